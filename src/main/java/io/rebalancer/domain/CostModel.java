@@ -1,0 +1,33 @@
+package io.rebalancer.domain;
+
+import static io.rebalancer.domain.Checks.nonNegative;
+
+/**
+ * Transaction cost of a trade: commission and half the bid-ask spread in basis points of traded value, plus
+ * square-root market impact {@code impactCoefficient * sigma_daily * sqrt(shares / ADV)} as a fraction of value.
+ */
+public record CostModel(double commissionBps, double halfSpreadBps, double impactCoefficient) {
+    public CostModel {
+        nonNegative("commissionBps", commissionBps);
+        nonNegative("halfSpreadBps", halfSpreadBps);
+        nonNegative("impactCoefficient", impactCoefficient);
+    }
+
+    public static CostModel none() {
+        return new CostModel(0, 0, 0);
+    }
+
+    /** Cost in currency of trading {@code value} (absolute) given participation and daily volatility. */
+    public double cost(double value, double participation, double dailyVolatility) {
+        double absValue = Math.abs(value);
+        double linear = absValue * (commissionBps + halfSpreadBps) / 10_000.0;
+        double impact = impactCoefficient <= 0 || participation <= 0 ? 0
+                : absValue * impactCoefficient * dailyVolatility * Math.sqrt(participation);
+        return linear + impact;
+    }
+
+    /** Linear part only (commission plus half spread), for trades without volume data. */
+    public double linearCost(double value) {
+        return cost(value, 0, 0);
+    }
+}

@@ -1,0 +1,6 @@
+package io.rebalancer.domain;
+
+/** The rebalancing scenarios the analyzer simulates. */
+public enum ScenarioType {
+    FULL, PARTIAL, SECTOR, BAND_EDGE, DEFER
+}

@@ -1,0 +1,23 @@
+package io.rebalancer.rules;
+
+import java.util.List;
+
+/**
+ * A rule phase: the agenda groups fired, in order. Each phase has its main group and, where a conclusion
+ * needs every fact of the main group first (a verdict, a recommendation), a closing group.
+ */
+public enum Phase {
+    MONITOR(List.of("monitor", "monitor-verdict")),
+    ANALYZE(List.of("analyze", "analyze-recommend")),
+    DECIDE(List.of("decide", "decide-plan"));
+
+    private final List<String> groups;
+
+    Phase(List<String> groups) {
+        this.groups = groups;
+    }
+
+    public List<String> groups() {
+        return groups;
+    }
+}

@@ -1,0 +1,77 @@
+package io.rebalancer.rules.drools;
+
+import io.rebalancer.rules.RuleProblem;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/** The rule files of a directory: which compile, which are misnamed, and the rule-set hash. */
+public record RuleFiles(Path dir, List<Path> drl, List<Path> tables, List<RuleProblem> misnamed) {
+
+    private static final List<String> TABLE_SUFFIXES = List.of(".drl.xlsx", ".drl.xls", ".drl.csv");
+    private static final List<String> SPREADSHEET_SUFFIXES = List.of(".xlsx", ".xls", ".csv", ".ods", ".xlsm");
+
+    public static RuleFiles scan(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("rules directory " + dir + " does not exist");
+        }
+        List<Path> drl = new ArrayList<>();
+        List<Path> tables = new ArrayList<>();
+        List<RuleProblem> misnamed = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
+                String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+                if (name.endsWith(".drl")) {
+                    drl.add(p);
+                } else if (TABLE_SUFFIXES.stream().anyMatch(name::endsWith)) {
+                    tables.add(p);
+                } else if (SPREADSHEET_SUFFIXES.stream().anyMatch(name::endsWith)) {
+                    misnamed.add(RuleProblem.error(dir.relativize(p).toString(), "",
+                            "is a spreadsheet but its name does not end in .drl.xlsx, .drl.xls or .drl.csv,"
+                                    + " so it would never be compiled; rename it or move it out of the rules directory"));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read rules directory " + dir, e);
+        }
+        return new RuleFiles(dir, List.copyOf(drl), List.copyOf(tables), List.copyOf(misnamed));
+    }
+
+    public List<Path> all() {
+        List<Path> out = new ArrayList<>(drl);
+        out.addAll(tables);
+        out.sort(null);
+        return out;
+    }
+
+    public String relative(Path file) {
+        return dir.relativize(file).toString();
+    }
+
+    /** SHA-256 over every compiled file's relative name and bytes in name order; first 12 hex characters. */
+    public String hash() {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (Path p : all()) {
+                sha.update(relative(p).replace('\\', '/').getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                sha.update(Files.readAllBytes(p));
+                sha.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read rule file in " + dir, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

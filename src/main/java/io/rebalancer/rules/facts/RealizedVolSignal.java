@@ -1,0 +1,7 @@
+package io.rebalancer.rules.facts;
+
+import io.rebalancer.domain.*;
+
+/** Conclusion (monitor): regime suggested by realised volatility. */
+public record RealizedVolSignal(Regime regime, String rule) {
+}
