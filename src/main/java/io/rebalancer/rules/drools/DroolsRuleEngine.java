@@ -90,7 +90,7 @@ public final class DroolsRuleEngine implements RuleEngine {
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
             String path = m.getPath() == null ? "" : m.getPath();
-            String file = kfsPathToFile.getOrDefault(path, path.replace(KFS_ROOT, ""));
+            String file = fileOf(kfsPathToFile, path);
             String location = m.getLine() > 0 ? m.getLine() + (m.getColumn() > 0 ? ":" + m.getColumn() : "") : "";
             if (generated.containsKey(file)) {
                 location = GeneratedDrlLocator.locate(generated.get(file), m.getLine());
@@ -102,6 +102,15 @@ public final class DroolsRuleEngine implements RuleEngine {
         }
         KieBase base = ks.newKieContainer(ks.getRepository().getDefaultReleaseId()).getKieBase();
         return new CompiledRules(base, List.of(), generated);
+    }
+
+    private static String fileOf(Map<String, String> kfsPathToFile, String messagePath) {
+        for (Map.Entry<String, String> e : kfsPathToFile.entrySet()) {
+            if (!messagePath.isEmpty() && e.getKey().endsWith(messagePath)) {
+                return e.getValue();
+            }
+        }
+        return messagePath;
     }
 
     private static String read(Path p) {
