@@ -1,0 +1,79 @@
+package io.rebalancer.market;
+
+import io.rebalancer.domain.PriceBar;
+import io.rebalancer.domain.Ticker;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads daily bars from a CSV file in Yahoo's format ({@code Date,Open,High,Low,Close,Adj Close,Volume}) or the
+ * shared format ({@code date,open,high,low,close,adj_close,volume}); the header decides, column order is free.
+ * The whole file is validated: any bad row is a {@link DataFileException} and no bars are returned.
+ */
+public final class CsvPriceReader {
+    static final List<String> COLUMNS = List.of("date", "open", "high", "low", "close", "adj_close", "volume");
+
+    private CsvPriceReader() {
+    }
+
+    /** Reads the file; the ticker is the file name without extension ({@code AAPL.csv}, {@code brk-b.csv}). */
+    public static List<PriceBar> read(Path file) {
+        return read(file, tickerFromFileName(file));
+    }
+
+    public static List<PriceBar> read(Path file, Ticker ticker) {
+        return bars(CsvTable.read(file, COLUMNS), ticker);
+    }
+
+    /** Reads CSV text; {@code fileLabel} names it in error messages. */
+    public static List<PriceBar> read(String fileLabel, Reader reader, Ticker ticker) {
+        try {
+            return bars(CsvTable.read(fileLabel, reader, COLUMNS), ticker);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code prices/AAPL.csv} gives AAPL; a name that is not a ticker is a {@link DataFileException}. */
+    public static Ticker tickerFromFileName(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        try {
+            return Ticker.of(stem.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new DataFileException(file.toString(), 0, "cannot tell the ticker from the file name: " + e.getMessage());
+        }
+    }
+
+    private static List<PriceBar> bars(CsvTable table, Ticker ticker) {
+        List<PriceBar> out = new ArrayList<>(table.rows.size());
+        CsvTable.DateOrder order = new CsvTable.DateOrder();
+        for (CsvTable.Row row : table.rows) {
+            LocalDate date = row.date("date");
+            double open = row.positive("open");
+            double high = row.positive("high");
+            double low = row.positive("low");
+            double close = row.positive("close");
+            double adjClose = row.positive("adj_close");
+            long volume = row.wholeNumber("volume");
+            if (high < low) {
+                throw row.error("field 'high' value '" + row.text("high") + "' is below field 'low' value '"
+                        + row.text("low") + "'");
+            }
+            order.check(row, "date", date);
+            try {
+                out.add(new PriceBar(ticker, date, open, high, low, close, adjClose, volume));
+            } catch (IllegalArgumentException e) {
+                throw row.error(e.getMessage());
+            }
+        }
+        return List.copyOf(out);
+    }
+}

@@ -1,0 +1,243 @@
+package io.rebalancer.market;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rebalancer.domain.CostModel;
+import io.rebalancer.domain.PortfolioDefinition;
+import io.rebalancer.domain.TargetWeight;
+import io.rebalancer.domain.ThresholdBounds;
+import io.rebalancer.domain.Thresholds;
+import io.rebalancer.domain.Ticker;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads a portfolio definition file (format in backtest-data/README.md): snake_case keys, percentages in
+ * percent, every field required, unknown fields rejected. Errors are {@link DataFileException}s naming file,
+ * field and value.
+ */
+public final class PortfolioJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final BigDecimal SUM_TOLERANCE = new BigDecimal("0.000001");
+
+    private final String file;
+
+    private PortfolioJson(String file) {
+        this.file = file;
+    }
+
+    public static PortfolioDefinition read(Path path) {
+        String file = path.toString();
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(Files.readString(path));
+        } catch (NoSuchFileException e) {
+            throw new DataFileException(file, 0, "file not found");
+        } catch (JsonProcessingException e) {
+            long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw new DataFileException(file, Math.max(0, line), "invalid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new DataFileException(file, 0, "cannot read: " + e.getMessage(), e);
+        }
+        String fileName = path.getFileName().toString();
+        String stem = fileName.endsWith(".json") ? fileName.substring(0, fileName.length() - 5) : fileName;
+        return new PortfolioJson(file).definition(root, stem);
+    }
+
+    private PortfolioDefinition definition(JsonNode root, String expectedId) {
+        if (root == null || !root.isObject()) {
+            throw error("the file must hold one JSON object");
+        }
+        only(root, "", "id", "basis", "inception", "benchmark", "targets", "thresholds", "adaptive_bounds", "costs");
+        String id = text(root, "id");
+        if (!id.equals(expectedId)) {
+            throw error("field 'id' value '" + id + "' does not match the file name (expected '" + expectedId + "')");
+        }
+        BigDecimal basis = decimal(root, "basis");
+        if (basis.signum() <= 0 || basis.stripTrailingZeros().scale() > 2) {
+            throw error("field 'basis' value '" + basis.toPlainString() + "' must be a positive amount in dollars and cents");
+        }
+        LocalDate inception = date(root, "inception");
+        Ticker benchmark = ticker(root, "benchmark", "benchmark");
+        List<TargetWeight> targets = targets(root);
+        Thresholds thresholds = thresholds(object(root, "thresholds"));
+        ThresholdBounds bounds = bounds(object(root, "adaptive_bounds"));
+        CostModel costs = costs(object(root, "costs"));
+        return domain("portfolio", () -> new PortfolioDefinition(id, basis, inception, benchmark, targets, thresholds,
+                bounds, costs));
+    }
+
+    private List<TargetWeight> targets(JsonNode root) {
+        JsonNode array = require(root, "targets", "targets");
+        if (!array.isArray() || array.isEmpty()) {
+            throw error("field 'targets' must be a non-empty array of {ticker, sector, weight_pct}");
+        }
+        List<TargetWeight> out = new ArrayList<>();
+        Set<Ticker> seen = new HashSet<>();
+        BigDecimal sum = BigDecimal.ZERO;
+        for (int i = 0; i < array.size(); i++) {
+            String path = "targets[" + i + "]";
+            JsonNode t = array.get(i);
+            if (!t.isObject()) {
+                throw error("field '" + path + "' must be an object {ticker, sector, weight_pct}");
+            }
+            only(t, path + ".", "ticker", "sector", "weight_pct");
+            Ticker ticker = ticker(t, "ticker", path + ".ticker");
+            if (!seen.add(ticker)) {
+                throw error("field '" + path + ".ticker' value '" + ticker + "' is listed twice");
+            }
+            String sector = text(t, "sector", path + ".sector");
+            BigDecimal pct = decimal(t, "weight_pct", path + ".weight_pct");
+            if (pct.signum() < 0 || pct.compareTo(HUNDRED) > 0) {
+                throw error("field '" + path + ".weight_pct' value '" + pct.toPlainString() + "' is not within 0..100");
+            }
+            sum = sum.add(pct);
+            out.add(domain(path, () -> new TargetWeight(ticker, sector, fraction(pct))));
+        }
+        if (sum.subtract(HUNDRED).abs().compareTo(SUM_TOLERANCE) > 0) {
+            BigDecimal shown = sum.scale() < 1 ? sum.setScale(1) : sum;
+            throw error("targets sum to " + shown.toPlainString() + " %, not 100 %");
+        }
+        return out;
+    }
+
+    private Thresholds thresholds(JsonNode th) {
+        String p = "thresholds.";
+        only(th, p, "drift_critical_pct", "drift_high_pct", "drift_medium_pct", "var_warning_pct", "var_critical_pct",
+                "sharpe_warning", "sharpe_critical", "max_turnover_pct", "cooldown_days", "beta_limit");
+        double driftCritical = fraction(decimal(th, "drift_critical_pct", p + "drift_critical_pct"));
+        double driftHigh = fraction(decimal(th, "drift_high_pct", p + "drift_high_pct"));
+        double driftMedium = fraction(decimal(th, "drift_medium_pct", p + "drift_medium_pct"));
+        double varWarning = fraction(decimal(th, "var_warning_pct", p + "var_warning_pct"));
+        double varCritical = fraction(decimal(th, "var_critical_pct", p + "var_critical_pct"));
+        double sharpeWarning = decimal(th, "sharpe_warning", p + "sharpe_warning").doubleValue();
+        double sharpeCritical = decimal(th, "sharpe_critical", p + "sharpe_critical").doubleValue();
+        double maxTurnover = fraction(decimal(th, "max_turnover_pct", p + "max_turnover_pct"));
+        BigDecimal cooldown = decimal(th, "cooldown_days", p + "cooldown_days");
+        if (cooldown.stripTrailingZeros().scale() > 0 || cooldown.signum() < 0 || cooldown.compareTo(BigDecimal.valueOf(3650)) > 0) {
+            throw error("field 'thresholds.cooldown_days' value '" + cooldown.toPlainString()
+                    + "' is not a whole number of days in 0..3650");
+        }
+        double betaLimit = decimal(th, "beta_limit", p + "beta_limit").doubleValue();
+        return domain("thresholds", () -> new Thresholds(driftCritical, driftHigh, driftMedium, varWarning, varCritical,
+                sharpeWarning, sharpeCritical, maxTurnover, cooldown.intValue(), betaLimit));
+    }
+
+    private ThresholdBounds bounds(JsonNode b) {
+        String p = "adaptive_bounds.";
+        only(b, p, "drift_critical_min_pct", "drift_critical_max_pct");
+        double min = fraction(decimal(b, "drift_critical_min_pct", p + "drift_critical_min_pct"));
+        double max = fraction(decimal(b, "drift_critical_max_pct", p + "drift_critical_max_pct"));
+        return domain("adaptive_bounds", () -> new ThresholdBounds(min, max));
+    }
+
+    private CostModel costs(JsonNode c) {
+        String p = "costs.";
+        only(c, p, "commission_bps", "half_spread_bps", "impact_coefficient");
+        double commission = decimal(c, "commission_bps", p + "commission_bps").doubleValue();
+        double halfSpread = decimal(c, "half_spread_bps", p + "half_spread_bps").doubleValue();
+        double impact = decimal(c, "impact_coefficient", p + "impact_coefficient").doubleValue();
+        return domain("costs", () -> new CostModel(commission, halfSpread, impact));
+    }
+
+    // --- field helpers ---
+
+    private static double fraction(BigDecimal percent) {
+        return percent.movePointLeft(2).doubleValue();
+    }
+
+    private void only(JsonNode node, String prefix, String... allowed) {
+        Set<String> known = Set.of(allowed);
+        for (Iterator<String> it = node.fieldNames(); it.hasNext();) {
+            String name = it.next();
+            if (!known.contains(name)) {
+                throw error("unknown field '" + prefix + name + "' (known: " + String.join(", ", allowed) + ")");
+            }
+        }
+    }
+
+    private JsonNode require(JsonNode node, String name, String path) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            throw error("missing field '" + path + "'");
+        }
+        return value;
+    }
+
+    private JsonNode object(JsonNode root, String name) {
+        JsonNode value = require(root, name, name);
+        if (!value.isObject()) {
+            throw error("field '" + name + "' value '" + value + "' is not an object");
+        }
+        return value;
+    }
+
+    private String text(JsonNode node, String name) {
+        return text(node, name, name);
+    }
+
+    private String text(JsonNode node, String name, String path) {
+        JsonNode value = require(node, name, path);
+        if (!value.isTextual() || value.asText().isBlank()) {
+            throw error("field '" + path + "' value '" + value + "' is not a non-empty string");
+        }
+        return value.asText();
+    }
+
+    private BigDecimal decimal(JsonNode node, String name) {
+        return decimal(node, name, name);
+    }
+
+    private BigDecimal decimal(JsonNode node, String name, String path) {
+        JsonNode value = require(node, name, path);
+        if (!value.isNumber()) {
+            throw error("field '" + path + "' value '" + value + "' is not a number");
+        }
+        return value.decimalValue();
+    }
+
+    private LocalDate date(JsonNode node, String name) {
+        String s = text(node, name);
+        try {
+            return LocalDate.parse(s);
+        } catch (DateTimeParseException e) {
+            throw error("field '" + name + "' value '" + s + "' is not a date (yyyy-mm-dd)");
+        }
+    }
+
+    private Ticker ticker(JsonNode node, String name, String path) {
+        String s = text(node, name, path);
+        try {
+            return Ticker.of(s);
+        } catch (IllegalArgumentException e) {
+            throw error("field '" + path + "' value '" + s + "' is not a ticker");
+        }
+    }
+
+    private <T> T domain(String what, java.util.function.Supplier<T> make) {
+        try {
+            return make.get();
+        } catch (IllegalArgumentException e) {
+            throw error(what + ": " + e.getMessage());
+        }
+    }
+
+    private DataFileException error(String problem) {
+        return new DataFileException(file, 0, problem);
+    }
+}

@@ -1,0 +1,24 @@
+package io.rebalancer.store;
+
+import java.util.Optional;
+
+/**
+ * Backtest runs. The caller's JSON object is stored as given, with {@code run_id}, {@code status}
+ * ({@value #RUNNING} or {@value #FINISHED}), {@code started_at} and {@code finished_at} (ISO instants) set by
+ * the store.
+ */
+public interface RunStore {
+    String RUNNING = "running";
+    String FINISHED = "finished";
+
+    /** Records a new run; a run id that exists already is a {@link StoreException}. */
+    void start(String runId, String json);
+
+    /** Replaces the run's JSON with the final one and marks it finished (also if start was never recorded). */
+    void finish(String runId, String json);
+
+    Optional<String> find(String runId);
+
+    /** The most recently finished run. */
+    Optional<String> latestFinished();
+}

@@ -1,0 +1,13 @@
+package io.rebalancer.store;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Daily portfolio snapshots (JSON objects), per backtest run or live ({@code runId == null}). */
+public interface SnapshotStore {
+    /** Inserts or replaces the snapshot of (runId, portfolioId, date). */
+    void save(String runId, String portfolioId, LocalDate date, String json);
+
+    /** Snapshots of the run ({@code null}: live), by date then portfolio id. */
+    List<String> byRun(String runId);
+}

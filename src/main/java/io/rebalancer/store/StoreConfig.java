@@ -1,0 +1,161 @@
+package io.rebalancer.store;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Which database to open: an embedded MongoDB-wire server backed by a file ({@link #embeddedFile}) or by
+ * memory ({@link #inMemory}), or a real MongoDB ({@link #uri}). {@link #toString()} never shows a password.
+ */
+public record StoreConfig(Kind kind, Path dataDir, String uri) {
+    /** File name of the embedded store inside the data directory. */
+    public static final String EMBEDDED_FILE_NAME = "rebalancer.mv";
+    public static final String ENV_URI = "MONGODB_URI";
+    public static final String ENV_HOME = "REBALANCER_HOME";
+
+    public enum Kind { EMBEDDED_FILE, IN_MEMORY, URI }
+
+    public StoreConfig {
+        Objects.requireNonNull(kind, "kind");
+        switch (kind) {
+            case EMBEDDED_FILE -> {
+                Objects.requireNonNull(dataDir, "dataDir");
+                if (uri != null) {
+                    throw new IllegalArgumentException("an embedded store takes no URI");
+                }
+            }
+            case IN_MEMORY -> {
+                if (dataDir != null || uri != null) {
+                    throw new IllegalArgumentException("an in-memory store takes no data dir or URI");
+                }
+            }
+            case URI -> {
+                if (uri == null || uri.isBlank()) {
+                    throw new IllegalArgumentException("MongoDB URI must not be blank");
+                }
+                if (!uri.startsWith("mongodb://") && !uri.startsWith("mongodb+srv://")) {
+                    throw new IllegalArgumentException("MongoDB URI must start with mongodb:// or mongodb+srv://, was '"
+                            + maskUri(uri) + "'");
+                }
+                if (dataDir != null) {
+                    throw new IllegalArgumentException("a MongoDB URI store takes no data dir");
+                }
+            }
+        }
+    }
+
+    public static StoreConfig embeddedFile(Path dataDir) {
+        return new StoreConfig(Kind.EMBEDDED_FILE, dataDir, null);
+    }
+
+    public static StoreConfig inMemory() {
+        return new StoreConfig(Kind.IN_MEMORY, null, null);
+    }
+
+    public static StoreConfig uri(String mongoUri) {
+        return new StoreConfig(Kind.URI, null, mongoUri == null ? null : mongoUri.trim());
+    }
+
+    /**
+     * Resolves, first match wins: {@code uriOption} (--mongo-uri), env MONGODB_URI, {@code dataDirOption}
+     * (--data-dir), env REBALANCER_HOME, {@code $XDG_DATA_HOME/rebalancer}, {@code ~/.local/share/rebalancer}.
+     * Null or blank options count as absent.
+     */
+    public static StoreConfig fromEnvironment(String uriOption, Path dataDirOption) {
+        return fromEnvironment(uriOption, dataDirOption, System::getenv, Path.of(System.getProperty("user.home")));
+    }
+
+    /** As {@link #fromEnvironment(String, Path)} with the environment and home directory given (for tests). */
+    public static StoreConfig fromEnvironment(String uriOption, Path dataDirOption, Map<String, String> env,
+            Path userHome) {
+        return fromEnvironment(uriOption, dataDirOption, env::get, userHome);
+    }
+
+    private static StoreConfig fromEnvironment(String uriOption, Path dataDirOption, Function<String, String> env,
+            Path userHome) {
+        if (present(uriOption)) {
+            return uri(uriOption);
+        }
+        if (present(env.apply(ENV_URI))) {
+            return uri(env.apply(ENV_URI));
+        }
+        if (dataDirOption != null) {
+            return embeddedFile(dataDirOption);
+        }
+        if (present(env.apply(ENV_HOME))) {
+            return embeddedFile(Path.of(env.apply(ENV_HOME).trim()));
+        }
+        if (present(env.apply("XDG_DATA_HOME"))) {
+            return embeddedFile(Path.of(env.apply("XDG_DATA_HOME").trim(), "rebalancer"));
+        }
+        return embeddedFile(userHome.resolve(".local").resolve("share").resolve("rebalancer"));
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    /** The embedded store's file ({@code dataDir/rebalancer.mv}); only for {@link Kind#EMBEDDED_FILE}. */
+    public Path embeddedFilePath() {
+        if (kind != Kind.EMBEDDED_FILE) {
+            throw new IllegalStateException("not an embedded file store: " + this);
+        }
+        return dataDir.resolve(EMBEDDED_FILE_NAME);
+    }
+
+    /** Human-readable and safe to print. */
+    public String description() {
+        return switch (kind) {
+            case EMBEDDED_FILE -> "embedded MongoDB-wire store at " + embeddedFilePath().toAbsolutePath();
+            case IN_MEMORY -> "embedded in-memory MongoDB-wire store";
+            case URI -> "MongoDB at " + maskUri(uri);
+        };
+    }
+
+    @Override
+    public String toString() {
+        return "StoreConfig[" + description() + "]";
+    }
+
+    /** {@code mongodb://user:secret@host/db} becomes {@code mongodb://user:***@host/db}. */
+    public static String maskUri(String uri) {
+        if (uri == null) {
+            return null;
+        }
+        int scheme = uri.indexOf("://");
+        if (scheme < 0) {
+            return uri.contains("@") ? "***@" + uri.substring(uri.lastIndexOf('@') + 1) : uri;
+        }
+        int start = scheme + 3;
+        int query = uri.indexOf('?', start);
+        int end = query < 0 ? uri.length() : query;
+        int at = uri.lastIndexOf('@', end - 1);
+        if (at < start) {
+            return uri;
+        }
+        String userInfo = uri.substring(start, at);
+        int colon = userInfo.indexOf(':');
+        String masked = colon < 0 ? userInfo : userInfo.substring(0, colon) + ":***";
+        return uri.substring(0, start) + masked + uri.substring(at);
+    }
+
+    /** The password in the URI, or null; used to scrub driver messages before they reach a user. */
+    public static String passwordOf(String uri) {
+        if (uri == null) {
+            return null;
+        }
+        String masked = maskUri(uri);
+        if (masked.equals(uri)) {
+            return null;
+        }
+        int scheme = uri.indexOf("://");
+        int start = scheme < 0 ? 0 : scheme + 3;
+        int userEnd = uri.indexOf(':', start);
+        int at = masked.indexOf(":***@", start);
+        // uri = prefix + user + ':' + password + '@' + rest; masked = prefix + user + ":***@" + rest
+        String rest = masked.substring(at + 5);
+        return uri.substring(userEnd + 1, uri.length() - rest.length() - 1);
+    }
+}

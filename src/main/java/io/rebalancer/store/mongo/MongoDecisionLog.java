@@ -1,0 +1,122 @@
+package io.rebalancer.store.mongo;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.regex;
+
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Sorts;
+import io.rebalancer.domain.Checks;
+import io.rebalancer.store.DecisionLog;
+import io.rebalancer.store.StoreException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * Collection {@code decisions}: {@code {cycle_id, portfolio_id, as_of, run_id, decision}} with the caller's JSON
+ * as the {@code decision} sub-document; unique on {@code cycle_id}. Insertion order is the driver-generated
+ * ObjectId {@code _id}.
+ */
+final class MongoDecisionLog implements DecisionLog {
+    private final MongoCollection<Document> decisions;
+
+    MongoDecisionLog(MongoCollection<Document> decisions) {
+        this.decisions = decisions;
+    }
+
+    @Override
+    public boolean save(String cycleId, String portfolioId, LocalDate asOf, String runId, String json) {
+        Checks.notBlank("cycle id", cycleId);
+        Checks.notBlank("portfolio id", portfolioId);
+        Objects.requireNonNull(asOf, "asOf");
+        if (runId != null) {
+            Checks.notBlank("run id", runId);
+        }
+        Document decision = Docs.parseObject("decision of cycle " + cycleId, json);
+        Document doc = new Document("cycle_id", cycleId).append("portfolio_id", portfolioId)
+                .append("as_of", asOf.toString()).append("run_id", runId).append("decision", decision);
+        return Docs.guard("saving decision " + cycleId, () -> {
+            try {
+                decisions.insertOne(doc);
+                return true;
+            } catch (MongoWriteException e) {
+                if (Docs.isDuplicateKey(e)) {
+                    return false;
+                }
+                throw e;
+            }
+        });
+    }
+
+    @Override
+    public Optional<String> find(String cycleIdOrPrefix) {
+        Checks.notBlank("cycle id", cycleIdOrPrefix);
+        return Docs.guard("finding decision " + cycleIdOrPrefix, () -> {
+            Document exact = decisions.find(eq("cycle_id", cycleIdOrPrefix)).first();
+            if (exact != null) {
+                return Optional.of(json(exact));
+            }
+            if (cycleIdOrPrefix.length() < MIN_PREFIX) {
+                return Optional.<String>empty();
+            }
+            List<Document> matches = new ArrayList<>();
+            decisions.find(regex("cycle_id", "^" + escapeRegex(cycleIdOrPrefix))).limit(2).into(matches);
+            if (matches.size() > 1) {
+                throw new StoreException("cycle id prefix '" + cycleIdOrPrefix + "' is ambiguous: it matches "
+                        + matches.get(0).getString("cycle_id") + ", " + matches.get(1).getString("cycle_id")
+                        + " and maybe more");
+            }
+            return matches.stream().findFirst().map(MongoDecisionLog::json);
+        });
+    }
+
+    @Override
+    public List<String> recent(String portfolioId, String runId, int limit) {
+        if (limit <= 0) {
+            throw new IllegalArgumentException("limit must be positive, was " + limit);
+        }
+        Bson filter = portfolioId == null ? eq("run_id", runId) : and(eq("portfolio_id", portfolioId), eq("run_id", runId));
+        return list("reading recent decisions", filter,
+                Sorts.orderBy(Sorts.descending("as_of"), Sorts.descending("_id")), limit);
+    }
+
+    @Override
+    public List<String> byRun(String runId) {
+        Checks.notBlank("run id", runId);
+        return list("reading decisions of run " + runId, eq("run_id", runId),
+                Sorts.orderBy(Sorts.ascending("as_of"), Sorts.ascending("_id")), 0);
+    }
+
+    private List<String> list(String operation, Bson filter, Bson sort, int limit) {
+        return Docs.guard(operation, () -> {
+            List<String> out = new ArrayList<>();
+            decisions.find(filter).sort(sort).limit(limit).forEach(d -> out.add(json(d)));
+            return out;
+        });
+    }
+
+    private static String json(Document stored) {
+        Document decision = stored.get("decision", Document.class);
+        if (decision == null) {
+            throw new StoreException("stored decision " + stored.get("cycle_id") + " has no decision document");
+        }
+        return Docs.toJson(decision);
+    }
+
+    static String escapeRegex(String s) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            if ("\\^$.|?*+()[]{}".indexOf(c) >= 0) {
+                sb.append('\\');
+            }
+            sb.append(c);
+        }
+        return sb.toString();
+    }
+}

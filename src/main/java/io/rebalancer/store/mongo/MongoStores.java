@@ -1,0 +1,226 @@
+package io.rebalancer.store.mongo;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.MongoException;
+import com.mongodb.MongoSecurityException;
+import com.mongodb.MongoTimeoutException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.rebalancer.store.DecisionLog;
+import io.rebalancer.store.PortfolioStore;
+import io.rebalancer.store.PriceStore;
+import io.rebalancer.store.RunStore;
+import io.rebalancer.store.SnapshotStore;
+import io.rebalancer.store.StoreConfig;
+import io.rebalancer.store.StoreException;
+import io.rebalancer.store.Stores;
+import io.rebalancer.store.ThresholdStateStore;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import org.bson.Document;
+
+/**
+ * {@link Stores} on MongoDB through the official sync driver. Embedded configurations start a de.bwaldvogel
+ * MongoDB-wire server (H2 file or memory backend) on 127.0.0.1 and an ephemeral port, and then talk to it
+ * through the same driver and adapter code as a real MongoDB.
+ */
+public final class MongoStores implements Stores {
+    /** Database used when the URI names none, and always for the embedded server. */
+    public static final String DEFAULT_DATABASE = "rebalancer";
+    static final int CONNECT_TIMEOUT_SECONDS = 3;
+
+    private final StoreConfig config;
+    private final MongoServer server;
+    private final MongoBackend backend;
+    private final MongoClient client;
+    private final MongoPortfolioStore portfolios;
+    private final MongoPriceStore prices;
+    private final MongoDecisionLog decisions;
+    private final MongoThresholdStateStore thresholds;
+    private final MongoSnapshotStore snapshots;
+    private final MongoRunStore runs;
+    private boolean closed;
+
+    private MongoStores(StoreConfig config, MongoServer server, MongoBackend backend, MongoClient client,
+            MongoDatabase db) {
+        this.config = config;
+        this.server = server;
+        this.backend = backend;
+        this.client = client;
+        this.portfolios = new MongoPortfolioStore(db.getCollection("portfolios"));
+        this.prices = new MongoPriceStore(db.getCollection("prices"), db.getCollection("market"));
+        this.decisions = new MongoDecisionLog(db.getCollection("decisions"));
+        this.thresholds = new MongoThresholdStateStore(db.getCollection("threshold_state"));
+        this.snapshots = new MongoSnapshotStore(db.getCollection("snapshots"));
+        this.runs = new MongoRunStore(db.getCollection("runs"), Clock.systemUTC());
+    }
+
+    /** Opens (and for embedded stores starts) the database; fails fast with a {@link StoreException}. */
+    public static MongoStores open(StoreConfig config) {
+        Objects.requireNonNull(config, "store config");
+        return switch (config.kind()) {
+            case IN_MEMORY -> openEmbedded(config, new MemoryBackend());
+            case EMBEDDED_FILE -> openEmbedded(config, h2(config));
+            case URI -> openUri(config);
+        };
+    }
+
+    private static H2Backend h2(StoreConfig config) {
+        Path file = config.embeddedFilePath();
+        try {
+            Files.createDirectories(config.dataDir());
+        } catch (IOException e) {
+            throw new StoreException("cannot create data directory " + config.dataDir() + ": " + e.getMessage(), e);
+        }
+        try {
+            return new H2Backend(file.toString());
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot open embedded store " + file + " (is another rebalancer process using it?): "
+                    + Docs.firstLine(e.getMessage()), e);
+        }
+    }
+
+    private static MongoStores openEmbedded(StoreConfig config, MongoBackend backend) {
+        MongoServer server = new MongoServer(backend);
+        MongoClient client = null;
+        try {
+            server.bind("127.0.0.1", 0);
+            InetSocketAddress address = server.getLocalAddress();
+            client = MongoClients.create(settings(new ConnectionString(
+                    "mongodb://127.0.0.1:" + address.getPort() + "/" + DEFAULT_DATABASE)));
+            MongoDatabase db = client.getDatabase(DEFAULT_DATABASE);
+            ensureIndexes(db);
+            return new MongoStores(config, server, backend, client, db);
+        } catch (RuntimeException e) {
+            if (client != null) {
+                client.close();
+            }
+            server.shutdownNow();
+            throw e instanceof StoreException se ? se
+                    : new StoreException("cannot start the " + config.description() + ": " + Docs.firstLine(e.getMessage()), e);
+        }
+    }
+
+    private static MongoStores openUri(StoreConfig config) {
+        String masked = StoreConfig.maskUri(config.uri());
+        ConnectionString cs;
+        try {
+            cs = new ConnectionString(config.uri());
+        } catch (IllegalArgumentException e) {
+            throw new StoreException("invalid MongoDB URI " + masked + ": " + scrub(e.getMessage(), config.uri()));
+        }
+        String dbName = cs.getDatabase() == null ? DEFAULT_DATABASE : cs.getDatabase();
+        MongoClient client = MongoClients.create(settings(cs));
+        try {
+            MongoDatabase db = client.getDatabase(dbName);
+            db.runCommand(new Document("ping", 1));
+            ensureIndexes(db);
+            return new MongoStores(config, null, null, client, db);
+        } catch (MongoTimeoutException e) {
+            client.close();
+            throw new StoreException("cannot reach MongoDB at " + masked + " within " + CONNECT_TIMEOUT_SECONDS
+                    + " s (is the server running and the URI right?)", null);
+        } catch (MongoSecurityException e) {
+            client.close();
+            throw new StoreException("MongoDB at " + masked + " refused the credentials", null);
+        } catch (MongoException e) {
+            client.close();
+            throw new StoreException("MongoDB at " + masked + " failed: " + e.getClass().getSimpleName() + " "
+                    + scrub(Docs.firstLine(e.getMessage()), config.uri()), null);
+        }
+    }
+
+    private static MongoClientSettings settings(ConnectionString cs) {
+        return MongoClientSettings.builder().applyConnectionString(cs)
+                .applyToClusterSettings(b -> b.serverSelectionTimeout(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS))
+                .applyToSocketSettings(b -> b.connectTimeout(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS))
+                .build();
+    }
+
+    private static String scrub(String message, String uri) {
+        String password = StoreConfig.passwordOf(uri);
+        if (message == null) {
+            return "";
+        }
+        return password == null || password.isEmpty() ? message : message.replace(password, "***");
+    }
+
+    private static void ensureIndexes(MongoDatabase db) {
+        IndexOptions unique = new IndexOptions().unique(true);
+        db.getCollection("prices").createIndex(Indexes.ascending("ticker", "year"), unique);
+        db.getCollection("market").createIndex(Indexes.ascending("date"), unique);
+        db.getCollection("decisions").createIndex(Indexes.ascending("cycle_id"), unique);
+        db.getCollection("threshold_state").createIndex(Indexes.ascending("portfolio_id", "run_id"), unique);
+        db.getCollection("snapshots").createIndex(Indexes.ascending("run_id", "portfolio_id", "date"), unique);
+        db.getCollection("runs").createIndex(Indexes.ascending("run_id"), unique);
+    }
+
+    @Override
+    public PortfolioStore portfolios() {
+        return portfolios;
+    }
+
+    @Override
+    public PriceStore prices() {
+        return prices;
+    }
+
+    @Override
+    public DecisionLog decisions() {
+        return decisions;
+    }
+
+    @Override
+    public ThresholdStateStore thresholds() {
+        return thresholds;
+    }
+
+    @Override
+    public SnapshotStore snapshots() {
+        return snapshots;
+    }
+
+    @Override
+    public RunStore runs() {
+        return runs;
+    }
+
+    @Override
+    public String description() {
+        return config.description();
+    }
+
+    /** Closes the client; an embedded server is committed (H2) and shut down. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        client.close();
+        if (server != null) {
+            if (backend instanceof H2Backend h2) {
+                h2.commit();
+            }
+            server.shutdown();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "MongoStores[" + description() + "]";
+    }
+}
