@@ -1,0 +1,171 @@
+package io.rebalancer.cli;
+
+import io.rebalancer.agents.AppliedThresholdChange;
+import io.rebalancer.agents.CycleRecord;
+import io.rebalancer.agents.PlannedTrade;
+import io.rebalancer.rules.facts.*;
+import io.rebalancer.service.CycleOutcome;
+
+import java.util.Locale;
+
+/** The console report of one cycle, in the spirit of the seed's: three phases, the plan, the adjustments. */
+final class CycleConsoleReport {
+    private static final String RULE = "=".repeat(78);
+    private static final String THIN = "-".repeat(78);
+
+    private CycleConsoleReport() {
+    }
+
+    static String render(CycleOutcome outcome) {
+        CycleRecord r = outcome.record();
+        StringBuilder s = new StringBuilder();
+        s.append(RULE).append('\n');
+        s.append("AUTONOMOUS REBALANCING AGENT: ").append(r.portfolioId()).append('\n');
+        s.append(f("Cycle: %s%s | NAV: %s | Cash: %s | Rules: %s%n", r.asOf(),
+                outcome.asOfDefaulted() ? " (latest stored day)" : "", money(r.inputs().nav()),
+                money(r.inputs().cash()), r.rulesHash()));
+        s.append(f("Cycle id: %s%s%n", r.cycleId(), outcome.alreadyRecorded()
+                ? " (already recorded: shown from the store, nothing written)" : ""));
+        s.append(RULE).append("\n\n");
+        monitor(s, r);
+        if (r.analysis() != null) {
+            s.append(THIN).append("\n\n");
+            analysis(s, r);
+        }
+        s.append(THIN).append("\n\n");
+        decision(s, r);
+        s.append(RULE).append('\n');
+        s.append("AGENT STATUS: ").append(switch (r.decision().action()) {
+            case "REBALANCE" -> "DECISION FINALIZED - AWAITING EXECUTION";
+            case "DEFER" -> "DECISION FINALIZED - DEFERRED";
+            default -> "PORTFOLIO STABLE - NO ACTION";
+        }).append('\n');
+        s.append(RULE).append('\n');
+        return s.toString();
+    }
+
+    private static void monitor(StringBuilder s, CycleRecord r) {
+        CycleRecord.Monitor m = r.monitor();
+        s.append("[PHASE 1: MONITOR AGENT]\n");
+        s.append("Status: ").append(m.verdict()).append('\n');
+        for (Trigger t : m.triggers()) {
+            s.append("Trigger: ").append(t.reason()).append('\n');
+        }
+        s.append('\n').append("Portfolio Snapshot:\n");
+        PortfolioDrift d = m.portfolioDrift();
+        s.append(f("- Portfolio Drift: %s (sum |w - t| / 2, cash included)%n", pct(d.total())));
+        PositionDrift worst = m.positions().stream().filter(p -> p.ticker().equals(d.maxPositionTicker()))
+                .findFirst().orElseThrow();
+        SectorDrift worstSector = m.sectors().stream().filter(p -> p.sector().equals(d.maxSector()))
+                .findFirst().orElseThrow();
+        s.append(f("- Max Position Drift: %s (%s)%n", pp(worst.drift()), worst.ticker()));
+        s.append(f("- Max Sector Drift: %s (%s)%n", pp(worstSector.drift()), worstSector.sector()));
+        RiskSnapshot risk = m.risk();
+        s.append(f("- VaR_95 (1-day, historical, 252d): %s | Sharpe: %.2f | Beta: %.2f%n", pct(risk.var95()),
+                risk.sharpe(), risk.beta()));
+        s.append(f("- Volatility: %s | Drawdown: %s%n", pct(risk.volatility()), pct(risk.drawdown())));
+        s.append(f("- VIX: %.2f (%.0fth percentile of 252d) | Realised vol (21d): %s%n", m.market().vix(),
+                m.market().vixPercentile() * 100, pct(m.market().realizedVol())));
+        s.append("- Market Regime: ").append(m.regime().regime()).append(" (").append(m.regime().reason())
+                .append(")\n");
+        EffectiveThresholds e = m.thresholds();
+        s.append(f("- Thresholds in force: drift critical %s, high %s, medium %s; VaR warning %s; turnover cap %s%n",
+                pct(e.driftCritical()), pct(e.driftHigh()), pct(e.driftMedium()), pct(e.varWarning()),
+                pct(e.maxTurnover())));
+        s.append('\n');
+        s.append(f("%-8s %-11s %9s %9s %10s%n", "Ticker", "Sector", "Weight", "Target", "Drift"));
+        for (PositionDrift p : m.positions()) {
+            s.append(f("%-8s %-11s %9s %9s %10s%n", p.ticker(), p.sector(), pct(p.weight()), pct(p.target()),
+                    pp(p.drift())));
+        }
+        for (SectorDrift p : m.sectors()) {
+            s.append(f("%-8s %-11s %9s %9s %10s%n", "", p.sector(), pct(p.weight()), pct(p.target()), pp(p.drift())));
+        }
+        s.append('\n');
+        s.append("Monitor Decision: ").append(m.verdict() == io.rebalancer.domain.Verdict.TRIGGERED
+                ? "-> TRIGGER ANALYZER AGENT" : "-> STABLE, NO ANALYSIS NEEDED").append("\n\n");
+    }
+
+    private static void analysis(StringBuilder s, CycleRecord r) {
+        s.append("[PHASE 2: ANALYZER AGENT]\n");
+        s.append(f("%-10s %6s %9s %12s %9s %8s %7s  %s%n", "Scenario", "Trades", "Turnover", "Value", "Cost",
+                "Drift->", "Score", "Status"));
+        for (CycleRecord.Scenario sc : r.analysis().scenarios()) {
+            ScenarioMetrics mt = sc.metrics();
+            String status = sc.vetoes().isEmpty() ? "ok" : "vetoed: " + sc.vetoes().get(0).reason();
+            s.append(f("%-10s %6d %9s %12s %9s %8s %7s  %s%n", sc.type(), mt.tradeCount(), pct(mt.turnover()),
+                    money(mt.turnover() * r.inputs().nav()), money(mt.cost() * r.inputs().nav()),
+                    pct(mt.driftAfter()), sc.score() == null ? "-" : f("%.1f/10", sc.score().score()), status));
+        }
+        Recommendation rec = r.analysis().recommendation();
+        s.append('\n').append(f("Recommended: %s (Confidence: %.0f %%)%n%n", rec.type(), rec.confidence() * 100));
+    }
+
+    private static void decision(StringBuilder s, CycleRecord r) {
+        CycleRecord.Decision d = r.decision();
+        s.append("[PHASE 3: DECISION AGENT]\n");
+        s.append("Autonomous Decision: ").append(switch (d.action()) {
+            case "REBALANCE" -> "EXECUTE " + d.chosen().type() + " REBALANCE";
+            case "DEFER" -> "DEFER" + (d.chosen() != null && d.chosen().type() != io.rebalancer.domain.ScenarioType.DEFER
+                    ? " (" + d.chosen().type() + " chosen, timing deferred)" : "");
+            default -> "NO ACTION";
+        }).append("\n\nReasoning:\n");
+        d.reasoning().forEach(line -> s.append("- ").append(line).append('\n'));
+        if (!d.plan().isEmpty()) {
+            s.append("\nExecution Plan:\n");
+            s.append(f("%-9s| %-7s| %-6s| %10s | %13s | %s%n", "Priority", "Ticker", "Action", "Shares", "Value",
+                    "Rationale"));
+            s.append("-".repeat(78)).append('\n');
+            for (PlannedTrade t : d.plan()) {
+                double signed = t.side() == io.rebalancer.domain.Side.BUY ? t.value() : -t.value();
+                s.append(f("%-9s| %-7s| %-6s| %10s | %13s | %s%n", t.priority(), t.ticker(), t.side(),
+                        shares(t.shares()), signedMoney(signed), t.rationale()));
+            }
+        }
+        if (d.timing() != null) {
+            TimingDecided t = d.timing();
+            s.append('\n').append("Timing: ").append(switch (t.timing()) {
+                case IMMEDIATE -> "EXECUTE IMMEDIATELY";
+                case GRADUAL -> "EXECUTE GRADUALLY over " + t.tranches() + " daily tranches";
+                case DEFER -> "DEFER, re-check in " + t.recheckDays() + " trading days";
+            }).append(" (").append(t.reason()).append(")\n");
+        }
+        if (!d.plan().isEmpty()) {
+            s.append(f("Total: %d trades, %s turnover (%s of portfolio), estimated cost %s%n", d.tradeCount(),
+                    money(d.tradedValue()), pct(d.turnover()), money(d.cost())));
+        }
+        s.append("\nAdaptive Adjustments:\n");
+        if (d.thresholdChanges().isEmpty()) {
+            s.append("- none\n");
+        }
+        for (AppliedThresholdChange c : d.thresholdChanges()) {
+            s.append(f("- %s: critical drift %s -> %s%s (%s) [%s]%n", c.kind(), pct(c.driftCriticalBefore()),
+                    pct(c.driftCriticalAfter()), c.until() == null ? "" : " until " + c.until(), c.reason(), c.rule()));
+        }
+        s.append('\n');
+    }
+
+    static String f(String format, Object... args) {
+        return String.format(Locale.ROOT, format, args);
+    }
+
+    static String pct(double fraction) {
+        return Double.isFinite(fraction) ? f("%.2f %%", fraction * 100) : "n/a";
+    }
+
+    static String pp(double fraction) {
+        return Double.isFinite(fraction) ? f("%+.2f pp", fraction * 100) : "n/a";
+    }
+
+    static String money(double value) {
+        return f("$%,.0f", value);
+    }
+
+    static String signedMoney(double value) {
+        return (value < 0 ? "-" : "+") + f("$%,.0f", Math.abs(value));
+    }
+
+    static String shares(double shares) {
+        return shares == Math.rint(shares) ? f("%,.0f", shares) : f("%,.4f", shares);
+    }
+}

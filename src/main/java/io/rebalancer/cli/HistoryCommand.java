@@ -1,0 +1,68 @@
+package io.rebalancer.cli;
+
+import io.rebalancer.agents.CycleRecord;
+import io.rebalancer.service.RecordJson;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "history", mixinStandardHelpOptions = true, description = "List stored live decisions, newest first.")
+public class HistoryCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StoreOptions store;
+
+    @Option(names = "--portfolio", description = "Only this portfolio (default: all)")
+    String portfolio;
+
+    @Option(names = "--limit", defaultValue = "10", description = "How many (default: ${DEFAULT-VALUE})")
+    int limit;
+
+    @Option(names = "--json", description = "Print the records as a JSON array")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        if (limit < 1) {
+            throw new IllegalArgumentException("--limit must be at least 1, was " + limit);
+        }
+        try (AppContext app = new AppContext(store)) {
+            if (portfolio != null) {
+                io.rebalancer.service.LiveCycleService.portfolio(app.stores(), portfolio);
+            }
+            List<String> docs = app.stores().decisions().recent(portfolio, null, limit);
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                out.println("[" + String.join(",\n", docs) + "]");
+                out.flush();
+                return ExitCodes.OK;
+            }
+            if (docs.isEmpty()) {
+                out.println("No decisions stored yet" + (portfolio == null ? "" : " for " + portfolio)
+                        + "; run 'rebalancer run' first.");
+                out.flush();
+                return ExitCodes.OK;
+            }
+            out.println(CycleConsoleReport.f("%-10s %-17s %-18s %-9s %-10s %-10s %-9s %6s %9s %-12s", "As of",
+                    "Cycle id", "Portfolio", "Regime", "Verdict", "Action", "Scenario", "Trades", "Turnover", "Rules"));
+            for (String doc : docs) {
+                CycleRecord r = RecordJson.read(doc, CycleRecord.class);
+                CycleRecord.Decision d = r.decision();
+                out.println(CycleConsoleReport.f("%-10s %-17s %-18s %-9s %-10s %-10s %-9s %6d %9s %-12s", r.asOf(),
+                        r.cycleId(), r.portfolioId(), r.monitor().regime().regime(), r.monitor().verdict(),
+                        d.action(), d.chosen() == null ? "-" : d.chosen().type(), d.tradeCount(),
+                        CycleConsoleReport.pct(d.turnover()), r.rulesHash()));
+            }
+            out.flush();
+            return ExitCodes.OK;
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.rebalancer.cli;
+
+import io.rebalancer.market.DataFileException;
+import io.rebalancer.rules.RuleSetException;
+import io.rebalancer.service.NotFoundException;
+import io.rebalancer.store.StoreException;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+
+/** Entry point: runs a command and exits with its code; user errors are one line on stderr. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns the exit code (tests call this). */
+    public static int execute(String... args) {
+        boolean debug = Arrays.asList(args).contains("--debug");
+        CommandLine cli = commandLine(debug);
+        return cli.execute(Arrays.stream(args).filter(a -> !a.equals("--debug")).toArray(String[]::new));
+    }
+
+    static CommandLine commandLine(boolean debug) {
+        CommandLine cli = new CommandLine(new RebalancerCommand());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            err.println("error: " + message(ex));
+            if (debug) {
+                ex.printStackTrace(err);
+            }
+            err.flush();
+            return exitCode(ex);
+        });
+        return cli;
+    }
+
+    static int exitCode(Throwable ex) {
+        if (ex instanceof RuleSetException) {
+            return ExitCodes.RULES;
+        }
+        if (ex instanceof StoreException) {
+            return ExitCodes.STORE;
+        }
+        if (ex instanceof NotFoundException) {
+            return ExitCodes.NOT_FOUND;
+        }
+        if (ex instanceof DataFileException || ex instanceof IllegalArgumentException
+                || ex instanceof DateTimeParseException || ex instanceof UncheckedIOException) {
+            return ExitCodes.BAD_INPUT;
+        }
+        return ExitCodes.INTERNAL;
+    }
+
+    static String message(Throwable ex) {
+        if (ex instanceof RuleSetException r) {
+            StringBuilder sb = new StringBuilder("the rules do not compile (" + r.problems().size() + " problem"
+                    + (r.problems().size() == 1 ? "" : "s") + ")");
+            r.problems().forEach(p -> sb.append(System.lineSeparator()).append("  ").append(p));
+            return sb.toString();
+        }
+        if (exitCode(ex) == ExitCodes.INTERNAL) {
+            return "internal error: " + ex + " (rerun with --debug for details)";
+        }
+        return ex.getMessage();
+    }
+}

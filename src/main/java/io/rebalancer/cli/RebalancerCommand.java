@@ -1,0 +1,21 @@
+package io.rebalancer.cli;
+
+import picocli.CommandLine.Command;
+
+/** The top-level command; each subcommand lives in its own class. */
+@Command(name = "rebalancer", mixinStandardHelpOptions = true, version = "rebalancer 0.1.0",
+        description = "Autonomous portfolio rebalancing: monitor, analyse and decide on Drools rules, recorded in MongoDB.",
+        subcommands = {
+                RunCommand.class,
+                HistoryCommand.class,
+                DataCommand.class,
+        })
+public class RebalancerCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,58 @@
+package io.rebalancer.cli;
+
+import io.rebalancer.service.CycleOutcome;
+import io.rebalancer.service.LiveCycleService;
+import io.rebalancer.service.RecordJson;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run one Monitor -> Analyzer -> Decision cycle and record it.")
+public class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StoreOptions store;
+
+    @Option(names = "--portfolio", defaultValue = "PORT_A_TechGrowth", description = "Portfolio id (default: ${DEFAULT-VALUE})")
+    String portfolio;
+
+    @Option(names = "--as-of", description = "Trading day to run on, yyyy-MM-dd (default: the latest stored day)")
+    LocalDate asOf;
+
+    @Option(names = "--export", description = "Also write the whole decision record as JSON to this file")
+    Path export;
+
+    @Option(names = "--json", description = "Print the decision record as JSON instead of the console report")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        try (AppContext app = new AppContext(store)) {
+            LiveCycleService service = new LiveCycleService(app.stores(), app.cycle());
+            CycleOutcome outcome = service.run(portfolio, asOf);
+            if (export != null) {
+                Files2.writeAtomically(export, RecordJson.writePretty(outcome.record()));
+            }
+            var out = spec.commandLine().getOut();
+            if (json) {
+                out.println(RecordJson.writePretty(outcome.record()));
+            } else {
+                out.print(CycleConsoleReport.render(outcome));
+                if (export != null) {
+                    out.println("Decision record written to " + export);
+                }
+            }
+            out.flush();
+            return ExitCodes.OK;
+        }
+    }
+}

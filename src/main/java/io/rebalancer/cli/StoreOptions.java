@@ -1,0 +1,21 @@
+package io.rebalancer.cli;
+
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** Options shared by every command that opens the store or the rules. */
+public class StoreOptions {
+    @Option(names = "--mongo-uri", description = "MongoDB connection string (default: $MONGODB_URI, else the embedded store)")
+    String mongoUri;
+
+    @Option(names = "--data-dir", description = "Directory of the embedded store (default: $REBALANCER_HOME, else ~/.local/share/rebalancer)")
+    Path dataDir;
+
+    @Option(names = "--backtest-data", defaultValue = "backtest-data",
+            description = "Market data and portfolios the store seeds itself from on first use (default: ${DEFAULT-VALUE})")
+    Path backtestData;
+
+    @Option(names = "--rules", defaultValue = "rules", description = "Rule directory (default: ${DEFAULT-VALUE})")
+    Path rules;
+}

@@ -1,0 +1,119 @@
+package io.rebalancer.service;
+
+import io.rebalancer.agents.AgentMemory;
+import io.rebalancer.agents.Cycle;
+import io.rebalancer.agents.CycleInput;
+import io.rebalancer.agents.CycleRecord;
+import io.rebalancer.agents.PriceBasis;
+import io.rebalancer.analytics.PriceHistory;
+import io.rebalancer.domain.Holdings;
+import io.rebalancer.domain.PortfolioDefinition;
+import io.rebalancer.domain.Regime;
+import io.rebalancer.domain.Ticker;
+import io.rebalancer.store.Stores;
+import io.rebalancer.store.ThresholdState;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs one live cycle for a stored portfolio: loads prices, holdings, market data and the adaptive state from
+ * the store, runs the agents, and records snapshot, threshold state and decision (the decision last, keyed by a
+ * cycle id derived from portfolio, as-of and rule set, so a rerun writes nothing).
+ */
+public final class LiveCycleService {
+    /** Calendar days of history loaded before the as-of date: enough for 252 trading-day returns. */
+    private static final int HISTORY_CALENDAR_DAYS = 400;
+
+    private final Stores stores;
+    private final Cycle cycle;
+
+    public LiveCycleService(Stores stores, Cycle cycle) {
+        this.stores = stores;
+        this.cycle = cycle;
+    }
+
+    public CycleOutcome run(String portfolioId, LocalDate requestedAsOf) {
+        PortfolioDefinition def = portfolio(stores, portfolioId);
+        LocalDate latest = stores.prices().latestDate()
+                .orElseThrow(() -> new NotFoundException("the store holds no prices; run 'data import' first"));
+        LocalDate asOf = requestedAsOf == null ? latest : requestedAsOf;
+        if (asOf.isBefore(def.inception())) {
+            throw new NotFoundException("as-of date " + asOf + " is before the inception " + def.inception() + " of "
+                    + def.id());
+        }
+        if (asOf.isAfter(latest)) {
+            throw new NotFoundException("no prices stored for " + asOf + "; the latest stored day is " + latest);
+        }
+        List<Ticker> tickers = tickers(def);
+        LocalDate from = def.inception().minusDays(HISTORY_CALENDAR_DAYS);
+        PriceHistory history = stores.prices().history(tickers, from.isBefore(asOf.minusDays(HISTORY_CALENDAR_DAYS))
+                ? from : asOf.minusDays(HISTORY_CALENDAR_DAYS), asOf);
+        int day = history.indexOf(asOf);
+        if (day < 0) {
+            throw new NotFoundException("no prices on " + asOf + " (not a trading day in the store); the nearest earlier"
+                    + " trading day is " + nearestEarlier(history, asOf));
+        }
+        history = history.upTo(day);
+        MarketContext market = MarketContext.of(history, stores.prices().marketDays(history.dates().get(0), asOf));
+        Holdings holdings = LiveHoldings.on(def, history, asOf);
+        Optional<ThresholdState> state = stores.thresholds().load(def.id(), null);
+        Map<Ticker, Double> shares = new LinkedHashMap<>();
+        holdings.shares().forEach((t, n) -> shares.put(t, n.doubleValue()));
+        CycleInput in = new CycleInput(def, asOf, history, PriceBasis.CLOSE, shares, holdings.cash().doubleValue(),
+                market.vix(day), market.vixPercentile(day), market.rfReturnsUpTo(day),
+                state.map(LiveCycleService::memory).orElse(AgentMemory.fresh()), List.of(), true);
+
+        String cycleId = Cycle.cycleId(def.id(), asOf, cycle.rulesHash(), null);
+        Optional<String> stored = stores.decisions().find(cycleId);
+        if (stored.isPresent()) {
+            return new CycleOutcome(RecordJson.read(stored.get(), CycleRecord.class), true, requestedAsOf == null,
+                    stores.description());
+        }
+        CycleRecord record = cycle.run(in, null);
+        stores.snapshots().save(null, def.id(), asOf, RecordJson.write(Map.of("portfolio_id", def.id(),
+                "as_of", asOf.toString(), "cycle_id", record.cycleId(), "inputs", record.inputs())));
+        if (state.isEmpty() || !asOf.isBefore(state.get().updatedAsOf())) {
+            stores.thresholds().save(state(def.id(), record));
+        }
+        boolean written = stores.decisions().save(record.cycleId(), def.id(), asOf, null, RecordJson.write(record));
+        return new CycleOutcome(record, !written, requestedAsOf == null, stores.description());
+    }
+
+    public static PortfolioDefinition portfolio(Stores stores, String portfolioId) {
+        return stores.portfolios().definition(portfolioId).orElseThrow(() -> new NotFoundException(
+                "unknown portfolio '" + portfolioId + "'; stored portfolios: "
+                        + String.join(", ", stores.portfolios().portfolioIds())));
+    }
+
+    /** The portfolio's tickers plus its benchmark if it is not one of them. */
+    public static List<Ticker> tickers(PortfolioDefinition def) {
+        List<Ticker> out = new ArrayList<>(def.tickers());
+        if (!out.contains(def.benchmark())) {
+            out.add(def.benchmark());
+        }
+        return out;
+    }
+
+    private static LocalDate nearestEarlier(PriceHistory history, LocalDate date) {
+        int i = history.indexOnOrBefore(date);
+        return i < 0 ? null : history.dates().get(i);
+    }
+
+    static AgentMemory memory(ThresholdState s) {
+        return new AgentMemory(s.persistentOffset(), s.temporaryOffset(), s.temporaryUntil(),
+                s.lastRegime() == null ? null : Regime.valueOf(s.lastRegime()),
+                s.lastRebalance() == null ? List.of() : List.of(s.lastRebalance()));
+    }
+
+    static ThresholdState state(String portfolioId, CycleRecord record) {
+        AgentMemory m = record.memoryAfter();
+        return new ThresholdState(portfolioId, record.runId(), m.persistentOffset(), m.temporaryOffset(),
+                m.temporaryUntil(), m.lastRegime() == null ? null : m.lastRegime().name(), m.lastRebalance(),
+                record.asOf(), record.cycleId());
+    }
+}
