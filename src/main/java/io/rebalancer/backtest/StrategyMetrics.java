@@ -1,0 +1,38 @@
+package io.rebalancer.backtest;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The metric contract of a backtested strategy (docs/METRICS.md, "Backtest metrics"). Fractions throughout
+ * except {@code finalNav} and {@code costs} (currency) and the counts. {@code turnover} is annual and one-way:
+ * the sum over rebalances of (buys + sells) / 2 / NAV before trading, divided by the years (n / 252).
+ */
+public record StrategyMetrics(double finalNav, double cagr, double volatility, double sharpe, double sharpeArithmetic,
+                              double sortino, double calmar, double maxDrawdown, double var95Historical,
+                              double cvar95, double beta, double turnover, int trades, double costs, int rebalances,
+                              double avgAbsDrift, double maxAbsDrift) {
+
+    /** The metrics under their contract names (snake_case), in contract order, as in metrics.json. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("final_nav", finalNav);
+        m.put("cagr", cagr);
+        m.put("volatility", volatility);
+        m.put("sharpe", sharpe);
+        m.put("sharpe_arithmetic", sharpeArithmetic);
+        m.put("sortino", sortino);
+        m.put("calmar", calmar);
+        m.put("max_drawdown", maxDrawdown);
+        m.put("var95_historical", var95Historical);
+        m.put("cvar95", cvar95);
+        m.put("beta", beta);
+        m.put("turnover", turnover);
+        m.put("trades", trades);
+        m.put("costs", costs);
+        m.put("rebalances", rebalances);
+        m.put("avg_abs_drift", avgAbsDrift);
+        m.put("max_abs_drift", maxAbsDrift);
+        return m;
+    }
+}
