@@ -1,0 +1,65 @@
+package io.rebalancer.market;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rebalancer.store.StoreConfig;
+import io.rebalancer.store.Stores;
+import io.rebalancer.store.mongo.MongoStores;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BacktestDataSeederFailureTest {
+
+    private static Path copyOfBacktestData(Path target) throws IOException {
+        Path source = Path.of("backtest-data");
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path p : files.toList()) {
+                Path to = target.resolve(source.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        return target;
+    }
+
+    @Test
+    void seedIfEmpty_badRowInOneFile_reportsFileLineAndWritesNothing(@TempDir Path dir) throws IOException {
+        Path data = copyOfBacktestData(dir);
+        Path xom = data.resolve("prices/XOM.csv");
+        List<String> lines = new ArrayList<>(Files.readAllLines(xom));
+        lines.set(999, lines.get(999).replaceFirst(",[^,]*,([^,]*,[^,]*)$", ",n/a,$1"));
+        Files.write(xom, lines);
+        try (Stores stores = MongoStores.open(StoreConfig.inMemory())) {
+            DataFileException e = assertThrows(DataFileException.class, () -> BacktestDataSeeder.seedIfEmpty(stores, data));
+            assertTrue(e.getMessage().startsWith(xom + ":1000: field 'close' value 'n/a' is not a number"), e.getMessage());
+            assertEquals(java.util.Optional.empty(), stores.prices().latestDate());
+            assertEquals(List.of(), stores.portfolios().portfolioIds());
+            assertEquals(List.of(), stores.prices().marketDays(LocalDate.of(2000, 1, 1), LocalDate.of(2100, 1, 1)));
+        }
+    }
+
+    @Test
+    void seedIfEmpty_portfolioNamesTickerWithoutPrices_reportsTicker(@TempDir Path dir) throws IOException {
+        Path data = copyOfBacktestData(dir);
+        Files.delete(data.resolve("prices/COP.csv"));
+        Path port = data.resolve("portfolios/PORT_A_TechGrowth.json");
+        try (Stores stores = MongoStores.open(StoreConfig.inMemory())) {
+            DataFileException e = assertThrows(DataFileException.class, () -> BacktestDataSeeder.seedIfEmpty(stores, data));
+            assertEquals(port + ": ticker COP has no price file prices/COP.csv", e.getMessage());
+            assertEquals(java.util.Optional.empty(), stores.prices().latestDate());
+        }
+    }
+}
