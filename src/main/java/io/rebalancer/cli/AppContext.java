@@ -4,7 +4,6 @@ import io.rebalancer.agents.Cycle;
 import io.rebalancer.market.BacktestDataSeeder;
 import io.rebalancer.rules.RuleEngine;
 import io.rebalancer.rules.drools.DroolsRuleEngine;
-import io.rebalancer.store.StoreConfig;
 import io.rebalancer.store.Stores;
 import io.rebalancer.store.mongo.MongoStores;
 
@@ -22,7 +21,7 @@ final class AppContext implements AutoCloseable {
 
     Stores stores() {
         if (stores == null) {
-            stores = MongoStores.open(StoreConfig.fromEnvironment(options.mongoUri, options.dataDir));
+            stores = MongoStores.open(options.storeConfig());
             BacktestDataSeeder.seedIfEmpty(stores, options.backtestData);
         }
         return stores;

@@ -30,6 +30,7 @@ public final class Main {
     static CommandLine commandLine(boolean debug) {
         CommandLine cli = new CommandLine(new RebalancerCommand());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.registerConverter(java.time.LocalDate.class, Main::parseDate);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             err.println("error: " + message(ex));
@@ -40,6 +41,14 @@ public final class Main {
             return exitCode(ex);
         });
         return cli;
+    }
+
+    private static java.time.LocalDate parseDate(String text) {
+        try {
+            return java.time.LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new CommandLine.TypeConversionException("'" + text + "' is not a date of the form yyyy-MM-dd");
+        }
     }
 
     static int exitCode(Throwable ex) {

@@ -2,6 +2,8 @@ package io.rebalancer.cli;
 
 import picocli.CommandLine.Option;
 
+import io.rebalancer.store.StoreConfig;
+
 import java.nio.file.Path;
 
 /** Options shared by every command that opens the store or the rules. */
@@ -12,10 +14,20 @@ public class StoreOptions {
     @Option(names = "--data-dir", description = "Directory of the embedded store (default: $REBALANCER_HOME, else ~/.local/share/rebalancer)")
     Path dataDir;
 
+    @Option(names = "--in-memory", description = "Use a throw-away in-memory embedded store (seeded from --backtest-data)")
+    boolean inMemory;
+
     @Option(names = "--backtest-data", defaultValue = "backtest-data",
             description = "Market data and portfolios the store seeds itself from on first use (default: ${DEFAULT-VALUE})")
     Path backtestData;
 
     @Option(names = "--rules", defaultValue = "rules", description = "Rule directory (default: ${DEFAULT-VALUE})")
     Path rules;
+
+    StoreConfig storeConfig() {
+        if (inMemory && (mongoUri != null || dataDir != null)) {
+            throw new IllegalArgumentException("--in-memory cannot be combined with --mongo-uri or --data-dir");
+        }
+        return inMemory ? StoreConfig.inMemory() : StoreConfig.fromEnvironment(mongoUri, dataDir);
+    }
 }

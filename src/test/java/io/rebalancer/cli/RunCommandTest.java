@@ -1,0 +1,101 @@
+package io.rebalancer.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class RunCommandTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void run_asOf20241212WithExport_writesTheWholeRecord() throws Exception {
+        Path export = tmp.resolve("decision.json");
+        CliHarness r = CliHarness.run("run", "--in-memory", "--as-of", "2024-12-12", "--export", export.toString());
+        assertEquals(ExitCodes.OK, r.exitCode(), r.err());
+        assertTrue(r.out().contains("[PHASE 1: MONITOR AGENT]"), r.out());
+        assertTrue(r.out().contains("[PHASE 2: ANALYZER AGENT]"));
+        assertTrue(r.out().contains("[PHASE 3: DECISION AGENT]"));
+        assertTrue(r.out().contains("Trigger: NVDA drift +7.95 pp exceeds the critical 3.00 %"), r.out());
+        JsonNode json = new ObjectMapper().readTree(export.toFile());
+        for (String field : List.of("cycleId", "portfolioId", "asOf", "rulesHash", "inputs", "monitor", "analysis",
+                "decision", "firedRules", "memoryAfter")) {
+            assertTrue(json.has(field), "missing " + field);
+        }
+        assertEquals("2024-12-12", json.get("asOf").asText());
+        assertEquals(5, json.get("analysis").get("scenarios").size());
+        assertEquals("TRIGGERED", json.get("monitor").get("verdict").asText());
+        assertEquals(13, json.get("monitor").get("positions").size());
+        assertTrue(json.get("firedRules").size() > 10);
+    }
+
+    @Test
+    void run_json_printsTheRecordOnly() throws Exception {
+        CliHarness r = CliHarness.run("run", "--in-memory", "--as-of", "2024-12-12", "--json");
+        assertEquals(ExitCodes.OK, r.exitCode(), r.err());
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertEquals("PORT_A_TechGrowth", json.get("portfolioId").asText());
+    }
+
+    @Test
+    void run_withoutAsOf_usesTheLatestStoredDayAndSaysSo() {
+        CliHarness r = CliHarness.run("run", "--in-memory");
+        assertEquals(ExitCodes.OK, r.exitCode(), r.err());
+        assertTrue(r.out().contains("Cycle: 2025-12-31 (latest stored day)"), r.out());
+    }
+
+    @Test
+    void run_unparsableDate_oneLineAndUsageExit() {
+        CliHarness r = CliHarness.run("run", "--in-memory", "--as-of", "2024-13-45");
+        assertEquals(ExitCodes.USAGE, r.exitCode());
+        assertEquals("Invalid value for option '--as-of': '2024-13-45' is not a date of the form yyyy-MM-dd",
+                r.err().lines().findFirst().orElse(""));
+    }
+
+    @Test
+    void run_unknownPortfolio_notFoundExit() {
+        CliHarness r = CliHarness.run("run", "--in-memory", "--portfolio", "PORT_Z");
+        assertEquals(ExitCodes.NOT_FOUND, r.exitCode());
+        assertEquals("error: unknown portfolio 'PORT_Z'; stored portfolios: PORT_A_TechGrowth", r.err().trim());
+    }
+
+    @Test
+    void run_ruleFileThatDoesNotCompile_namesFileAndLineAndWritesNothing() throws Exception {
+        Path rules = tmp.resolve("rules");
+        Files.createDirectories(rules);
+        try (Stream<Path> files = Files.list(Path.of("rules"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, rules.resolve(f.getFileName()));
+            }
+        }
+        Path monitor = rules.resolve("monitor.drl");
+        List<String> lines = Files.readAllLines(monitor);
+        int broken = lines.indexOf("rule \"trigger: beta over limit\"");
+        lines.set(broken + 3, "    $e : EffectiveThresholds(");
+        Files.write(monitor, lines);
+        Path export = tmp.resolve("never.json");
+        CliHarness r = CliHarness.run("run", "--in-memory", "--rules", rules.toString(), "--export", export.toString());
+        assertEquals(ExitCodes.RULES, r.exitCode());
+        assertTrue(r.err().startsWith("error: the rules do not compile"), r.err());
+        // the unclosed pattern is reported where the parser meets 'then', two lines below the broken line
+        assertTrue(r.err().contains("monitor.drl:" + (broken + 6) + " [ERR 102]"), r.err());
+        assertFalse(Files.exists(export));
+    }
+
+    @Test
+    void run_unreachableMongo_storeExitAndNoPassword() {
+        CliHarness r = CliHarness.run("run", "--mongo-uri", "mongodb://alice:s3cret@127.0.0.1:1/rebalancer");
+        assertEquals(ExitCodes.STORE, r.exitCode());
+        assertFalse(r.err().contains("s3cret"), r.err());
+        assertTrue(r.err().contains("alice:***@127.0.0.1:1"), r.err());
+        assertEquals(1, r.err().trim().lines().count(), r.err());
+    }
+}
