@@ -98,13 +98,16 @@ class BacktestDataSeederTest {
             assertFalse(BacktestDataSeeder.seedIfEmpty(h2, DATA).seeded());
             LocalDate from = LocalDate.of(2015, 1, 2);
             LocalDate to = LocalDate.of(2024, 12, 31);
-            h2.prices().history(TICKERS, from, to); // warm up
-            long start = System.nanoTime();
-            PriceHistory h = h2.prices().history(TICKERS, from, to);
-            long millis = (System.nanoTime() - start) / 1_000_000;
+            PriceHistory h = h2.prices().history(TICKERS, from, to); // warm up
+            long best = Long.MAX_VALUE; // best of three: the machine may be busy with other builds
+            for (int i = 0; i < 3; i++) {
+                long start = System.nanoTime();
+                h = h2.prices().history(TICKERS, from, to);
+                best = Math.min(best, (System.nanoTime() - start) / 1_000_000);
+            }
             assertEquals(2516, h.size());
             assertEquals(205.43, h.close("SPY", 0), 0.005);
-            assertTrue(millis < 1500, "history took " + millis + " ms");
+            assertTrue(best < 1500, "history took " + best + " ms");
         }
     }
 }

@@ -41,6 +41,10 @@ import org.bson.Document;
 final class MongoPriceStore implements PriceStore {
     private static final String[] PRICE_FIELDS = {"open", "high", "low", "close", "adj_close"};
 
+    /** What {@link #history} reads: no open/high/low. */
+    private static final Document HISTORY_FIELDS = new Document("ticker", 1).append("year", 1).append("dates", 1)
+            .append("close", 1).append("adj_close", 1).append("volume", 1);
+
     private final MongoCollection<Document> prices;
     private final MongoCollection<Document> market;
 
@@ -237,58 +241,70 @@ final class MongoPriceStore implements PriceStore {
             throw new StoreException("history lists a ticker twice: " + tickers);
         }
         List<String> symbols = tickers.stream().map(Ticker::symbol).toList();
-        Map<String, List<Bucket>> buckets = new HashMap<>();
+        List<String> ids = new ArrayList<>();
+        for (Ticker t : tickers) {
+            for (int year = from.getYear(); year <= to.getYear(); year++) {
+                ids.add(bucketId(t, year));
+            }
+        }
+        Map<String, TreeMap<Integer, Bucket>> buckets = new HashMap<>();
         Docs.guardRun("reading price history " + from + ".." + to, () -> {
-            for (Document d : prices.find(and(in("ticker", symbols), gte("year", from.getYear()),
-                    lte("year", to.getYear())))) {
+            for (Document d : prices.find(in("_id", ids)).projection(HISTORY_FIELDS)) {
                 Bucket b = Bucket.of(d);
-                buckets.computeIfAbsent(b.ticker.symbol(), k -> new ArrayList<>()).add(b);
+                buckets.computeIfAbsent(b.ticker.symbol(), k -> new TreeMap<>()).put(d.getInteger("year"), b);
             }
         });
         String lo = from.toString();
         String hi = to.toString();
-        // per ticker: date -> (bucket, index); and the union of all dates
+        // each ticker's days in range, in date order (year buckets ascending, dates sorted inside each)
+        int k = symbols.size();
+        List<List<Bucket>> owners = new ArrayList<>(k);
+        List<int[]> positions = new ArrayList<>(k);
         TreeSet<String> union = new TreeSet<>();
-        List<Map<String, int[]>> where = new ArrayList<>();
-        List<List<Bucket>> perTicker = new ArrayList<>();
         for (String symbol : symbols) {
-            List<Bucket> list = buckets.getOrDefault(symbol, List.of());
-            Map<String, int[]> index = new HashMap<>();
-            for (int k = 0; k < list.size(); k++) {
-                List<String> dates = list.get(k).dates;
-                for (int i = 0; i < dates.size(); i++) {
-                    String s = dates.get(i);
+            List<Bucket> owner = new ArrayList<>();
+            int[] pos = new int[0];
+            int n = 0;
+            for (Bucket b : buckets.getOrDefault(symbol, new TreeMap<>()).values()) {
+                for (int i = 0; i < b.dates.size(); i++) {
+                    String s = b.dates.get(i);
                     if (s.compareTo(lo) >= 0 && s.compareTo(hi) <= 0) {
-                        index.put(s, new int[] {k, i});
+                        if (n == pos.length) {
+                            pos = java.util.Arrays.copyOf(pos, Math.max(16, n * 2));
+                        }
+                        owner.add(b);
+                        pos[n++] = i;
                         union.add(s);
                     }
                 }
             }
-            if (index.isEmpty()) {
+            if (n == 0) {
                 throw new StoreException("no prices stored for " + symbol + " between " + from + " and " + to);
             }
-            where.add(index);
-            perTicker.add(list);
+            owners.add(owner);
+            positions.add(java.util.Arrays.copyOf(pos, n));
         }
-        int n = union.size();
-        int k = symbols.size();
-        double[][] close = new double[k][n];
-        double[][] adj = new double[k][n];
-        double[][] vol = new double[k][n];
-        List<LocalDate> dates = new ArrayList<>(n);
+        int days = union.size();
+        double[][] close = new double[k][days];
+        double[][] adj = new double[k][days];
+        double[][] vol = new double[k][days];
+        List<LocalDate> dates = new ArrayList<>(days);
+        int[] cursor = new int[k];
         int day = 0;
         for (String s : union) {
             dates.add(LocalDate.parse(s));
             for (int t = 0; t < k; t++) {
-                int[] pos = where.get(t).get(s);
-                if (pos == null) {
+                int c = cursor[t];
+                Bucket b = c < positions.get(t).length ? owners.get(t).get(c) : null;
+                int i = b == null ? -1 : positions.get(t)[c];
+                if (b == null || !b.dates.get(i).equals(s)) {
                     throw new StoreException("price history " + from + ".." + to + ": " + symbols.get(t)
                             + " has no price on " + s + ", which other tickers have (first missing date)");
                 }
-                Bucket b = perTicker.get(t).get(pos[0]);
-                close[t][day] = b.number("close", pos[1]);
-                adj[t][day] = b.number("adj_close", pos[1]);
-                vol[t][day] = b.number("volume", pos[1]);
+                close[t][day] = b.number("close", i);
+                adj[t][day] = b.number("adj_close", i);
+                vol[t][day] = b.number("volume", i);
+                cursor[t] = c + 1;
             }
             day++;
         }
@@ -336,9 +352,13 @@ final class MongoPriceStore implements PriceStore {
             ticker = Ticker.of(d.getString("ticker"));
             dates = d.getList("dates", String.class);
             for (String f : PRICE_FIELDS) {
-                columns.put(f, column(d, f));
+                if (d.containsKey(f)) {
+                    columns.put(f, column(d, f));
+                }
             }
-            columns.put("volume", column(d, "volume"));
+            if (d.containsKey("volume")) {
+                columns.put("volume", column(d, "volume"));
+            }
         }
 
         static Bucket of(Document d) {
@@ -368,7 +388,11 @@ final class MongoPriceStore implements PriceStore {
         }
 
         double number(String field, int i) {
-            Object v = columns.get(field).get(i);
+            List<?> column = columns.get(field);
+            if (column == null) {
+                throw new StoreException("stored price document " + id + " has no '" + field + "' values");
+            }
+            Object v = column.get(i);
             if (!(v instanceof Number n)) {
                 throw new StoreException("stored price document " + id + ": '" + field + "' on " + dates.get(i)
                         + " is '" + v + "', not a number");
