@@ -1,0 +1,282 @@
+package io.rebalancer.report;
+
+import io.rebalancer.domain.Regime;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.DateAxis;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.IntervalMarker;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.xy.XYBarRenderer;
+import org.jfree.chart.renderer.xy.StandardXYBarPainter;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.xy.DefaultXYDataset;
+import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.ViewBox;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Rectangle;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.text.NumberFormat;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TimeZone;
+
+/** JFreeChart charts rendered to inline SVG (JFreeSVG) that scale with their viewBox. */
+final class Charts {
+    static final int WIDTH = 960;
+    static final int HEIGHT = 380;
+
+    /** Series colours: the agent first (dark blue), then distinct hues for baselines and segments. */
+    static final Color[] PALETTE = {new Color(0x1f3b8c), new Color(0xd9480f), new Color(0x2b8a3e),
+        new Color(0x862e9c), new Color(0x1098ad), new Color(0xe67700), new Color(0x5c940d), new Color(0xc2255c),
+        new Color(0x495057), new Color(0x364fc7), new Color(0x087f5b), new Color(0xa61e4d), new Color(0x74b816),
+        new Color(0x5f3dc4)};
+
+    /** Regime shading (translucent) and its legend colours as CSS. */
+    static final Map<Regime, Color> REGIME_COLOURS = new EnumMap<>(Map.of(
+            Regime.LOW_VOL, new Color(0x40, 0xc0, 0x57, 40),
+            Regime.MODERATE, new Color(0xad, 0xb5, 0xbd, 0),
+            Regime.HIGH_VOL, new Color(0xfa, 0xb0, 0x05, 55),
+            Regime.CRISIS, new Color(0xe0, 0x31, 0x31, 60)));
+
+    private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 15);
+    private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+    private static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+
+    static {
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+    }
+
+    private Charts() {
+    }
+
+    /** One line of a line chart; {@code dashed} for targets and thresholds. */
+    record Line(String name, double[] values, Color colour, float width, boolean dashed, boolean inLegend) {
+        static Line of(String name, double[] values, Color colour) {
+            return new Line(name, values, colour, 1.4f, false, true);
+        }
+    }
+
+    /** Y-axis formats. */
+    enum Scale { PERCENT, NAV, LOG_NAV, PERCENT_POINTS }
+
+    static String lineChart(String id, String title, String yLabel, List<LocalDate> dates, List<Line> lines,
+            Scale scale, List<Regime> regimes) {
+        DefaultXYDataset data = new DefaultXYDataset();
+        double[] x = new double[dates.size()];
+        for (int d = 0; d < x.length; d++) {
+            x[d] = dates.get(d).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        }
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        renderer.setDrawSeriesLineAsPath(true);
+        int s = 0;
+        for (Line line : lines) {
+            double[] y = line.values().clone();
+            if (scale == Scale.LOG_NAV) {
+                for (int i = 0; i < y.length; i++) {
+                    if (!(y[i] > 0)) {
+                        y[i] = Double.NaN;
+                    }
+                }
+            }
+            data.addSeries(line.name(), new double[][] {x, y});
+            renderer.setSeriesPaint(s, line.colour());
+            renderer.setSeriesStroke(s, line.dashed()
+                    ? new BasicStroke(line.width(), BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f,
+                            new float[] {5f, 4f}, 0f)
+                    : new BasicStroke(line.width(), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            renderer.setSeriesVisibleInLegend(s, line.inLegend());
+            s++;
+        }
+        DateAxis xAxis = new DateAxis();
+        xAxis.setTimeZone(TimeZone.getTimeZone("UTC"));
+        xAxis.setTickLabelFont(TICK);
+        ValueAxis yAxis;
+        if (scale == Scale.LOG_NAV) {
+            LogAxis log = new LogAxis(yLabel);
+            log.setBase(10);
+            log.setSmallestValue(1e-6);
+            log.setNumberFormatOverride(decimal("#,##0"));
+            log.setMinorTickMarksVisible(true);
+            yAxis = log;
+        } else {
+            NumberAxis num = new NumberAxis(yLabel);
+            num.setAutoRangeIncludesZero(scale == Scale.PERCENT_POINTS);
+            num.setNumberFormatOverride(switch (scale) {
+                case PERCENT -> decimal("0.#%");
+                case PERCENT_POINTS -> decimal("+0.#%;-0.#%");
+                default -> decimal("#,##0");
+            });
+            yAxis = num;
+        }
+        yAxis.setLabelFont(LABEL);
+        yAxis.setTickLabelFont(TICK);
+        XYPlot plot = new XYPlot(data, xAxis, yAxis, renderer);
+        style(plot);
+        if (regimes != null && !regimes.isEmpty()) {
+            shadeRegimes(plot, x, regimes);
+        }
+        return svg(id, chart(title, plot));
+    }
+
+    /** Bars at dates (e.g. regret per decision). */
+    static String barsOverTime(String id, String title, String yLabel, List<LocalDate> dates, double[] values,
+            Color colour) {
+        DefaultXYDataset data = new DefaultXYDataset();
+        double[] x = new double[dates.size()];
+        for (int d = 0; d < x.length; d++) {
+            x[d] = dates.get(d).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        }
+        data.addSeries(yLabel, new double[][] {x, values.clone()});
+        XYBarRenderer renderer = new XYBarRenderer();
+        renderer.setBarPainter(new StandardXYBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setSeriesPaint(0, colour);
+        renderer.setMargin(0);
+        DateAxis xAxis = new DateAxis();
+        xAxis.setTimeZone(TimeZone.getTimeZone("UTC"));
+        xAxis.setTickLabelFont(TICK);
+        NumberAxis yAxis = new NumberAxis(yLabel);
+        yAxis.setLabelFont(LABEL);
+        yAxis.setTickLabelFont(TICK);
+        yAxis.setNumberFormatOverride(decimal("0.##%"));
+        XYPlot plot = new XYPlot(new org.jfree.data.xy.XYBarDataset(data, 86_400_000.0 * 4), xAxis, yAxis, renderer);
+        style(plot);
+        JFreeChart chart = chart(title, plot);
+        chart.removeLegend();
+        return svg(id, chart);
+    }
+
+    /** Grouped bars: one group per category, one bar per series (e.g. allocation/selection/interaction by sector). */
+    static String groupedBars(String id, String title, String yLabel, List<String> categories, List<String> series,
+            double[][] values) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        for (int sIdx = 0; sIdx < series.size(); sIdx++) {
+            for (int c = 0; c < categories.size(); c++) {
+                data.addValue(values[sIdx][c], series.get(sIdx), categories.get(c));
+            }
+        }
+        CategoryAxis xAxis = new CategoryAxis();
+        xAxis.setTickLabelFont(LABEL);
+        NumberAxis yAxis = new NumberAxis(yLabel);
+        yAxis.setLabelFont(LABEL);
+        yAxis.setTickLabelFont(TICK);
+        yAxis.setNumberFormatOverride(decimal("+0.##%;-0.##%"));
+        BarRenderer renderer = new BarRenderer();
+        renderer.setBarPainter(new StandardBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setItemMargin(0.05);
+        for (int sIdx = 0; sIdx < series.size(); sIdx++) {
+            renderer.setSeriesPaint(sIdx, PALETTE[(sIdx + 1) % PALETTE.length]);
+        }
+        CategoryPlot plot = new CategoryPlot(data, xAxis, yAxis, renderer);
+        plot.setOrientation(PlotOrientation.VERTICAL);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(new Color(0xdee2e6));
+        plot.setOutlineVisible(false);
+        return svg(id, chart(title, plot));
+    }
+
+    private static void style(XYPlot plot) {
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(new Color(0xe9ecef));
+        plot.setRangeGridlinePaint(new Color(0xdee2e6));
+        plot.setOutlineVisible(false);
+    }
+
+    private static JFreeChart chart(String title, org.jfree.chart.plot.Plot plot) {
+        JFreeChart chart = new JFreeChart(title, TITLE, plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.setAntiAlias(true);
+        chart.setTextAntiAlias(true);
+        TextTitle t = chart.getTitle();
+        t.setPaint(new Color(0x212529));
+        LegendTitle legend = chart.getLegend();
+        if (legend != null) {
+            legend.setItemFont(TICK);
+            legend.setFrame(BlockBorder.NONE);
+            legend.setPosition(RectangleEdge.BOTTOM);
+        }
+        return chart;
+    }
+
+    private static void shadeRegimes(XYPlot plot, double[] x, List<Regime> regimes) {
+        int start = 0;
+        for (int d = 1; d <= regimes.size(); d++) {
+            if (d == regimes.size() || regimes.get(d) != regimes.get(start)) {
+                Regime r = regimes.get(start);
+                Color c = r == null ? null : REGIME_COLOURS.get(r);
+                if (c != null && c.getAlpha() > 0) {
+                    double from = x[start] - 43_200_000.0;
+                    double to = x[d - 1] + 43_200_000.0;
+                    IntervalMarker m = new IntervalMarker(from, to, c);
+                    m.setOutlinePaint(null);
+                    plot.addDomainMarker(m, Layer.BACKGROUND);
+                }
+                start = d;
+            }
+        }
+    }
+
+    private static String svg(String id, JFreeChart chart) {
+        SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
+        g.setDefsKeyPrefix(id + "-");
+        g.setGeomDoubleConverter(Charts::round1);
+        g.setTransformDoubleConverter(Charts::round2);
+        chart.draw(g, new Rectangle(0, 0, WIDTH, HEIGHT));
+        return g.getSVGElement(id, false, new ViewBox(0, 0, WIDTH, HEIGHT), null, null);
+    }
+
+    private static String round1(double v) {
+        return trim(Math.round(v * 10) / 10.0);
+    }
+
+    private static String round2(double v) {
+        return trim(Math.round(v * 100) / 100.0);
+    }
+
+    private static String trim(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        return Double.toString(v);
+    }
+
+    private static NumberFormat decimal(String pattern) {
+        return new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT));
+    }
+
+    static List<Line> withDashedTargets(List<Line> lines, double[] targets) {
+        List<Line> out = new ArrayList<>(lines);
+        for (int i = 0; i < targets.length; i++) {
+            Line l = lines.get(i);
+            double[] t = new double[l.values().length];
+            java.util.Arrays.fill(t, targets[i]);
+            out.add(new Line(l.name() + " target", t, l.colour(), 1f, true, false));
+        }
+        return out;
+    }
+}
