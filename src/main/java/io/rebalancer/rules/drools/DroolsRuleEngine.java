@@ -28,6 +28,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The Drools implementation of the rule engine: one KieBase built from every DRL file and decision table of a
@@ -48,10 +50,17 @@ public final class DroolsRuleEngine implements RuleEngine {
     public static DroolsRuleEngine load(Path dir) {
         RuleFiles files = RuleFiles.scan(dir);
         CompiledRules compiled = compile(files);
-        if (!compiled.errors().isEmpty()) {
-            throw new RuleSetException(compiled.errors());
+        List<RuleProblem> errors = new ArrayList<>(compiled.errors());
+        RuleLinter.lint(files).stream().filter(p -> p.severity() == RuleProblem.Severity.ERROR).forEach(errors::add);
+        if (!errors.isEmpty()) {
+            throw new RuleSetException(errors);
         }
         return new DroolsRuleEngine(compiled.kieBase(), files.hash());
+    }
+
+    /** Number of rules in a compiled KieBase. */
+    public static int ruleCount(KieBase base) {
+        return base == null ? 0 : base.getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum();
     }
 
     /** The outcome of compiling a directory: a KieBase when there were no errors, and every error found. */
@@ -64,11 +73,15 @@ public final class DroolsRuleEngine implements RuleEngine {
         KieFileSystem kfs = ks.newKieFileSystem();
         Map<String, String> kfsPathToFile = new LinkedHashMap<>();
         Map<String, String> generated = new LinkedHashMap<>();
+        Map<String, Path> tablePaths = new LinkedHashMap<>();
+        Map<String, String> drlText = new LinkedHashMap<>();
         for (Path p : files.drl()) {
             String rel = files.relative(p);
             String kfsPath = KFS_ROOT + rel.replace('\\', '/');
-            kfs.write(kfsPath, read(p));
+            String text = read(p);
+            kfs.write(kfsPath, text);
             kfsPathToFile.put(kfsPath, rel);
+            drlText.put(rel, text);
         }
         for (Path p : files.tables()) {
             String rel = files.relative(p);
@@ -78,8 +91,9 @@ public final class DroolsRuleEngine implements RuleEngine {
                 kfs.write(kfsPath, drl);
                 kfsPathToFile.put(kfsPath, rel);
                 generated.put(rel, drl);
+                tablePaths.put(rel, p);
             } catch (DecisionTableParseException e) {
-                errors.add(RuleProblem.error(rel, "", e.getMessage()));
+                errors.add(RuleProblem.error(rel, parseExceptionCell(e.getMessage()), e.getMessage()));
             } catch (RuntimeException e) {
                 errors.add(RuleProblem.error(rel, "", "cannot compile decision table: " + e.getMessage()));
             }
@@ -88,20 +102,93 @@ public final class DroolsRuleEngine implements RuleEngine {
             return new CompiledRules(null, errors, generated);
         }
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
-        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+        Map<String, List<DecisionTableLayout>> layouts = new LinkedHashMap<>();
+        List<Message> messages = builder.getResults().getMessages(Message.Level.ERROR);
+        for (Message m : messages) {
             String path = m.getPath() == null ? "" : m.getPath();
             String file = fileOf(kfsPathToFile, path);
-            String location = m.getLine() > 0 ? m.getLine() + (m.getColumn() > 0 ? ":" + m.getColumn() : "") : "";
-            if (generated.containsKey(file)) {
-                location = GeneratedDrlLocator.locate(generated.get(file), m.getLine());
+            String text = m.getText().replace('\n', ' ').trim();
+            if (text.startsWith("Parser returned a null Package") && messages.size() > 1) {
+                continue;
             }
-            errors.add(RuleProblem.error(file, location, m.getText().replace('\n', ' ').trim()));
+            int line = m.getLine();
+            int column = m.getColumn();
+            Matcher at = GENERATED_POSITION.matcher(text);
+            if (at.find()) {
+                line = line > 0 ? line : Integer.parseInt(at.group(1));
+                column = Integer.parseInt(at.group(2));
+            }
+            String location = line > 0 ? line + (column > 0 ? ":" + column : "") : "";
+            if (generated.containsKey(file)) {
+                List<DecisionTableLayout> l = layouts.computeIfAbsent(file, f -> readLayouts(tablePaths.get(f)));
+                location = GeneratedDrlLocator.locate(l, generated.get(file), line, column, text);
+                text = at.reset().find() ? at.replaceFirst("").trim() + " (generated DRL line " + at.group(1) + ":"
+                        + at.group(2) + "; see rules dump-drl " + file + ")" : text + " (generated DRL line " + line + ")";
+            } else if (drlText.containsKey(file) && line > 0) {
+                location = refineConsequenceLine(drlText.get(file), line, column, text);
+            }
+            errors.add(RuleProblem.error(file, location, text));
         }
         if (!errors.isEmpty()) {
             return new CompiledRules(null, errors, generated);
         }
         KieBase base = ks.newKieContainer(ks.getRepository().getDefaultReleaseId()).getKieBase();
         return new CompiledRules(base, List.of(), generated);
+    }
+
+    private static final Pattern GENERATED_POSITION = Pattern.compile("\\[ERR \\d+\\] Line (\\d+):(\\d+)\\s*");
+    private static final Pattern PARSE_CELL = Pattern.compile("\\b(?:cell|at)\\s+([A-Z]{1,3}\\d+)\\b|\\b([A-Z]{1,3}\\d+)\\b");
+    private static final Pattern UNRESOLVED = Pattern.compile(
+            "The method (\\w+)\\(|(\\S+) cannot be resolved|undefined for the type|Syntax error on token \"([^\"]+)\"");
+
+    private static List<DecisionTableLayout> readLayouts(Path table) {
+        try {
+            return TableSheet.read(table).stream().map(DecisionTableLayout::of).toList();
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    /** The cell a DecisionTableParseException names, as {@code Sheet1!D12}, or "" if it names none. */
+    static String parseExceptionCell(String message) {
+        if (message == null) {
+            return "";
+        }
+        Matcher m = PARSE_CELL.matcher(message);
+        while (m.find()) {
+            String cell = m.group(1) != null ? m.group(1) : m.group(2);
+            if (cell != null && !cell.startsWith("ERR")) {
+                return TableSheet.CSV_SHEET + "!" + cell;
+            }
+        }
+        return "";
+    }
+
+    /**
+     * Consequence errors are reported at the rule's first line; find the line of the rule that holds the
+     * offending name (a method or variable the message names) so the location points at it.
+     */
+    static String refineConsequenceLine(String drl, int line, int column, String message) {
+        String fallback = line + (column > 0 ? ":" + column : "");
+        Matcher m = UNRESOLVED.matcher(message);
+        String token = null;
+        while (m.find() && token == null) {
+            token = m.group(1) != null ? m.group(1) + "(" : m.group(2) != null ? m.group(2) : m.group(3);
+        }
+        if (token == null || token.isBlank()) {
+            return fallback;
+        }
+        String[] lines = drl.split("\n", -1);
+        for (int i = line - 1; i < lines.length; i++) {
+            if (i > line - 1 && lines[i].trim().equals("end")) {
+                break;
+            }
+            int at = lines[i].indexOf(token);
+            if (at >= 0 && i > line - 1) {
+                return (i + 1) + ":" + (at + 1);
+            }
+        }
+        return fallback;
     }
 
     private static String fileOf(Map<String, String> kfsPathToFile, String messagePath) {

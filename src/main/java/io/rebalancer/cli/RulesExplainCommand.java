@@ -1,0 +1,236 @@
+package io.rebalancer.cli;
+
+import io.rebalancer.agents.AppliedThresholdChange;
+import io.rebalancer.agents.CycleRecord;
+import io.rebalancer.agents.PlannedTrade;
+import io.rebalancer.rules.facts.*;
+import io.rebalancer.service.NotFoundException;
+import io.rebalancer.service.RecordJson;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import static io.rebalancer.cli.CycleConsoleReport.f;
+import static io.rebalancer.cli.CycleConsoleReport.pct;
+import static io.rebalancer.cli.CycleConsoleReport.pp;
+
+/** {@code rules explain DECISION-ID}: why a stored decision came out as it did. */
+@Command(name = "explain", mixinStandardHelpOptions = true,
+        description = "Show the input facts, every fired rule by phase with its conclusion, the scenario scores and why"
+                + " the chosen one won, and the threshold changes of a stored decision.")
+public class RulesExplainCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StoreOptions store;
+
+    @Parameters(paramLabel = "DECISION-ID", description = "A cycle id, or a unique prefix of at least 6 characters")
+    String id;
+
+    @Override
+    public Integer call() {
+        try (AppContext app = new AppContext(store)) {
+            String doc = app.stores().decisions().find(id).orElseThrow(() -> new NotFoundException("no decision with id "
+                    + (id.length() < 6 ? "'" + id + "' (a prefix needs at least 6 characters)" : "or prefix '" + id + "'")
+                    + " in " + app.stores().description()));
+            CycleRecord r = RecordJson.read(doc, CycleRecord.class);
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(render(r));
+            out.flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    static String render(CycleRecord r) {
+        StringBuilder s = new StringBuilder();
+        CycleRecord.Monitor m = r.monitor();
+        CycleRecord.Decision d = r.decision();
+        s.append(f("Decision %s: %s on %s, rules %s%s%n", r.cycleId(), r.portfolioId(), r.asOf(), r.rulesHash(),
+                r.runId() == null ? " (live)" : " (run " + r.runId() + ")"));
+        s.append(f("Outcome: %s, regime %s, %s%s%s%n", m.verdict(), m.regime().regime(), d.action(),
+                d.chosen() == null ? "" : " " + d.chosen().type(),
+                d.timing() == null ? "" : f(", %s, %d trades, turnover %s", d.timing().timing(), d.tradeCount(),
+                        pct(d.turnover()))));
+
+        s.append("\nINPUT FACTS\n");
+        MarketConditions mk = m.market();
+        s.append(f("  Market       VIX %.2f (percentile %.0f %% of 252 days), realised vol (21d) %s, benchmark drawdown %s%n",
+                mk.vix(), mk.vixPercentile() * 100, pct(mk.realizedVol()), pct(mk.benchmarkDrawdown())));
+        s.append(f("  Previous     regime %s%n", m.previousRegime() == null ? "-" : m.previousRegime().regime()));
+        RiskSnapshot rk = m.risk();
+        s.append(f("  Risk         VaR95 %s, Sharpe %.2f, beta %.2f, volatility %s, drawdown %s%n", pct(rk.var95()),
+                rk.sharpe(), rk.beta(), pct(rk.volatility()), pct(rk.drawdown())));
+        s.append(f("  History      %s, %d rebalances in the last 60 trading days%n",
+                m.history().daysSinceLastRebalance() >= 9_999 ? "no earlier rebalance"
+                        : m.history().daysSinceLastRebalance() + " trading days since the last rebalance",
+                m.history().recentRebalances()));
+        PortfolioDrift pd = m.portfolioDrift();
+        s.append(f("  Drift        portfolio %s, largest position %s %s, largest sector %s %s%n", pct(pd.total()),
+                pd.maxPositionTicker(), pct(pd.maxAbsPositionDrift()), pd.maxSector(), pct(pd.maxAbsSectorDrift())));
+        s.append(f("  %-8s %-12s %9s %9s %10s%n", "Ticker", "Sector", "Weight", "Target", "Drift"));
+        for (PositionDrift p : m.positions()) {
+            s.append(f("  %-8s %-12s %9s %9s %10s%n", p.ticker(), p.sector(), pct(p.weight()), pct(p.target()), pp(p.drift())));
+        }
+        for (SectorDrift p : m.sectors()) {
+            s.append(f("  %-8s %-12s %9s %9s %10s%n", "", p.sector(), pct(p.weight()), pct(p.target()), pp(p.drift())));
+        }
+        EffectiveThresholds t = m.thresholds();
+        s.append(f("  Thresholds   drift critical %s / high %s / medium %s; VaR warning %s / critical %s;%n",
+                pct(t.driftCritical()), pct(t.driftHigh()), pct(t.driftMedium()), pct(t.varWarning()), pct(t.varCritical())));
+        s.append(f("               Sharpe warning %.2f / critical %.2f; turnover cap %s; cooldown %d days; beta limit %.2f%n",
+                t.sharpeWarning(), t.sharpeCritical(), pct(t.maxTurnover()), t.cooldownDays(), t.betaLimit()));
+
+        s.append("\nFIRED RULES (in order, by phase)\n");
+        Map<String, Deque<String>> conclusions = conclusions(r);
+        String phase = null;
+        int n = 0;
+        for (CycleRecord.Firing firing : r.firedRules()) {
+            if (!firing.phase().equals(phase)) {
+                phase = firing.phase();
+                s.append("  ").append(phase).append('\n');
+            }
+            Deque<String> q = conclusions.get(firing.rule());
+            String what = q == null || q.isEmpty() ? intermediate(firing.rule()) : q.poll();
+            s.append(f("    %2d. [%s] %s%n        -> %s%n", ++n, firing.group(), firing.rule(), what));
+        }
+
+        if (r.analysis() != null) {
+            s.append("\nSCENARIOS (score 0-10 = weighted mean of the components)\n");
+            s.append(f("  %-10s %6s %9s %9s %9s %6s | %5s %5s %5s %5s | %s%n", "Scenario", "Trades", "Turnover", "Cost",
+                    "Drift->", "Score", "drift", "cost", "risk", "fit", "Vetoes"));
+            List<CycleRecord.Scenario> sorted = r.analysis().scenarios().stream()
+                    .sorted(Comparator.comparingDouble((CycleRecord.Scenario x) -> x.score() == null ? -1 : -x.score().score()))
+                    .toList();
+            for (CycleRecord.Scenario sc : sorted) {
+                ScenarioMetrics mt = sc.metrics();
+                ScenarioScore score = sc.score();
+                s.append(f("  %-10s %6d %9s %9s %9s %6s | %5s %5s %5s %5s | %s%n", sc.type(), mt.tradeCount(),
+                        pct(mt.turnover()), pct(mt.cost()), pct(mt.driftAfter()),
+                        score == null ? "-" : f("%.2f", score.score()),
+                        score == null ? "-" : f("%.1f", score.driftScore()), score == null ? "-" : f("%.1f", score.costScore()),
+                        score == null ? "-" : f("%.1f", score.riskScore()), score == null ? "-" : f("%.1f", score.fitScore()),
+                        sc.vetoes().isEmpty() ? "none" : String.join("; ", sc.vetoes().stream()
+                                .map(v -> v.reason() + " [" + v.rule() + "]").toList())));
+            }
+            Recommendation rec = r.analysis().recommendation();
+            s.append("\nWHY ").append(d.chosen() == null ? rec.type() : d.chosen().type()).append('\n');
+            s.append(f("  Recommended %s: score %.2f, runner-up %.2f, margin %.2f, confidence %.0f %% [%s]%n", rec.type(),
+                    rec.score(), rec.runnerUpScore(), rec.score() - rec.runnerUpScore(), rec.confidence() * 100, rec.rule()));
+            for (CycleRecord.Scenario sc : sorted) {
+                if (sc.type() == rec.type()) {
+                    continue;
+                }
+                String why = !sc.vetoes().isEmpty() ? "vetoed: " + sc.vetoes().get(0).reason()
+                        : sc.score() == null ? "not scored"
+                        : f("scored %.2f, %.2f behind", sc.score().score(), rec.score() - sc.score().score());
+                s.append(f("  %-10s %s%n", sc.type(), why));
+            }
+            if (d.chosen() != null) {
+                s.append(f("  Chosen %s: %s [%s]%n", d.chosen().type(), d.chosen().reason(), d.chosen().rule()));
+            }
+        }
+        if (d.timing() != null) {
+            s.append(f("  Timing %s, %d tranche(s), re-check in %d days: %s [%s]%n", d.timing().timing(),
+                    d.timing().tranches(), d.timing().recheckDays(), d.timing().reason(), d.timing().rule()));
+        }
+
+        s.append("\nTHRESHOLD CHANGES\n");
+        if (d.thresholdChanges().isEmpty()) {
+            s.append("  none\n");
+        }
+        for (AppliedThresholdChange c : d.thresholdChanges()) {
+            s.append(f("  %s requested %s, applied %s%s: critical drift %s -> %s (%s) [%s]%n", c.kind(),
+                    pp(c.requestedDelta()), pp(c.appliedDelta()),
+                    c.until() == null ? " (persistent)" : " until " + c.until(), pct(c.driftCriticalBefore()),
+                    pct(c.driftCriticalAfter()), c.reason(), c.rule()));
+        }
+        return s.toString();
+    }
+
+    /** What each rule concluded, in order, from the conclusion facts in the record (they carry the rule name). */
+    static Map<String, Deque<String>> conclusions(CycleRecord r) {
+        Map<String, Deque<String>> out = new LinkedHashMap<>();
+        CycleRecord.Monitor m = r.monitor();
+        add(out, m.regime().rule(), "regime " + m.regime().regime() + ": " + m.regime().reason());
+        EffectiveThresholds t = m.thresholds();
+        add(out, t.rule(), f("thresholds in force: drift critical %s, high %s, medium %s, turnover cap %s",
+                pct(t.driftCritical()), pct(t.driftHigh()), pct(t.driftMedium()), pct(t.maxTurnover())));
+        for (Trigger tr : m.triggers()) {
+            add(out, tr.rule(), "trigger " + tr.code() + ": " + tr.reason());
+        }
+        for (Observation o : m.observations()) {
+            add(out, o.rule(), "observation " + o.code() + ": " + o.reason());
+        }
+        add(out, "verdict: triggered", "verdict TRIGGERED");
+        add(out, "verdict: stable", "verdict STABLE");
+        if (r.analysis() != null) {
+            for (CycleRecord.Scenario sc : r.analysis().scenarios()) {
+                if (sc.score() != null) {
+                    ScenarioScore x = sc.score();
+                    add(out, x.rule(), f("%s scores %.2f (drift %.1f, cost %.1f, risk %.1f, fit %.1f)", x.type(), x.score(),
+                            x.driftScore(), x.costScore(), x.riskScore(), x.fitScore()));
+                }
+            }
+            for (CycleRecord.Scenario sc : r.analysis().scenarios()) {
+                for (ScenarioVeto v : sc.vetoes()) {
+                    add(out, v.rule(), "veto " + v.type() + ": " + v.reason());
+                }
+                if (sc.score() != null) {
+                    add(out, "fit: " + r.monitor().regime().regime() + " " + sc.type(),
+                            f("fit of %s in %s: %.0f/10", sc.type(), r.monitor().regime().regime(), sc.score().fitScore()));
+                }
+            }
+            Recommendation rec = r.analysis().recommendation();
+            add(out, rec.rule(), f("recommend %s (score %.2f, confidence %.0f %%)", rec.type(), rec.score(), rec.confidence() * 100));
+        }
+        CycleRecord.Decision d = r.decision();
+        if (d.chosen() != null) {
+            add(out, d.chosen().rule(), "choose " + d.chosen().type() + ": " + d.chosen().reason());
+        }
+        if (d.timing() != null) {
+            add(out, d.timing().rule(), f("timing %s (%d tranches, re-check %d days): %s", d.timing().timing(),
+                    d.timing().tranches(), d.timing().recheckDays(), d.timing().reason()));
+        }
+        for (PlannedTrade p : d.plan()) {
+            add(out, p.rule(), p.priority() + " " + p.side() + " " + p.ticker() + ": " + p.rationale());
+        }
+        for (AppliedThresholdChange c : d.thresholdChanges()) {
+            add(out, c.rule(), c.kind() + " " + pp(c.requestedDelta()) + ": " + c.reason());
+        }
+        return out;
+    }
+
+    private static void add(Map<String, Deque<String>> out, String rule, String text) {
+        if (rule != null) {
+            out.computeIfAbsent(rule, k -> new ArrayDeque<>()).add(text);
+        }
+    }
+
+    private static String intermediate(String rule) {
+        if (rule.startsWith("vix from")) {
+            return "VIX signal (intermediate; see the regime line)";
+        }
+        if (rule.startsWith("realised vol")) {
+            return "realised-volatility signal (intermediate; see the regime line)";
+        }
+        if (rule.startsWith("thresholds:")) {
+            return "regime scaling of the thresholds (intermediate; see the thresholds line)";
+        }
+        if (rule.startsWith("weights:")) {
+            return "scoring weights for the regime (intermediate; used by the scores)";
+        }
+        return "(intermediate fact, not kept in the record)";
+    }
+}
