@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
                 RunCommand.class,
                 HistoryCommand.class,
                 DataCommand.class,
+                ReportCommand.class, AttributionCommand.class,
         })
 public class RebalancerCommand implements Runnable {
     @picocli.CommandLine.Spec

@@ -1,0 +1,61 @@
+package io.rebalancer.cli;
+
+import io.rebalancer.analytics.Linking;
+import io.rebalancer.report.ReportData;
+import io.rebalancer.report.ReportWriter;
+import io.rebalancer.report.StoredRunReportData;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Write the HTML performance-attribution report of a stored backtest run (one self-contained file).")
+public class ReportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StoreOptions store;
+
+    static class Which {
+        @Option(names = "--run", description = "Backtest run id")
+        String runId;
+
+        @Option(names = "--latest", description = "The most recently finished run (the default)")
+        boolean latest;
+    }
+
+    @ArgGroup(exclusive = true)
+    Which which;
+
+    @Option(names = "--out", description = "HTML file to write (default: reports/<run-id>.html)")
+    Path out;
+
+    @Option(names = "--linking", defaultValue = "carino",
+            description = "Linking of the monthly attribution effects: carino or grap (default: ${DEFAULT-VALUE})")
+    Linking linking;
+
+    @Override
+    public Integer call() {
+        try (AppContext app = new AppContext(store)) {
+            String runId = which != null && which.runId != null ? which.runId
+                    : StoredRunReportData.latestRunId(app.stores());
+            long t0 = System.nanoTime();
+            ReportData data = StoredRunReportData.load(app.stores(), runId, linking);
+            Path target = out != null ? out : Path.of("reports", runId + ".html");
+            ReportWriter.write(data, target);
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            PrintWriter pw = spec.commandLine().getOut();
+            pw.println("Report of run " + runId + " written to " + target + " (" + ms + " ms)");
+            pw.flush();
+            return ExitCodes.OK;
+        }
+    }
+}
