@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
                 HistoryCommand.class,
                 DataCommand.class,
                 ReportCommand.class, AttributionCommand.class,
+                RulesCommand.class, ScenariosCommand.class,
         })
 public class RebalancerCommand implements Runnable {
     @picocli.CommandLine.Spec

@@ -1,0 +1,332 @@
+package io.rebalancer.cli;
+
+import io.rebalancer.agents.AgentMemory;
+import io.rebalancer.agents.AppliedThresholdChange;
+import io.rebalancer.agents.Cycle;
+import io.rebalancer.agents.CycleRecord;
+import io.rebalancer.agents.PlannedTrade;
+import io.rebalancer.domain.Regime;
+import io.rebalancer.domain.ScenarioType;
+import io.rebalancer.domain.Side;
+import io.rebalancer.domain.Thresholds;
+import io.rebalancer.rules.Phase;
+import io.rebalancer.rules.PhaseResult;
+import io.rebalancer.rules.RuleEngine;
+import io.rebalancer.rules.facts.*;
+import io.rebalancer.service.RuleSetReplay;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * Runs golden scenarios against one rule engine. Hand-written facts go through the three phases exactly as the
+ * agents feed them (same fact types, same groups); a market day goes through {@link Cycle} with live-cycle
+ * holdings from {@link RuleSetReplay}.
+ */
+final class ScenariosRunner {
+    /** What a scenario produced, in the terms of {@link ScenarioSpec.Expect}. */
+    record Outcome(String regime, String verdict, String recommended, String chosen, String timing,
+                   List<String> vetoed, List<String> thresholdChanges, Map<String, String> priorities,
+                   List<String> fired) {
+    }
+
+    /** One scenario's result: failures empty means PASS. */
+    record Result(String name, Path file, List<String> failures, Outcome outcome) {
+        boolean passed() {
+            return failures.isEmpty();
+        }
+
+        String line() {
+            return (passed() ? "PASS " : "FAIL ") + name + (passed() ? "" : ": " + String.join("; ", failures));
+        }
+    }
+
+    private final RuleEngine engine;
+    private final Path backtestData;
+    private final Map<String, RuleSetReplay> replays = new LinkedHashMap<>();
+
+    ScenariosRunner(RuleEngine engine, Path backtestData) {
+        this.engine = engine;
+        this.backtestData = backtestData;
+    }
+
+    static List<Path> files(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("scenario directory " + dir + " does not exist");
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+    }
+
+    Result run(Path file) {
+        ScenarioSpec spec;
+        try {
+            spec = ScenarioSpec.read(file);
+        } catch (IllegalArgumentException e) {
+            return new Result(file.getFileName().toString(), file, List.of(e.getMessage()), null);
+        }
+        try {
+            Outcome o = spec.facts() != null ? runFacts(spec.facts()) : runMarketDay(spec.marketDay());
+            return new Result(spec.name(), file, compare(spec.expect(), o), o);
+        } catch (RuntimeException e) {
+            return new Result(spec.name(), file, List.of("could not run: " + e.getMessage()), null);
+        }
+    }
+
+    // ------------------------------------------------------------------ hand-written facts
+
+    Outcome runFacts(ScenarioSpec.Facts f) {
+        Objects.requireNonNull(f.positions(), "facts.positions");
+        Objects.requireNonNull(f.risk(), "facts.risk");
+        Objects.requireNonNull(f.market(), "facts.market");
+        Thresholds t = thresholds(f.thresholds());
+        List<PositionDrift> positions = new ArrayList<>();
+        Map<String, double[]> sectors = new LinkedHashMap<>();
+        double invested = 0;
+        double sumAbs = 0;
+        PositionDrift maxP = null;
+        for (ScenarioSpec.Position p : f.positions()) {
+            double drift = p.weight() - p.target();
+            PositionDrift d = new PositionDrift(p.ticker(), p.sector(), p.weight(), p.target(), drift, Math.abs(drift));
+            positions.add(d);
+            maxP = maxP == null || d.absDrift() > maxP.absDrift() ? d : maxP;
+            double[] s = sectors.computeIfAbsent(p.sector(), k -> new double[2]);
+            s[0] += p.weight();
+            s[1] += p.target();
+            invested += p.weight();
+            sumAbs += Math.abs(drift);
+        }
+        double cash = 1.0 - invested;
+        List<SectorDrift> sectorDrifts = new ArrayList<>();
+        SectorDrift maxS = null;
+        for (Map.Entry<String, double[]> e : sectors.entrySet()) {
+            double drift = e.getValue()[0] - e.getValue()[1];
+            SectorDrift s = new SectorDrift(e.getKey(), e.getValue()[0], e.getValue()[1], drift, Math.abs(drift));
+            sectorDrifts.add(s);
+            maxS = maxS == null || s.absDrift() > maxS.absDrift() ? s : maxS;
+        }
+        double driftTotal = (sumAbs + Math.abs(cash)) / 2;
+        PortfolioDrift portfolio = new PortfolioDrift(driftTotal, maxP.absDrift(), maxP.ticker(), maxS.absDrift(), maxS.sector());
+        ScenarioSpec.Risk r = f.risk();
+        RiskSnapshot risk = new RiskSnapshot(r.var95(), r.sharpe(), r.beta(), or(r.volatility(), 0.15), or(r.drawdown(), 0.0));
+        ScenarioSpec.Market m = f.market();
+        MarketConditions market = new MarketConditions(m.vix(), m.realizedVol(), or(m.benchmarkDrawdown(), 0.0),
+                or(m.vixPercentile(), 0.5));
+        BaseThresholds base = new BaseThresholds(t.driftCritical(), t.driftHigh(), t.driftMedium(), t.varWarning(),
+                t.varCritical(), t.sharpeWarning(), t.sharpeCritical(), t.maxTurnover(), t.cooldownDays(), t.betaLimit());
+        ScenarioSpec.Bounds b = f.bounds() == null ? new ScenarioSpec.Bounds(0.02, 0.05) : f.bounds();
+        ScenarioSpec.Adaptive a = f.adaptive() == null ? new ScenarioSpec.Adaptive(0, 0, false) : f.adaptive();
+        AdaptiveState adaptive = new AdaptiveState(a.persistentOffset(), a.temporaryOffset(), a.temporaryActive(),
+                b.minDriftCritical(), b.maxDriftCritical());
+        PreviousRegime previous = new PreviousRegime(Regime.valueOf(
+                f.previousRegime() == null ? "MODERATE" : f.previousRegime().toUpperCase(Locale.ROOT)));
+        RebalanceHistory history = new RebalanceHistory(f.daysSinceLastRebalance() == null ? 9_999 : f.daysSinceLastRebalance(),
+                f.recentRebalances() == null ? 0 : f.recentRebalances());
+
+        List<Object> facts = new ArrayList<>(positions);
+        facts.addAll(sectorDrifts);
+        facts.addAll(List.of(portfolio, risk, market, base, adaptive, previous, history));
+        PhaseResult monitor = engine.fire(Phase.MONITOR, facts);
+        RegimeClassified regime = required(monitor, RegimeClassified.class);
+        EffectiveThresholds effective = required(monitor, EffectiveThresholds.class);
+        MonitorVerdict verdict = required(monitor, MonitorVerdict.class);
+        List<Trigger> triggers = monitor.all(Trigger.class);
+
+        List<String> fired = new ArrayList<>(monitor.firedRuleNames());
+        Recommendation recommendation = null;
+        List<String> vetoed = new ArrayList<>();
+        List<ScenarioMetrics> metrics = new ArrayList<>();
+        List<TradeCandidate> candidates = new ArrayList<>();
+        if (verdict.verdict() == io.rebalancer.domain.Verdict.TRIGGERED) {
+            double te = or(f.trackingError(), 0.02);
+            Map<ScenarioType, ScenarioSpec.Scenario> given = new LinkedHashMap<>();
+            if (f.scenarios() != null) {
+                f.scenarios().forEach(s -> given.put(ScenarioType.valueOf(s.type().toUpperCase(Locale.ROOT)), s));
+            }
+            for (ScenarioType type : ScenarioType.values()) {
+                ScenarioSpec.Scenario s = given.get(type);
+                if (s == null && type != ScenarioType.DEFER) {
+                    throw new IllegalArgumentException("the monitor triggered but facts.scenarios has no " + type);
+                }
+                List<String> trades = type == ScenarioType.DEFER ? List.of() : s.trades() != null ? s.trades()
+                        : positions.stream().filter(p -> p.absDrift() > 1e-9).map(PositionDrift::ticker).toList();
+                double driftAfter = type == ScenarioType.DEFER ? driftTotal : or(s.driftAfter(), 0.0);
+                double varAfter = type == ScenarioType.DEFER ? r.var95() : or(s.varAfter(), r.var95());
+                double betaAfter = type == ScenarioType.DEFER ? r.beta() : or(s.betaAfter(), r.beta());
+                boolean riskReducing = !(varAfter < r.var95() - 1e-9) && !(betaAfter > r.beta() + 1e-9);
+                double teAfter = type == ScenarioType.DEFER ? te : or(s.trackingErrorAfter(),
+                        driftTotal > 0 ? te * driftAfter / driftTotal : te);
+                metrics.add(new ScenarioMetrics(type, trades.size(), type == ScenarioType.DEFER ? 0 : or(s.turnover(), 0.0),
+                        type == ScenarioType.DEFER ? 0 : or(s.cost(), 0.0), driftTotal, driftAfter, 0, te, teAfter,
+                        r.var95(), varAfter, type == ScenarioType.DEFER ? r.sharpe() : or(s.sharpeAfter(), r.sharpe()),
+                        r.beta(), betaAfter, riskReducing));
+                for (String ticker : trades) {
+                    PositionDrift d = positions.stream().filter(p -> p.ticker().equals(ticker)).findFirst()
+                            .orElseThrow(() -> new IllegalArgumentException(type + " trades " + ticker + ", which is not a position"));
+                    candidates.add(new TradeCandidate(type, ticker, d.drift() > 0 ? Side.SELL : Side.BUY, 0,
+                            d.absDrift(), d.drift(), d.absDrift()));
+                }
+            }
+            List<Object> analyze = new ArrayList<>(metrics);
+            analyze.addAll(List.of(effective, regime, history));
+            analyze.addAll(triggers);
+            PhaseResult analysis = engine.fire(Phase.ANALYZE, analyze);
+            fired.addAll(analysis.firedRuleNames());
+            recommendation = required(analysis, Recommendation.class);
+            analysis.all(ScenarioVeto.class).forEach(v -> {
+                if (!vetoed.contains(v.type().name())) {
+                    vetoed.add(v.type().name());
+                }
+            });
+        }
+        List<Object> decide = new ArrayList<>(List.of(regime, previous, effective, verdict));
+        decide.addAll(outcomes(f.outcomes()));
+        if (recommendation != null) {
+            decide.add(recommendation);
+            decide.addAll(metrics);
+            decide.addAll(candidates);
+        }
+        PhaseResult decision = engine.fire(Phase.DECIDE, decide);
+        fired.addAll(decision.firedRuleNames());
+        ScenarioChosen chosen = decision.one(ScenarioChosen.class).orElse(null);
+        TimingDecided timing = decision.one(TimingDecided.class).orElse(null);
+        Map<String, String> priorities = new LinkedHashMap<>();
+        decision.all(TradePriority.class).forEach(p -> priorities.put(p.ticker(), p.priority().name()));
+        return new Outcome(regime.regime().name(), verdict.verdict().name(),
+                recommendation == null ? "none" : recommendation.type().name(),
+                chosen == null ? "none" : chosen.type().name(), timing == null ? "none" : timing.timing().name(), vetoed,
+                decision.all(ThresholdChange.class).stream().map(ThresholdChange::kind).toList(), priorities, fired);
+    }
+
+    private static Thresholds thresholds(ScenarioSpec.Thresholds o) {
+        Thresholds s = Thresholds.seedDefaults();
+        if (o == null) {
+            return s;
+        }
+        return new Thresholds(or(o.driftCritical(), s.driftCritical()), or(o.driftHigh(), s.driftHigh()),
+                or(o.driftMedium(), s.driftMedium()), or(o.varWarning(), s.varWarning()),
+                or(o.varCritical(), s.varCritical()), or(o.sharpeWarning(), s.sharpeWarning()),
+                or(o.sharpeCritical(), s.sharpeCritical()), or(o.maxTurnover(), s.maxTurnover()),
+                o.cooldownDays() == null ? s.cooldownDays() : o.cooldownDays(), or(o.betaLimit(), s.betaLimit()));
+    }
+
+    private static List<OutcomeStats> outcomes(List<ScenarioSpec.Outcome> list) {
+        if (list == null) {
+            return List.of();
+        }
+        return list.stream().map(o -> new OutcomeStats(Regime.valueOf(o.regime().toUpperCase(Locale.ROOT)),
+                ScenarioType.valueOf(o.type().toUpperCase(Locale.ROOT)), o.count(), o.meanRegret(), o.meanOutcome(),
+                or(o.hitRate(), 0.5))).toList();
+    }
+
+    private static double or(Double v, double fallback) {
+        return v == null ? fallback : v;
+    }
+
+    private static <T> T required(PhaseResult r, Class<T> type) {
+        return r.one(type).orElseThrow(() -> new IllegalStateException("the " + r.phase().name().toLowerCase(Locale.ROOT)
+                + " rules concluded no " + type.getSimpleName() + " (fired: " + r.firedRuleNames() + ")"));
+    }
+
+    // ------------------------------------------------------------------ market day
+
+    Outcome runMarketDay(ScenarioSpec.MarketDay d) {
+        Objects.requireNonNull(d.asOf(), "market_day.as_of");
+        String portfolio = d.portfolio() == null ? "PORT_A_TechGrowth" : d.portfolio();
+        String key = portfolio + "|" + d.holdingsFrom() + "|" + d.asOf();
+        RuleSetReplay replay = replays.computeIfAbsent(key, k -> RuleSetReplay.fromFiles(backtestData, portfolio,
+                d.holdingsFrom(), d.asOf()));
+        List<LocalDate> rebalances = d.lastRebalance() == null ? List.of() : List.of(d.lastRebalance());
+        AgentMemory memory = new AgentMemory(d.persistentOffset() == null ? 0 : d.persistentOffset(), 0, null,
+                d.previousRegime() == null ? null : Regime.valueOf(d.previousRegime().toUpperCase(Locale.ROOT)), rebalances);
+        CycleRecord r = new Cycle(engine).run(replay.input(d.asOf(), memory, outcomes(d.outcomes())), "scenario");
+        return outcome(r);
+    }
+
+    static Outcome outcome(CycleRecord r) {
+        List<String> vetoed = new ArrayList<>();
+        if (r.analysis() != null) {
+            r.analysis().scenarios().stream().filter(s -> !s.vetoes().isEmpty()).forEach(s -> vetoed.add(s.type().name()));
+        }
+        Map<String, String> priorities = new LinkedHashMap<>();
+        for (PlannedTrade p : r.decision().plan()) {
+            priorities.put(p.ticker(), p.priority().name());
+        }
+        return new Outcome(r.monitor().regime().regime().name(), r.monitor().verdict().name(),
+                r.analysis() == null ? "none" : r.analysis().recommendation().type().name(),
+                r.decision().chosen() == null ? "none" : r.decision().chosen().type().name(),
+                r.decision().timing() == null ? "none" : r.decision().timing().timing().name(), vetoed,
+                r.decision().thresholdChanges().stream().map(AppliedThresholdChange::kind).toList(), priorities,
+                r.firedRules().stream().map(CycleRecord.Firing::rule).toList());
+    }
+
+    // ------------------------------------------------------------------ comparison
+
+    static List<String> compare(ScenarioSpec.Expect e, Outcome o) {
+        List<String> out = new ArrayList<>();
+        check(out, "regime", e.regime(), o.regime());
+        check(out, "verdict", e.verdict(), o.verdict());
+        check(out, "recommended", e.recommended(), o.recommended());
+        check(out, "chosen", e.chosen(), o.chosen());
+        check(out, "timing", e.timing(), o.timing());
+        if (e.vetoed() != null) {
+            for (String v : e.vetoed()) {
+                if (!o.vetoed().contains(v.toUpperCase(Locale.ROOT))) {
+                    out.add(v + " expected vetoed but was not (vetoed: " + o.vetoed() + ")");
+                }
+            }
+        }
+        if (e.notVetoed() != null) {
+            for (String v : e.notVetoed()) {
+                if (o.vetoed().contains(v.toUpperCase(Locale.ROOT))) {
+                    out.add(v + " expected not vetoed but was");
+                }
+            }
+        }
+        if (e.thresholdChanges() != null && !new LinkedHashSet<>(e.thresholdChanges()).equals(new LinkedHashSet<>(o.thresholdChanges()))) {
+            out.add("threshold changes expected " + e.thresholdChanges() + " but were " + o.thresholdChanges());
+        }
+        if (e.priorities() != null) {
+            e.priorities().forEach((ticker, p) -> {
+                if (!p.equalsIgnoreCase(o.priorities().getOrDefault(ticker, "none"))) {
+                    out.add("priority of " + ticker + " expected " + p + " but was " + o.priorities().getOrDefault(ticker, "none"));
+                }
+            });
+        }
+        if (e.fired() != null) {
+            for (String rule : e.fired()) {
+                if (!o.fired().contains(rule)) {
+                    out.add("rule \"" + rule + "\" did not fire");
+                }
+            }
+        }
+        if (e.notFired() != null) {
+            for (String rule : e.notFired()) {
+                if (o.fired().contains(rule)) {
+                    out.add("rule \"" + rule + "\" fired but must not");
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void check(List<String> out, String what, String expected, String actual) {
+        if (expected != null && !expected.equalsIgnoreCase(actual)) {
+            out.add(what + " expected " + expected + " but was " + actual);
+        }
+    }
+}
