@@ -175,6 +175,7 @@ abstract class StoreContract {
         stores.prices().saveBars(List.of(bar(t, D2, 12), bar(t, D3, 13)));
         assertEquals(Optional.of(bar(t, D2, 12)), stores.prices().bar(t, D2));
         assertEquals(Optional.of(bar(t, D1, 10)), stores.prices().bar(t, D1));
+        assertFalse(stores.prices().latestDate().orElseThrow().isBefore(D3));
         assertEquals(Optional.empty(), stores.prices().bar(t, LocalDate.of(2024, 1, 5)));
         assertEquals(List.of(D1, D2, D3), stores.prices().tradingDays(D1, D3).stream()
                 .filter(d -> stores.prices().bar(t, d).isPresent()).toList());

@@ -36,7 +36,9 @@ import org.bson.Document;
  * Prices are stored one document per ticker and calendar year ({@code _id "AAPL:2015"}, unique on
  * (ticker, year)) holding parallel arrays {@code dates, open, high, low, close, adj_close, volume} sorted by
  * date; (ticker, date) is unique because a year document holds each date once. Reading ten years of 13
- * tickers is 130 documents instead of 33,000. Market days are one document per date ({@code _id} = date).
+ * tickers is 130 documents instead of 33,000. Collection {@code price_tickers} keeps each ticker's first and
+ * last date ({@code _id} = ticker), written after the year documents, so {@link #latestDate()} reads 13 small
+ * documents. Market days are one document per date ({@code _id} = date).
  */
 final class MongoPriceStore implements PriceStore {
     private static final String[] PRICE_FIELDS = {"open", "high", "low", "close", "adj_close"};
@@ -47,10 +49,13 @@ final class MongoPriceStore implements PriceStore {
 
     private final MongoCollection<Document> prices;
     private final MongoCollection<Document> market;
+    private final MongoCollection<Document> tickers;
 
-    MongoPriceStore(MongoCollection<Document> prices, MongoCollection<Document> market) {
+    MongoPriceStore(MongoCollection<Document> prices, MongoCollection<Document> market,
+            MongoCollection<Document> tickers) {
         this.prices = prices;
         this.market = market;
+        this.tickers = tickers;
     }
 
     static String bucketId(Ticker ticker, int year) {
@@ -96,7 +101,29 @@ final class MongoPriceStore implements PriceStore {
                         new ReplaceOptions().upsert(true)));
             }
             prices.bulkWrite(writes);
+            updateTickerSummaries(bars);
         });
+    }
+
+    /** Widens each ticker's first/last date in {@code price_tickers} to cover the saved bars. */
+    private void updateTickerSummaries(List<PriceBar> bars) {
+        Map<String, String[]> span = new TreeMap<>();
+        for (PriceBar b : bars) {
+            String d = b.date().toString();
+            span.merge(b.ticker().symbol(), new String[] {d, d}, (x, y) -> new String[] {
+                    x[0].compareTo(y[0]) <= 0 ? x[0] : y[0], x[1].compareTo(y[1]) >= 0 ? x[1] : y[1]});
+        }
+        Map<String, Document> stored = new HashMap<>();
+        tickers.find(in("_id", new ArrayList<>(span.keySet()))).forEach(d -> stored.put(d.getString("_id"), d));
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        span.forEach((symbol, fl) -> {
+            Document old = stored.get(symbol);
+            String first = old != null && old.getString("first_date").compareTo(fl[0]) < 0 ? old.getString("first_date") : fl[0];
+            String last = old != null && old.getString("last_date").compareTo(fl[1]) > 0 ? old.getString("last_date") : fl[1];
+            writes.add(new ReplaceOneModel<>(eq("_id", symbol), new Document("_id", symbol)
+                    .append("first_date", first).append("last_date", last), new ReplaceOptions().upsert(true)));
+        });
+        tickers.bulkWrite(writes);
     }
 
     private static Document encode(String id, Ticker ticker, int year, Collection<PriceBar> bars) {
@@ -163,18 +190,11 @@ final class MongoPriceStore implements PriceStore {
     @Override
     public Optional<LocalDate> latestDate() {
         return Docs.guard("reading the latest price date", () -> {
-            Document top = prices.find().projection(new Document("year", 1)).sort(Sorts.descending("year")).first();
-            if (top == null) {
-                return Optional.<LocalDate>empty();
-            }
             String latest = null;
-            for (Document d : prices.find(eq("year", top.getInteger("year"))).projection(new Document("dates", 1))) {
-                List<String> dates = d.getList("dates", String.class);
-                if (!dates.isEmpty()) {
-                    String last = dates.get(dates.size() - 1);
-                    if (latest == null || last.compareTo(latest) > 0) {
-                        latest = last;
-                    }
+            for (Document d : tickers.find()) {
+                String last = d.getString("last_date");
+                if (last != null && (latest == null || last.compareTo(latest) > 0)) {
+                    latest = last;
                 }
             }
             return Optional.ofNullable(latest).map(LocalDate::parse);

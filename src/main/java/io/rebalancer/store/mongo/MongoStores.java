@@ -61,7 +61,8 @@ public final class MongoStores implements Stores {
         this.backend = backend;
         this.client = client;
         this.portfolios = new MongoPortfolioStore(db.getCollection("portfolios"));
-        this.prices = new MongoPriceStore(db.getCollection("prices"), db.getCollection("market"));
+        this.prices = new MongoPriceStore(db.getCollection("prices"), db.getCollection("market"),
+                db.getCollection("price_tickers"));
         this.decisions = new MongoDecisionLog(db.getCollection("decisions"));
         this.thresholds = new MongoThresholdStateStore(db.getCollection("threshold_state"));
         this.snapshots = new MongoSnapshotStore(db.getCollection("snapshots"));
