@@ -126,7 +126,7 @@ public record BacktestResult(
      * @param horizonReturn   NAV after the horizon / NAV before trading - 1 (costs included)
      * @param trackingError   sample sd of daily (scenario - target) returns over the horizon x sqrt(horizon)
      * @param objective       horizonReturn - lambda x trackingError
-     * @param vetoed          the rules vetoed it (it is then not an alternative for regret)
+     * @param vetoed          the rules vetoed it (it still counts as an alternative for regret)
      */
     public record ScenarioOutcome(ScenarioType type, boolean vetoed, double score, double turnover, double cost,
                                   double horizonReturn, double trackingError, double objective) {
@@ -139,7 +139,7 @@ public record BacktestResult(
      * @param chosen          the scenario chosen (DEFER included)
      * @param scored          false when the run ended before the horizon did (regret and outcomes are then NaN)
      * @param horizonEnd      the day the horizon ends (null when not scored)
-     * @param regret          best non-vetoed alternative's objective minus the chosen one's, at least 0
+     * @param regret          best alternative's objective minus the chosen one's, at least 0
      * @param bestAlternative the alternative with the highest objective (null if none)
      * @param activeReturn    chosen horizon return minus DEFER's horizon return (cost-adjusted gain over not trading)
      */

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
                 RunCommand.class,
                 HistoryCommand.class,
                 DataCommand.class,
+                BacktestCommand.class, BacktestFromPropertiesCommand.class, MetricsCommand.class,
                 ReportCommand.class, AttributionCommand.class,
                 RulesCommand.class, ScenariosCommand.class,
         })

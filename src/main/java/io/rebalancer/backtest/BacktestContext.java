@@ -1,0 +1,164 @@
+package io.rebalancer.backtest;
+
+import io.rebalancer.analytics.PriceHistory;
+import io.rebalancer.backtest.BacktestResult.Settings;
+import io.rebalancer.domain.PortfolioDefinition;
+import io.rebalancer.domain.TargetWeight;
+import io.rebalancer.domain.Ticker;
+import io.rebalancer.service.MarketContext;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a backtest replays: the price history (which may start before {@code from}, for the agents' lookback),
+ * VIX and risk-free rates aligned to it, the portfolio (its cost model is the one charged) and the day range.
+ * Immutable and shared by every strategy of a run.
+ */
+public final class BacktestContext {
+    private final PriceHistory history;
+    private final MarketContext market;
+    private final PortfolioDefinition portfolio;
+    private final int start;
+    private final int end;
+    private final Settings settings;
+    private final List<String> tickers;
+    private final double[] targets;
+    private final double[][] adj;
+    private final double[][] pricesByDay;
+    private final double[] benchmarkAdj;
+    private final Map<String, Integer> index = new HashMap<>();
+    private final TradeCosts costs;
+    private final RegretScorer scorer;
+
+    /**
+     * @param history the prices; every portfolio ticker and the benchmark must be in it and {@code end} must be
+     *                its last day (the caller trims)
+     * @param start   index of {@code from} in {@code history}
+     * @param end     index of {@code to} in {@code history}
+     */
+    public BacktestContext(PriceHistory history, MarketContext market, PortfolioDefinition portfolio, int start,
+                           int end, Settings settings) {
+        if (start < 0 || end >= history.size() || start >= end) {
+            throw new IllegalArgumentException("backtest needs at least two trading days; got day indexes " + start
+                    + ".." + end + " of " + history);
+        }
+        this.history = history;
+        this.market = market;
+        this.portfolio = portfolio;
+        this.start = start;
+        this.end = end;
+        this.settings = settings;
+        this.tickers = portfolio.tickers().stream().map(Ticker::symbol).toList();
+        this.targets = portfolio.targets().stream().mapToDouble(TargetWeight::weight).toArray();
+        this.adj = new double[tickers.size()][end + 1];
+        this.pricesByDay = new double[end + 1][tickers.size()];
+        for (int i = 0; i < tickers.size(); i++) {
+            index.put(tickers.get(i), i);
+            for (int d = 0; d <= end; d++) {
+                adj[i][d] = history.adjClose(tickers.get(i), d);
+                pricesByDay[d][i] = adj[i][d];
+            }
+        }
+        this.benchmarkAdj = new double[end + 1];
+        for (int d = 0; d <= end; d++) {
+            benchmarkAdj[d] = history.adjClose(portfolio.benchmark().symbol(), d);
+        }
+        this.costs = new TradeCosts(history, tickers, portfolio.costs());
+        this.scorer = new RegretScorer(tickers, targets, settings.horizonDays(), settings.lambda());
+    }
+
+    public PriceHistory history() {
+        return history;
+    }
+
+    public MarketContext market() {
+        return market;
+    }
+
+    public PortfolioDefinition portfolio() {
+        return portfolio;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    int start() {
+        return start;
+    }
+
+    int end() {
+        return end;
+    }
+
+    /** Trading days in the run, {@code from} and {@code to} included. */
+    public int days() {
+        return end - start + 1;
+    }
+
+    public LocalDate date(int k) {
+        return history.dates().get(start + k);
+    }
+
+    public List<LocalDate> runDates() {
+        return history.dates().subList(start, end + 1);
+    }
+
+    List<String> tickers() {
+        return tickers;
+    }
+
+    double[] targets() {
+        return targets.clone();
+    }
+
+    double[][] adj() {
+        return adj;
+    }
+
+    /** adj_close of each ticker on history day {@code d} (shared array: do not modify). */
+    double[] prices(int d) {
+        return pricesByDay[d];
+    }
+
+    double benchmarkAdj(int d) {
+        return benchmarkAdj[d];
+    }
+
+    int tickerIndex(String symbol) {
+        Integer i = index.get(symbol);
+        if (i == null) {
+            throw new IllegalArgumentException("ticker " + symbol + " is not in portfolio " + portfolio.id());
+        }
+        return i;
+    }
+
+    TradeCosts costs() {
+        return costs;
+    }
+
+    RegretScorer scorer() {
+        return scorer;
+    }
+
+    /** Risk-free rate of each daily return of the run (length days - 1). */
+    double[] rfReturns() {
+        double[] rf = new double[days() - 1];
+        for (int k = 1; k < days(); k++) {
+            rf[k - 1] = market.rf(start + k);
+        }
+        return rf;
+    }
+
+    /** Benchmark daily returns of the run (length days - 1). */
+    double[] benchmarkReturns() {
+        double[] r = new double[days() - 1];
+        for (int k = 1; k < days(); k++) {
+            r[k - 1] = benchmarkAdj[start + k] / benchmarkAdj[start + k - 1] - 1;
+        }
+        return r;
+    }
+}

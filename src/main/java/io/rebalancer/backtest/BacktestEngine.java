@@ -1,0 +1,124 @@
+package io.rebalancer.backtest;
+
+import io.rebalancer.agents.Cycle;
+import io.rebalancer.backtest.BacktestResult.AgentDay;
+import io.rebalancer.backtest.BacktestResult.StrategyResult;
+import io.rebalancer.backtest.BacktestResult.Timings;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Runs one backtest over a {@link BacktestContext}: the baselines first (cheap), then the agent day by day
+ * (with, when asked, a no-learning agent on a second thread), sending each day's snapshot and each decision to
+ * the sink as it goes. Pure computation apart from the sink and listener.
+ */
+public final class BacktestEngine {
+    private BacktestEngine() {
+    }
+
+    public static BacktestResult run(BacktestContext ctx, Cycle cycle, String runId, BacktestListener listener) {
+        return run(ctx, cycle, runId, listener, BacktestSink.NONE, 0);
+    }
+
+    static BacktestResult run(BacktestContext ctx, Cycle cycle, String runId, BacktestListener listener,
+                              BacktestSink sink, long loadMillis) {
+        long t0 = System.nanoTime();
+        int n = ctx.days();
+        listener.started(runId, ctx.date(0), ctx.date(n - 1), n);
+        List<StrategyLedger> baselines = new ArrayList<>();
+        for (String name : Baselines.NAMES) {
+            baselines.add(baseline(ctx, name));
+        }
+        long baselineNanos = System.nanoTime() - t0;
+
+        ExecutorService second = null;
+        Future<AgentRun> noLearning = null;
+        if (ctx.settings().withNoLearning()) {
+            second = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "backtest-no-learning");
+                t.setDaemon(true);
+                return t;
+            });
+            noLearning = second.submit(() -> {
+                AgentRun run = new AgentRun(ctx, cycle, false, runId, BacktestResult.AGENT_NO_LEARNING);
+                run.run(k -> { }, o -> { });
+                return run;
+            });
+        }
+        AgentRun agent = new AgentRun(ctx, cycle, ctx.settings().learning(), runId, BacktestResult.AGENT);
+        List<StrategyLedger> snapshotStrategies = new ArrayList<>();
+        snapshotStrategies.add(agent.ledger);
+        snapshotStrategies.addAll(baselines);
+        long[] snapshotNanos = new long[1];
+        agent.run(k -> {
+            long s = System.nanoTime();
+            int d = ctx.start() + k;
+            AgentDay day = agent.days.get(k);
+            sink.snapshot(day.date(), () -> SnapshotCodec.write(day.date(), ctx.market().rf(d), ctx.benchmarkAdj(d),
+                    ctx.tickers(), ctx.prices(d), snapshotStrategies, k, day));
+            snapshotNanos[0] += System.nanoTime() - s;
+            listener.day(k, n, day.date(), day.nav());
+        }, sink::decision);
+
+        List<AgentRun> agents = new ArrayList<>();
+        agents.add(agent);
+        if (noLearning != null) {
+            try {
+                agents.add(noLearning.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the no-learning agent", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException re ? re
+                        : new IllegalStateException("the no-learning agent failed: " + e.getCause(), e.getCause());
+            } finally {
+                second.shutdownNow();
+            }
+        }
+
+        double[] rf = ctx.rfReturns();
+        double[] bench = ctx.benchmarkReturns();
+        Map<String, StrategyResult> strategies = new LinkedHashMap<>();
+        for (AgentRun a : agents) {
+            strategies.put(a.name(), result(a.ledger, rf, bench));
+        }
+        for (StrategyLedger b : baselines) {
+            strategies.put(b.name, result(b, rf, bench));
+        }
+        long total = (System.nanoTime() - t0) / 1_000_000 + loadMillis;
+        Timings timings = new Timings(total, loadMillis, agent.cycleNanos / 1_000_000, agent.regretNanos / 1_000_000,
+                baselineNanos / 1_000_000, snapshotNanos[0] / 1_000_000, agent.cycles);
+        return new BacktestResult(runId, ctx.portfolio(), cycle.rulesHash(), ctx.date(0), ctx.date(n - 1),
+                ctx.settings(), ctx.tickers(), ctx.targets(), ctx.runDates(), strategies, agent.days, agent.decisions,
+                agent.thresholdChanges, agent.outcomes.summary(), timings);
+    }
+
+    private static StrategyResult result(StrategyLedger l, double[] rf, double[] bench) {
+        return new StrategyResult(l.name, l.nav, l.drift, l.rebalanceDays, l.metrics(rf, bench));
+    }
+
+    /** One baseline over the run: at target at the first close, then its rule at every later close. */
+    static StrategyLedger baseline(BacktestContext ctx, String name) {
+        Baselines.Rule rule = Baselines.rule(name);
+        double[] targets = ctx.targets();
+        int n = ctx.days();
+        StrategyLedger ledger = new StrategyLedger(name, n);
+        SimPortfolio book = SimPortfolio.atTarget(targets, ctx.prices(ctx.start()), ctx.settings().initialNav());
+        for (int k = 0; k < n; k++) {
+            int d = ctx.start() + k;
+            double[] prices = ctx.prices(d);
+            if (k > 0 && rule.rebalance(ctx.date(k), ctx.date(k - 1), book.weights(prices), targets)) {
+                ledger.fill(k, book.rebalanceTo(targets, prices, d, ctx.costs()));
+            }
+            ledger.close(k, book.nav(prices), book.drift(prices, targets));
+        }
+        return ledger;
+    }
+}

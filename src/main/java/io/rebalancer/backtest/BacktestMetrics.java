@@ -1,0 +1,67 @@
+package io.rebalancer.backtest;
+
+import io.rebalancer.analytics.PerformanceMetrics;
+import io.rebalancer.analytics.ReturnStats;
+
+/**
+ * Computes {@link StrategyMetrics} from a strategy's daily series (docs/METRICS.md, "Backtest metrics").
+ * Performance figures come from {@link PerformanceMetrics} over all returns of the run; the trading figures
+ * are sums over the run's days.
+ */
+public final class BacktestMetrics {
+    private BacktestMetrics() {
+    }
+
+    /**
+     * @param nav              NAV at each close, first = start (at least two values)
+     * @param rf               daily risk-free rate of each return (length nav.length - 1) or null
+     * @param benchmarkReturns benchmark daily returns aligned to the NAV returns, or null (beta NaN)
+     * @param oneWayTurnover   per day: (buys + sells) / 2 / NAV before trading; null for none
+     * @param trades           per day: number of trades; null for none
+     * @param costs            per day: costs paid (currency); null for none
+     * @param drift            per day: portfolio drift at the close; null when unknown (NaN drift figures)
+     */
+    public static StrategyMetrics of(double[] nav, double[] rf, double[] benchmarkReturns, double[] oneWayTurnover,
+                                     int[] trades, double[] costs, double[] drift) {
+        PerformanceMetrics p = PerformanceMetrics.of(nav, rf, benchmarkReturns);
+        int n = nav.length - 1;
+        double years = (double) n / ReturnStats.PERIODS_PER_YEAR;
+        double turnoverSum = 0;
+        double costSum = 0;
+        int tradeCount = 0;
+        int rebalances = 0;
+        for (int k = 0; k < nav.length; k++) {
+            double t = oneWayTurnover == null ? 0 : oneWayTurnover[k];
+            int c = trades == null ? 0 : trades[k];
+            turnoverSum += t;
+            costSum += costs == null ? 0 : costs[k];
+            tradeCount += c;
+            if (c > 0) {
+                rebalances++;
+            }
+        }
+        double avgDrift = Double.NaN;
+        double maxDrift = Double.NaN;
+        if (drift != null) {
+            double sum = 0;
+            maxDrift = 0;
+            for (double d : drift) {
+                sum += d;
+                maxDrift = Math.max(maxDrift, d);
+            }
+            avgDrift = sum / drift.length;
+        }
+        return new StrategyMetrics(p.finalNav(), p.cagr(), p.volatility(), p.sharpe(), p.sharpeArithmetic(),
+                p.sortino(), p.calmar(), p.maxDrawdown(), p.var95Historical(), p.cvar95(), p.beta(),
+                years > 0 ? turnoverSum / years : Double.NaN, tradeCount, costSum, rebalances, avgDrift, maxDrift);
+    }
+
+    /** Annual one-way turnover: sum of the per-day one-way turnovers divided by the years (n / 252). */
+    public static double annualTurnover(double[] oneWayTurnover, int returns) {
+        double sum = 0;
+        for (double t : oneWayTurnover) {
+            sum += t;
+        }
+        return sum / ((double) returns / ReturnStats.PERIODS_PER_YEAR);
+    }
+}

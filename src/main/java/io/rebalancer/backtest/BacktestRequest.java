@@ -1,0 +1,57 @@
+package io.rebalancer.backtest;
+
+import io.rebalancer.domain.CostModel;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * What the user asked for. {@code costBps} (when not null) replaces the portfolio's commission plus half
+ * spread by one linear rate (charged as commission, half spread 0, impact unchanged); {@code noCosts} turns
+ * every cost, impact included, off.
+ */
+public record BacktestRequest(String portfolioId, LocalDate from, LocalDate to, Double costBps, boolean noCosts,
+                              boolean learning, int horizonDays, double lambda, boolean withNoLearning,
+                              double initialNav) {
+    public static final String DEFAULT_PORTFOLIO = "PORT_A_TechGrowth";
+    public static final LocalDate DEFAULT_FROM = LocalDate.of(2015, 1, 2);
+    public static final LocalDate DEFAULT_TO = LocalDate.of(2024, 12, 31);
+    public static final double DEFAULT_NAV = 1_000_000;
+
+    public BacktestRequest {
+        Objects.requireNonNull(portfolioId, "portfolio");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("--to " + to + " is before --from " + from);
+        }
+        if (costBps != null && (!(costBps >= 0) || costBps.isInfinite())) {
+            throw new IllegalArgumentException("--cost-bps must be a non-negative number, was " + costBps);
+        }
+        if (horizonDays < 2) {
+            throw new IllegalArgumentException("--horizon must be at least 2 trading days, was " + horizonDays);
+        }
+        if (!(lambda >= 0) || Double.isInfinite(lambda)) {
+            throw new IllegalArgumentException("--lambda must be a non-negative number, was " + lambda);
+        }
+        if (!(initialNav > 0)) {
+            throw new IllegalArgumentException("initial NAV must be positive, was " + initialNav);
+        }
+    }
+
+    public static BacktestRequest defaults() {
+        return new BacktestRequest(DEFAULT_PORTFOLIO, DEFAULT_FROM, DEFAULT_TO, null, false, true,
+                RegretScorer.DEFAULT_HORIZON, RegretScorer.DEFAULT_LAMBDA, false, DEFAULT_NAV);
+    }
+
+    /** The cost model charged, given the portfolio's own. */
+    public CostModel costs(CostModel portfolioCosts) {
+        if (noCosts) {
+            return CostModel.none();
+        }
+        if (costBps != null) {
+            return new CostModel(costBps, 0, portfolioCosts.impactCoefficient());
+        }
+        return portfolioCosts;
+    }
+}

@@ -1,0 +1,63 @@
+package io.rebalancer.backtest;
+
+import io.rebalancer.backtest.BacktestResult.DecisionOutcome;
+import io.rebalancer.backtest.BacktestResult.OutcomeSummary;
+import io.rebalancer.domain.Regime;
+import io.rebalancer.domain.ScenarioType;
+import io.rebalancer.rules.facts.OutcomeStats;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Running aggregates of scored decisions per regime x chosen scenario: count, mean regret, mean active return
+ * (chosen minus DEFER, cost-adjusted) and hit rate (share with regret at or below {@value #HIT_TOLERANCE}). The
+ * caller adds a decision only once its horizon has fully passed, so the stats never see the future.
+ */
+public final class OutcomeBook {
+    static final double HIT_TOLERANCE = 1e-12;
+
+    private final int[][] count = new int[Regime.values().length][ScenarioType.values().length];
+    private final double[][] regret = new double[Regime.values().length][ScenarioType.values().length];
+    private final double[][] active = new double[Regime.values().length][ScenarioType.values().length];
+    private final int[][] hits = new int[Regime.values().length][ScenarioType.values().length];
+    private List<OutcomeStats> cached = List.of();
+
+    public void add(DecisionOutcome o) {
+        if (!o.scored()) {
+            throw new IllegalArgumentException("decision on " + o.date() + " is not scored yet");
+        }
+        int r = o.regime().ordinal();
+        int s = o.chosen().ordinal();
+        count[r][s]++;
+        regret[r][s] += o.regret();
+        active[r][s] += Double.isNaN(o.activeReturn()) ? 0 : o.activeReturn();
+        if (o.regret() <= HIT_TOLERANCE) {
+            hits[r][s]++;
+        }
+        cached = null;
+    }
+
+    /** The facts the decide rules see, in regime then scenario order (a stable list until the next add). */
+    public List<OutcomeStats> stats() {
+        if (cached == null) {
+            List<OutcomeStats> out = new ArrayList<>();
+            for (Regime r : Regime.values()) {
+                for (ScenarioType s : ScenarioType.values()) {
+                    int n = count[r.ordinal()][s.ordinal()];
+                    if (n > 0) {
+                        out.add(new OutcomeStats(r, s, n, regret[r.ordinal()][s.ordinal()] / n,
+                                active[r.ordinal()][s.ordinal()] / n, (double) hits[r.ordinal()][s.ordinal()] / n));
+                    }
+                }
+            }
+            cached = List.copyOf(out);
+        }
+        return cached;
+    }
+
+    public List<OutcomeSummary> summary() {
+        return stats().stream().map(s -> new OutcomeSummary(s.regime(), s.type(), s.count(), s.meanRegret(),
+                s.meanOutcome(), s.hitRate())).toList();
+    }
+}
