@@ -1,0 +1,52 @@
+package io.rebalancer.cli;
+
+import io.rebalancer.agents.AgentMemory;
+import io.rebalancer.agents.Cycle;
+import io.rebalancer.agents.CycleRecord;
+import io.rebalancer.rules.drools.DroolsRuleEngine;
+import io.rebalancer.service.RecordJson;
+import io.rebalancer.service.RuleSetReplay;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RulesExplainCommandTest {
+    @Test
+    void render_storedRecordOf20241212_showsFactsRulesScoresAndChanges() {
+        RuleSetReplay replay = RuleSetReplay.fromFiles(Path.of("backtest-data"), "PORT_A_TechGrowth", null,
+                LocalDate.of(2024, 12, 12));
+        CycleRecord r = new Cycle(DroolsRuleEngine.load(Path.of("rules")))
+                .run(replay.input(LocalDate.of(2024, 12, 12), AgentMemory.fresh(), List.of()), null);
+        // as stored: through the record JSON and back
+        CycleRecord stored = RecordJson.read(RecordJson.write(r), CycleRecord.class);
+        String text = RulesExplainCommand.render(stored);
+
+        assertTrue(text.contains("INPUT FACTS"), text);
+        assertTrue(text.contains("NVDA"), text);
+        assertTrue(text.contains("Thresholds   drift critical 3.00 %"), text);
+        assertTrue(text.contains("  monitor\n"), text);
+        assertTrue(text.contains("  analyze\n"), text);
+        assertTrue(text.contains("  decide\n"), text);
+        assertTrue(text.contains("[monitor] trigger: position drift over critical\n        -> trigger POSITION_DRIFT: NVDA drift"), text);
+        assertTrue(text.contains("[analyze] veto: turnover over the cap\n        -> veto FULL: turnover"), text);
+        assertTrue(text.contains("[decide] choose: the recommended scenario\n        -> choose BAND_EDGE"), text);
+        assertTrue(text.contains("WHY BAND_EDGE"), text);
+        assertTrue(text.contains("PARTIAL    vetoed: turnover"), text);
+        assertTrue(text.contains("COOLDOWN_RAISE requested +0.50 pp"), text);
+        // every fired rule is listed, numbered in order
+        assertTrue(text.contains(String.format("%2d. ", stored.firedRules().size())), text);
+    }
+
+    @Test
+    void explain_unknownId_oneLineNotFound() {
+        RulesValidateCommandTest.Run r = RulesValidateCommandTest.execute("rules", "explain", "--in-memory", "0123456789abcdef");
+        assertEquals(ExitCodes.NOT_FOUND, r.code(), r.all());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("no decision with id"), r.err());
+    }
+}

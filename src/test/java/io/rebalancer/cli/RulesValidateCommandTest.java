@@ -1,0 +1,225 @@
+package io.rebalancer.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code rules validate} and {@code rules dump-drl} on copies of the shipped rules broken one way each. */
+class RulesValidateCommandTest {
+    @TempDir
+    Path tmp;
+
+    /** Exit code and captured output of Main.execute. */
+    record Run(int code, String out, String err) {
+        String all() {
+            return out + err;
+        }
+    }
+
+    static Run execute(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = Main.execute(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    private Path copyRules() throws IOException {
+        Path dir = tmp.resolve("rules");
+        Files.createDirectories(dir);
+        try (Stream<Path> s = Files.list(Path.of("rules"))) {
+            for (Path p : s.toList()) {
+                Files.copy(p, dir.resolve(p.getFileName()));
+            }
+        }
+        return dir;
+    }
+
+    private static void replace(Path file, String from, String to) throws IOException {
+        String text = Files.readString(file);
+        assertTrue(text.contains(from), "test setup: " + file + " lacks " + from);
+        Files.writeString(file, text.replaceFirst(java.util.regex.Pattern.quote(from),
+                java.util.regex.Matcher.quoteReplacement(to)));
+    }
+
+    @Test
+    void validate_shippedRules_exitsZeroWithOneLineSummary() {
+        Run r = execute("rules", "validate");
+        assertEquals(ExitCodes.OK, r.code(), r.all());
+        assertEquals(1, r.out().strip().lines().count(), r.out());
+        assertTrue(r.out().matches("(?s)rules OK: 11 files \\(4 DRL, 7 tables\\), \\d+ rules, hash [0-9a-f]{12}, 0 warnings\\s*"),
+                r.out());
+    }
+
+    @Test
+    void validate_drlSyntaxError_reportsFileAndLine() throws IOException {
+        Path rules = copyRules();
+        // line 12 loses its closing parenthesis; the parser stops at the next line's first token
+        replace(rules.resolve("decide.drl"), "$r : Recommendation($t : type)", "$r : Recommendation($t : type");
+        Run r = execute("rules", "validate", "--rules", rules.toString());
+        assertEquals(ExitCodes.RULES, r.code());
+        assertTrue(r.err().lines().anyMatch(l -> l.startsWith("decide.drl:13:4 ")), r.all());
+    }
+
+    @Test
+    void validate_badTableCell_reportsSheetAndCell() throws IOException {
+        Path rules = copyRules();
+        replace(rules.resolve("regime_vix.drl.csv"), "LOW_VOL,\"25,35\",HIGH_VOL", "LOW_VOL,\"25,35\",HIGHVOL");
+        Run r = execute("rules", "validate", "--rules", rules.toString());
+        assertEquals(ExitCodes.RULES, r.code());
+        assertTrue(r.err().lines().anyMatch(l -> l.startsWith("regime_vix.drl.csv!Sheet1!E12 ") && l.contains("HIGHVOL")),
+                r.all());
+    }
+
+    @Test
+    void validate_badNumberInRangeCell_reportsConditionCell() throws IOException {
+        Path rules = copyRules();
+        replace(rules.resolve("regime_vix.drl.csv"), "LOW_VOL,\"16.5,25\"", "LOW_VOL,\"16.5,2x5\"");
+        Run r = execute("rules", "validate", "--rules", rules.toString());
+        assertEquals(ExitCodes.RULES, r.code());
+        assertTrue(r.err().lines().anyMatch(l -> l.startsWith("regime_vix.drl.csv!Sheet1!D11 ") && l.contains("x5")),
+                r.all());
+    }
+
+    @Test
+    void validate_tooFewValuesInActionCell_reportsActionCell() throws IOException {
+        Path rules = copyRules();
+        replace(rules.resolve("scoring_weights.drl.csv"), "\"0.30,0.25,0.25,0.20,0.0010\"", "\"0.30,0.25,0.25,0.20\"");
+        Run r = execute("rules", "validate", "--rules", rules.toString());
+        assertEquals(ExitCodes.RULES, r.code());
+        assertTrue(r.err().lines().anyMatch(l -> l.startsWith("scoring_weights.drl.csv!Sheet1!D12 ") && l.contains("$5")),
+                r.all());
+    }
+
+    @Test
+    void validate_misnamedSpreadsheet_errorNamesIt() throws IOException {
+        Path rules = copyRules();
+        Files.copy(rules.resolve("scoring_weights.drl.csv"), rules.resolve("weights.csv"));
+        Run r = execute("rules", "validate", "--rules", rules.toString());
+        assertEquals(ExitCodes.RULES, r.code());
+        assertTrue(r.err().lines().anyMatch(l -> l.startsWith("weights.csv ") && l.contains(".drl.csv")), r.all());
+    }
+
+    @Test
+    void validate_overlappingVixRanges_reportsOverlapAtSecondRow() throws IOException {
+        Path rules = copyRules();
+        replace(rules.resolve("regime_vix.drl.csv"), "LOW_VOL,\"25,35\"", "LOW_VOL,\"24,35\"");
+        Run r = execute("rules", "validate", "--rules", rules.toString());
+        assertEquals(ExitCodes.RULES, r.code());
+        assertTrue(r.err().lines().anyMatch(l -> l.startsWith("regime_vix.drl.csv!Sheet1!D12 overlap: rows 11 and 12 both match vix = 24 for previous regime LOW_VOL")),
+                r.all());
+    }
+
+    @Test
+    void validate_gapInVixRanges_reportsGap() throws IOException {
+        Path rules = copyRules();
+        replace(rules.resolve("regime_vix.drl.csv"), "LOW_VOL,\"25,35\"", "LOW_VOL,\"26,35\"");
+        Run r = execute("rules", "validate", "--rules", rules.toString());
+        assertEquals(ExitCodes.RULES, r.code());
+        assertTrue(r.err().lines().anyMatch(l -> l.startsWith("regime_vix.drl.csv!Sheet1!D12 gap: no row covers vix from 25 to 26 for previous regime LOW_VOL")),
+                r.all());
+    }
+
+    @Test
+    void validate_gapInTimingTurnover_reportsGapInsideMultiParameterCell() throws IOException {
+        Path rules = copyRules();
+        replace(rules.resolve("timing.drl.csv"), "\"false,0.05,100\"", "\"false,0.06,100\"");
+        Run r = execute("rules", "validate", "--rules", rules.toString());
+        assertEquals(ExitCodes.RULES, r.code());
+        assertTrue(r.err().lines().anyMatch(l -> l.startsWith("timing.drl.csv!Sheet1!D16 gap: no row covers turnover from 0.05 to 0.06 for regime HIGH_VOL, deferred false")),
+                r.all());
+    }
+
+    @Test
+    void validate_scoringWeightsWithoutCrisis_reportsMissingRegime() throws IOException {
+        Path rules = copyRules();
+        replace(rules.resolve("scoring_weights.drl.csv"), "weights: CRISIS,analyze,CRISIS,\"0.20,0.25,0.35,0.20,0.0010\"\n", "");
+        Run r = execute("rules", "validate", "--rules", rules.toString());
+        assertEquals(ExitCodes.RULES, r.code());
+        assertTrue(r.err().lines().anyMatch(l -> l.startsWith("scoring_weights.drl.csv!Sheet1!C9 missing Regime CRISIS")), r.all());
+    }
+
+    @Test
+    void validate_scenarioFitMissingPair_reportsMissingCombination() throws IOException {
+        Path rules = copyRules();
+        replace(rules.resolve("scenario_fit.drl.csv"), "fit: HIGH_VOL SECTOR,analyze,HIGH_VOL,SECTOR,5\n", "");
+        Run r = execute("rules", "validate", "--rules", rules.toString());
+        assertEquals(ExitCodes.RULES, r.code());
+        assertTrue(r.err().lines().anyMatch(l -> l.startsWith("scenario_fit.drl.csv!Sheet1!C9 missing combination")
+                && l.contains("regime HIGH_VOL, scenario SECTOR")), r.all());
+    }
+
+    @Test
+    void validate_emptyRangeRow_warnsUnreachableAndExitsZero() throws IOException {
+        Path rules = copyRules();
+        replace(rules.resolve("regime_realized_vol.drl.csv"), "realised vol: crisis,monitor,\"0.40,100\",CRISIS",
+                "realised vol: crisis,monitor,\"0.40,100\",CRISIS\nrealised vol: never,monitor,\"0.5,0.5\",CRISIS");
+        Run r = execute("rules", "validate", "--rules", rules.toString());
+        assertEquals(ExitCodes.OK, r.code(), r.all());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("regime_realized_vol.drl.csv!Sheet1!C13 warning: row 13 can never fire")),
+                r.all());
+        assertTrue(r.out().contains("1 warning"), r.out());
+    }
+
+    @Test
+    void validate_systemExitInRule_securityErrorWithLine() throws IOException {
+        Path rules = copyRules();
+        replace(rules.resolve("adaptive.drl"), "    insert(new ThresholdChange(\"COOLDOWN_RAISE\"",
+                "    System.exit(1); insert(new ThresholdChange(\"COOLDOWN_RAISE\"");
+        Run r = execute("rules", "validate", "--rules", rules.toString());
+        assertEquals(ExitCodes.RULES, r.code());
+        assertTrue(r.err().lines().anyMatch(l -> l.startsWith("adaptive.drl:15:5 security:") && l.contains("System")), r.all());
+    }
+
+    @Test
+    void validate_fileReadInTableAction_securityErrorWithCell() throws IOException {
+        Path rules = copyRules();
+        replace(rules.resolve("thresholds.drl.csv"), "\"insert(new RegimeScale(", "\"java.nio.file.Files.delete(null); insert(new RegimeScale(");
+        Run r = execute("rules", "validate", "--rules", rules.toString());
+        assertEquals(ExitCodes.RULES, r.code());
+        assertTrue(r.err().lines().anyMatch(l -> l.startsWith("thresholds.drl.csv!Sheet1!D8 security:")), r.all());
+    }
+
+    @Test
+    void validate_duplicateRuleNameAcrossFiles_reportsSecondDefinition() throws IOException {
+        Path rules = copyRules();
+        Files.writeString(rules.resolve("extra.drl"), "package io.rebalancer.rules.extra\n\nrule \"weights: CRISIS\"\nwhen\nthen\nend\n");
+        Run r = execute("rules", "validate", "--rules", rules.toString());
+        assertEquals(ExitCodes.RULES, r.code());
+        assertTrue(r.err().lines().anyMatch(l -> l.contains("rule name \"weights: CRISIS\" is already used")), r.all());
+    }
+
+    @Test
+    void dumpDrl_table_printsGeneratedRules() {
+        Run r = execute("rules", "dump-drl", "timing.drl.csv");
+        assertEquals(ExitCodes.OK, r.code(), r.all());
+        assertTrue(r.out().contains("rule \"timing: HIGH_VOL large trade\""), r.out());
+        assertTrue(r.out().contains("turnover >= 0.05 && turnover < 100"), r.out());
+    }
+
+    @Test
+    void dumpDrl_drlFile_oneErrorLine() {
+        Run r = execute("rules", "dump-drl", "rules/monitor.drl");
+        assertEquals(ExitCodes.BAD_INPUT, r.code());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("not a decision table"), r.err());
+    }
+}
