@@ -9,7 +9,6 @@ import static com.mongodb.client.model.Filters.lte;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.WriteModel;
 import io.rebalancer.analytics.PriceHistory;
 import io.rebalancer.domain.MarketDay;
@@ -38,7 +37,7 @@ import org.bson.Document;
  * date; (ticker, date) is unique because a year document holds each date once. Reading ten years of 13
  * tickers is 130 documents instead of 33,000. Collection {@code price_tickers} keeps each ticker's first and
  * last date ({@code _id} = ticker), written after the year documents, so {@link #latestDate()} reads 13 small
- * documents. Market days are one document per date ({@code _id} = date).
+ * documents. Market days are stored by {@link MongoMarketDays}.
  */
 final class MongoPriceStore implements PriceStore {
     private static final String[] PRICE_FIELDS = {"open", "high", "low", "close", "adj_close"};
@@ -48,13 +47,13 @@ final class MongoPriceStore implements PriceStore {
             .append("close", 1).append("adj_close", 1).append("volume", 1);
 
     private final MongoCollection<Document> prices;
-    private final MongoCollection<Document> market;
+    private final MongoMarketDays market;
     private final MongoCollection<Document> tickers;
 
     MongoPriceStore(MongoCollection<Document> prices, MongoCollection<Document> market,
             MongoCollection<Document> tickers) {
         this.prices = prices;
-        this.market = market;
+        this.market = new MongoMarketDays(market);
         this.tickers = tickers;
     }
 
@@ -162,29 +161,7 @@ final class MongoPriceStore implements PriceStore {
 
     @Override
     public void saveMarketDays(List<MarketDay> days) {
-        Objects.requireNonNull(days, "days");
-        Map<LocalDate, MarketDay> byDate = new TreeMap<>();
-        for (int i = 0; i < days.size(); i++) {
-            MarketDay day = days.get(i);
-            if (day == null) {
-                throw new StoreException("days[" + i + "] is null; nothing was saved");
-            }
-            MarketDay previous = byDate.put(day.date(), day);
-            if (previous != null && !previous.equals(day)) {
-                throw new StoreException("the batch holds two different market days for " + day.date()
-                        + "; nothing was saved");
-            }
-        }
-        if (byDate.isEmpty()) {
-            return;
-        }
-        List<WriteModel<Document>> writes = new ArrayList<>();
-        for (MarketDay d : byDate.values()) {
-            String date = d.date().toString();
-            writes.add(new ReplaceOneModel<>(eq("_id", date), new Document("_id", date).append("date", date)
-                    .append("vix", d.vix()).append("rf_daily", d.rfDaily()), new ReplaceOptions().upsert(true)));
-        }
-        Docs.guardRun("saving " + byDate.size() + " market days", () -> market.bulkWrite(writes));
+        market.save(days);
     }
 
     @Override
@@ -338,18 +315,7 @@ final class MongoPriceStore implements PriceStore {
     @Override
     public List<MarketDay> marketDays(LocalDate from, LocalDate to) {
         checkRange(from, to);
-        return Docs.guard("reading market days " + from + ".." + to, () -> {
-            List<MarketDay> out = new ArrayList<>();
-            for (Document d : market.find(and(gte("date", from.toString()), lte("date", to.toString())))
-                    .sort(Sorts.ascending("date"))) {
-                try {
-                    out.add(new MarketDay(Docs.date(d, "date"), Docs.number(d, "vix"), Docs.number(d, "rf_daily")));
-                } catch (IllegalArgumentException e) {
-                    throw new StoreException("stored market day is invalid: " + e.getMessage(), e);
-                }
-            }
-            return out;
-        });
+        return market.range(from, to);
     }
 
     private static void checkRange(LocalDate from, LocalDate to) {

@@ -162,7 +162,7 @@ public final class MongoStores implements Stores {
     private static void ensureIndexes(MongoDatabase db) {
         IndexOptions unique = new IndexOptions().unique(true);
         db.getCollection("prices").createIndex(Indexes.ascending("ticker", "year"), unique);
-        db.getCollection("market").createIndex(Indexes.ascending("date"), unique);
+        db.getCollection("market").createIndex(Indexes.ascending("year"), unique);
         db.getCollection("decisions").createIndex(Indexes.ascending("cycle_id"), unique);
         db.getCollection("threshold_state").createIndex(Indexes.ascending("portfolio_id", "run_id"), unique);
         db.getCollection("snapshots").createIndex(Indexes.ascending("run_id", "portfolio_id", "date"), unique);
