@@ -16,8 +16,16 @@ public final class Main {
     private Main() {
     }
 
+    /**
+     * Exits with the command's code. Inside Maven ({@code mvn compile exec:java -Dbacktest}: the Maven JVM, which
+     * sets {@code maven.home}) a success returns normally so Maven can finish the build; a failure still exits
+     * with its code.
+     */
     public static void main(String[] args) {
-        System.exit(execute(args));
+        int code = execute(args);
+        if (code != ExitCodes.OK || System.getProperty("maven.home") == null) {
+            System.exit(code);
+        }
     }
 
     /** Runs the command line and returns the exit code (tests call this). */

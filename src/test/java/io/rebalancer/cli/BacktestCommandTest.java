@@ -1,0 +1,161 @@
+package io.rebalancer.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.rebalancer.service.RecordJson;
+import io.rebalancer.store.StoreConfig;
+import io.rebalancer.store.Stores;
+import io.rebalancer.store.mongo.MongoStores;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The backtest commands end to end through {@link Main#execute}: bad input exits and a short real run. */
+class BacktestCommandTest {
+    @TempDir
+    static Path home;
+
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private PrintStream oldErr;
+    private PrintStream oldOut;
+
+    @BeforeEach
+    void capture() {
+        oldErr = System.err;
+        oldOut = System.out;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setErr(oldErr);
+        System.setOut(oldOut);
+    }
+
+    private String errText() {
+        return err.toString(StandardCharsets.UTF_8).trim();
+    }
+
+    private int backtest(Path dataDir, String... args) {
+        String[] all = new String[args.length + 3];
+        all[0] = "backtest";
+        all[1] = "--data-dir";
+        all[2] = dataDir.toString();
+        System.arraycopy(args, 0, all, 3, args.length);
+        return Main.execute(all);
+    }
+
+    @Test
+    void backtest_toBeforeFrom_badInputInOneLine() {
+        int code = backtest(home.resolve("a"), "--from", "2020-03-02", "--to", "2020-01-02");
+        assertEquals(ExitCodes.BAD_INPUT, code);
+        assertEquals("error: --to 2020-01-02 is before --from 2020-03-02", errText());
+    }
+
+    @Test
+    void backtest_unknownPortfolio_notFound() {
+        int code = backtest(home.resolve("a"), "--portfolio", "NOPE", "--from", "2020-01-02", "--to", "2020-02-03");
+        assertEquals(ExitCodes.NOT_FOUND, code);
+        assertTrue(errText().startsWith("error: unknown portfolio 'NOPE'"), errText());
+        assertEquals(1, errText().lines().count());
+    }
+
+    @Test
+    void backtest_fromBeforeTheData_badInput() {
+        int code = backtest(home.resolve("a"), "--from", "2001-01-02", "--to", "2020-02-03");
+        assertEquals(ExitCodes.BAD_INPUT, code);
+        assertTrue(errText().contains("--from 2001-01-02 is before the first stored trading day"), errText());
+        assertEquals(1, errText().lines().count());
+    }
+
+    @Test
+    void backtest_toAfterTheData_badInput() {
+        int code = backtest(home.resolve("a"), "--from", "2020-01-02", "--to", "2031-01-02");
+        assertEquals(ExitCodes.BAD_INPUT, code);
+        assertTrue(errText().contains("--to 2031-01-02 is after the last stored trading day"), errText());
+    }
+
+    @Test
+    void backtest_gapInATickersPrices_badInputAndNoFinishedRun() throws IOException {
+        Path data = home.resolve("gap-data");
+        copy(Path.of("backtest-data"), data);
+        Path xom = data.resolve("prices").resolve("XOM.csv");
+        List<String> lines = Files.readAllLines(xom).stream().filter(l -> !l.startsWith("2020-03-16,"))
+                .collect(Collectors.toList());
+        Files.write(xom, lines);
+        Path dir = home.resolve("gap-store");
+        int code = Main.execute("backtest", "--data-dir", dir.toString(), "--backtest-data", data.toString(),
+                "--from", "2020-01-02", "--to", "2020-06-30", "--no-report");
+        assertEquals(ExitCodes.BAD_INPUT, code, errText());
+        assertTrue(errText().contains("XOM") && errText().contains("2020-03-16"), errText());
+        assertEquals(1, errText().lines().count(), errText());
+        try (Stores stores = MongoStores.open(StoreConfig.embeddedFile(dir))) {
+            assertTrue(stores.runs().latestFinished().isEmpty(), "no run is marked finished");
+        }
+    }
+
+    @Test
+    void backtestFromProperties_shortRealRun_exportsFilesAndSummary() throws IOException {
+        Path export = home.resolve("export");
+        System.setProperty("backtest.from", "2020-01-02");
+        System.setProperty("backtest.to", "2020-02-28");
+        System.setProperty("backtest.dataDir", home.resolve("a").toString());
+        System.setProperty("backtest.exportDir", export.toString());
+        System.setProperty("backtest.noReport", "true");
+        try {
+            assertEquals(ExitCodes.OK, Main.execute("backtest-from-properties"), errText());
+        } finally {
+            for (String p : List.of("from", "to", "dataDir", "exportDir", "noReport")) {
+                System.clearProperty("backtest." + p);
+            }
+        }
+        String summary = out.toString(StandardCharsets.UTF_8);
+        assertTrue(summary.contains("buy_and_hold") && summary.contains("band_abs_3"), summary);
+        JsonNode metrics = RecordJson.mapper().readTree(Files.readString(export.resolve("metrics.json")));
+        assertEquals("2020-01-02", metrics.path("from").asText());
+        for (String name : List.of("agent", "buy_and_hold", "monthly", "quarterly", "annual", "band_5_25", "band_abs_3")) {
+            JsonNode m = metrics.path("strategies").path(name);
+            for (String key : List.of("final_nav", "cagr", "volatility", "sharpe", "sharpe_arithmetic", "sortino",
+                    "calmar", "max_drawdown", "var95_historical", "cvar95", "beta", "turnover", "trades", "costs",
+                    "rebalances", "avg_abs_drift", "max_abs_drift")) {
+                assertTrue(m.has(key), name + "." + key);
+            }
+        }
+        List<String> nav = Files.readAllLines(export.resolve("nav.csv"));
+        assertEquals("date,agent,buy_and_hold,monthly,quarterly,annual,band_5_25,band_abs_3", nav.get(0));
+        assertTrue(nav.get(1).startsWith("2020-01-02,1000000.0000,1000000.0000"), nav.get(1));
+        assertTrue(RecordJson.mapper().readTree(Files.readString(export.resolve("decisions.json"))).isArray());
+        String runId = metrics.path("run_id").asText();
+
+        out.reset();
+        assertEquals(ExitCodes.OK, Main.execute("backtest", "rescore", runId, "--data-dir", home.resolve("a").toString()),
+                errText());
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("Rescored run " + runId));
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (var paths = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) paths::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+}
