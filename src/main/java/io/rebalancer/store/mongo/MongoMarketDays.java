@@ -2,6 +2,7 @@ package io.rebalancer.store.mongo;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lte;
@@ -32,6 +33,27 @@ final class MongoMarketDays {
 
     MongoMarketDays(MongoCollection<Document> market) {
         this.market = market;
+    }
+
+    /**
+     * Converts a collection written by the first version of this adapter (one document per date, with a unique
+     * index on {@code date}) to year documents. Runs before the indexes are ensured; does nothing otherwise.
+     */
+    static void migrateOneDocumentPerDate(MongoCollection<Document> market) {
+        if (market.find(exists("year", false)).first() == null) {
+            return;
+        }
+        List<MarketDay> days = new ArrayList<>();
+        for (Document d : market.find(exists("year", false))) {
+            days.add(new MarketDay(Docs.date(d, "date"), Docs.number(d, "vix"), Docs.number(d, "rf_daily")));
+        }
+        List<Document> years = new ArrayList<>();
+        market.find(exists("year", true)).into(years);
+        market.drop();
+        if (!years.isEmpty()) {
+            market.insertMany(years);
+        }
+        new MongoMarketDays(market).save(days);
     }
 
     void save(List<MarketDay> days) {

@@ -104,23 +104,47 @@ final class MongoPriceStore implements PriceStore {
         });
     }
 
+    /** Rebuilds {@code price_tickers} from the year documents if it is empty (stores written before it existed). */
+    void rebuildTickerSummariesIfMissing() {
+        if (tickers.find().first() != null || prices.find().first() == null) {
+            return;
+        }
+        Map<String, String[]> span = new TreeMap<>();
+        for (Document d : prices.find().projection(new Document("ticker", 1).append("dates", 1))) {
+            List<String> dates = d.getList("dates", String.class);
+            if (!dates.isEmpty()) {
+                span.merge(d.getString("ticker"), new String[] {dates.get(0), dates.get(dates.size() - 1)}, MongoPriceStore::widen);
+            }
+        }
+        writeSummaries(span);
+    }
+
+    private static String[] widen(String[] x, String[] y) {
+        return new String[] {x[0].compareTo(y[0]) <= 0 ? x[0] : y[0], x[1].compareTo(y[1]) >= 0 ? x[1] : y[1]};
+    }
+
     /** Widens each ticker's first/last date in {@code price_tickers} to cover the saved bars. */
     private void updateTickerSummaries(List<PriceBar> bars) {
         Map<String, String[]> span = new TreeMap<>();
         for (PriceBar b : bars) {
             String d = b.date().toString();
-            span.merge(b.ticker().symbol(), new String[] {d, d}, (x, y) -> new String[] {
-                    x[0].compareTo(y[0]) <= 0 ? x[0] : y[0], x[1].compareTo(y[1]) >= 0 ? x[1] : y[1]});
+            span.merge(b.ticker().symbol(), new String[] {d, d}, MongoPriceStore::widen);
+        }
+        writeSummaries(span);
+    }
+
+    private void writeSummaries(Map<String, String[]> span) {
+        if (span.isEmpty()) {
+            return;
         }
         Map<String, Document> stored = new HashMap<>();
         tickers.find(in("_id", new ArrayList<>(span.keySet()))).forEach(d -> stored.put(d.getString("_id"), d));
         List<WriteModel<Document>> writes = new ArrayList<>();
         span.forEach((symbol, fl) -> {
             Document old = stored.get(symbol);
-            String first = old != null && old.getString("first_date").compareTo(fl[0]) < 0 ? old.getString("first_date") : fl[0];
-            String last = old != null && old.getString("last_date").compareTo(fl[1]) > 0 ? old.getString("last_date") : fl[1];
+            String[] both = old == null ? fl : widen(fl, new String[] {old.getString("first_date"), old.getString("last_date")});
             writes.add(new ReplaceOneModel<>(eq("_id", symbol), new Document("_id", symbol)
-                    .append("first_date", first).append("last_date", last), new ReplaceOptions().upsert(true)));
+                    .append("first_date", both[0]).append("last_date", both[1]), new ReplaceOptions().upsert(true)));
         });
         tickers.bulkWrite(writes);
     }

@@ -67,6 +67,7 @@ public final class MongoStores implements Stores {
         this.thresholds = new MongoThresholdStateStore(db.getCollection("threshold_state"));
         this.snapshots = new MongoSnapshotStore(db.getCollection("snapshots"));
         this.runs = new MongoRunStore(db.getCollection("runs"), Clock.systemUTC());
+        this.prices.rebuildTickerSummariesIfMissing();
     }
 
     /** Opens (and for embedded stores starts) the database; fails fast with a {@link StoreException}. */
@@ -160,6 +161,7 @@ public final class MongoStores implements Stores {
     }
 
     private static void ensureIndexes(MongoDatabase db) {
+        MongoMarketDays.migrateOneDocumentPerDate(db.getCollection("market"));
         IndexOptions unique = new IndexOptions().unique(true);
         db.getCollection("prices").createIndex(Indexes.ascending("ticker", "year"), unique);
         db.getCollection("market").createIndex(Indexes.ascending("year"), unique);
