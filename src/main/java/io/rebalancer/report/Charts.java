@@ -60,6 +60,9 @@ final class Charts {
             Regime.HIGH_VOL, new Color(0xfa, 0xb0, 0x05, 55),
             Regime.CRISIS, new Color(0xe0, 0x31, 0x31, 60)));
 
+    /** Longer series are reduced to the first, lowest, highest and last point of each of MAX_POINTS / 4 buckets. */
+    static final int MAX_POINTS = 1200;
+
     private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 15);
     private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
     private static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
@@ -102,7 +105,7 @@ final class Charts {
                     }
                 }
             }
-            data.addSeries(line.name(), new double[][] {x, y});
+            data.addSeries(line.name(), decimate(x, y, MAX_POINTS));
             renderer.setSeriesPaint(s, line.colour());
             renderer.setSeriesStroke(s, line.dashed()
                     ? new BasicStroke(line.width(), BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f,
@@ -198,6 +201,57 @@ final class Charts {
         plot.setRangeGridlinePaint(new Color(0xdee2e6));
         plot.setOutlineVisible(false);
         return svg(id, chart(title, plot));
+    }
+
+    /**
+     * Keeps at most about {@code max} points of a line without losing its extremes: each bucket of consecutive
+     * points contributes its first, lowest, highest and last point, in order (a chart is under 1000 px wide, so
+     * nothing visible is lost). NaN points are kept as gaps.
+     */
+    static double[][] decimate(double[] x, double[] y, int max) {
+        int n = x.length;
+        if (n <= max) {
+            return new double[][] {x, y};
+        }
+        int buckets = Math.max(1, max / 4);
+        double[] ox = new double[buckets * 5];
+        double[] oy = new double[buckets * 5];
+        int k = 0;
+        for (int b = 0; b < buckets; b++) {
+            int from = (int) ((long) b * n / buckets);
+            int to = (int) ((long) (b + 1) * n / buckets);
+            int lo = -1;
+            int hi = -1;
+            boolean gap = false;
+            for (int i = from; i < to; i++) {
+                if (Double.isNaN(y[i])) {
+                    gap = true;
+                    continue;
+                }
+                if (lo < 0 || y[i] < y[lo]) {
+                    lo = i;
+                }
+                if (hi < 0 || y[i] > y[hi]) {
+                    hi = i;
+                }
+            }
+            int[] keep = {from, Math.min(lo, hi), Math.max(lo, hi), to - 1};
+            int last = -1;
+            for (int i : keep) {
+                if (i >= 0 && i > last) {
+                    ox[k] = x[i];
+                    oy[k] = y[i];
+                    k++;
+                    last = i;
+                }
+            }
+            if (gap) {
+                ox[k] = x[to - 1];
+                oy[k] = Double.NaN;
+                k++;
+            }
+        }
+        return new double[][] {java.util.Arrays.copyOf(ox, k), java.util.Arrays.copyOf(oy, k)};
     }
 
     private static void style(XYPlot plot) {

@@ -244,7 +244,7 @@ public final class ReportBuilder {
                     + t.ticker() + " (" + Fmt.money(t.value()) + ", cost " + Fmt.money(t.cost())
                     + (t.priority() == null ? "" : ", " + t.priority()) + ")").toList();
             top.add(new TopDecision(rank++, d.date().toString(), nz(d.regime()), d.action(), nz(d.scenario()),
-                    Fmt.pct(d.regret(), 3), nz(d.bestAlternative()), alts, trades, d.firedRules(), d.reasoning()));
+                    Fmt.pct(d.regret(), 3), nz(d.bestAlternative()), alts, trades, collapse(d.firedRules()), d.reasoning()));
         }
 
         // attribution
@@ -367,6 +367,20 @@ public final class ReportBuilder {
                 + "cumulative arithmetic excess.";
         return new AttributionSection(id, "Attribution " + against, guide, note, totals, linked, charts, periods,
                 contributions, Fmt.raw(a.cumulativeExcess()), Fmt.raw(t.total()));
+    }
+
+    /** Consecutive repeats of a fired rule as one line with a count ("rule \u00d7 5"). */
+    static List<String> collapse(List<String> rules) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < rules.size(); ) {
+            int j = i;
+            while (j < rules.size() && rules.get(j).equals(rules.get(i))) {
+                j++;
+            }
+            out.add(j - i > 1 ? rules.get(i) + " \u00d7 " + (j - i) : rules.get(i));
+            i = j;
+        }
+        return out;
     }
 
     private static String tradesText(DecisionRow d) {

@@ -22,7 +22,8 @@ import java.util.Map;
 
 /**
  * Rebuilds {@link ReportData} of a finished backtest run from the store alone: the run document (portfolio,
- * rules hash, tickers, metrics per strategy under the contract's names), the daily snapshots (adjusted closes,
+ * rules hash, tickers, metrics per strategy under the contract's names), the daily snapshots (one document per
+ * day or per chunk of days {@code {"days": [...]}}; adjusted closes,
  * every strategy's NAV, the agent's weights, regime and thresholds) and the stored decisions (cycle records
  * with a {@code backtest} outcome object holding regret and the scenarios' outcomes).
  */
@@ -53,7 +54,7 @@ public final class StoredRunReportData {
         if (tickers.isEmpty()) {
             pf.tickers().forEach(t -> tickers.add(t.toString()));
         }
-        List<String> docs = stores.snapshots().byRun(runId);
+        List<JsonNode> docs = days(stores.snapshots().byRun(runId));
         int n = docs.size();
         if (n < 2) {
             throw new NotFoundException("run " + runId + " has " + n + " stored snapshots; a report needs at least 2");
@@ -71,7 +72,7 @@ public final class StoredRunReportData {
         double[] med = new double[n];
         List<Regime> regimes = new ArrayList<>(n);
         for (int k = 0; k < n; k++) {
-            JsonNode s = tree(docs.get(k));
+            JsonNode s = docs.get(k);
             dates.add(LocalDate.parse(s.path("date").asText()));
             for (String t : tickers) {
                 adj.get(t)[k] = s.path("prices").path(t).asDouble(Double.NaN);
@@ -157,6 +158,20 @@ public final class StoredRunReportData {
         return new ReportData.DecisionRow(rec.asOf(), rec.cycleId(), d.action(), chosen, regime, trades, d.turnover(),
                 d.cost(), regret, outcome.path("best_alternative").asText(null), alternatives, fired,
                 d.reasoning() == null ? List.of() : d.reasoning());
+    }
+
+    /** Day snapshots of the stored documents: one day each, or a chunk {@code {"days": [...]}}, in stored order. */
+    static List<JsonNode> days(List<String> documents) {
+        List<JsonNode> out = new ArrayList<>();
+        for (String doc : documents) {
+            JsonNode n = tree(doc);
+            if (n.has("days")) {
+                n.path("days").forEach(out::add);
+            } else {
+                out.add(n);
+            }
+        }
+        return out;
     }
 
     private static JsonNode tree(String json) {
