@@ -31,6 +31,8 @@ import java.util.function.Consumer;
  * daily tranches starting today (a later REBALANCE replaces the remaining tranches); DEFER trades nothing.
  */
 final class AgentRun {
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+
     private final BacktestContext ctx;
     private final Cycle cycle;
     private final boolean learning;
@@ -43,6 +45,7 @@ final class AgentRun {
     final List<ThresholdEvent> thresholdChanges = new ArrayList<>();
     final OutcomeBook outcomes = new OutcomeBook();
     long cycleNanos;
+    long cycleCpuNanos;
     long regretNanos;
     int cycles;
 
@@ -101,8 +104,10 @@ final class AgentRun {
             CycleInput in = new CycleInput(ctx.portfolio(), ctx.history().dates().get(d), ctx.history().upTo(d),
                     PriceBasis.ADJ_CLOSE, shares, book.cash(), ctx.market().vix(d), ctx.market().vixPercentile(d),
                     ctx.market().rfReturnsUpTo(d), memory, learning ? outcomes.stats() : List.of(), false);
+            long c1 = CPU.isCurrentThreadCpuTimeSupported() ? CPU.getCurrentThreadCpuTime() : 0;
             CycleRecord record = cycle.run(in, runId);
             cycleNanos += System.nanoTime() - t1;
+            cycleCpuNanos += (CPU.isCurrentThreadCpuTimeSupported() ? CPU.getCurrentThreadCpuTime() : 0) - c1;
             cycles++;
             memory = record.memoryAfter();
             if (record.analysis() != null) {

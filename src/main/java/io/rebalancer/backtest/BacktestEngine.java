@@ -94,7 +94,7 @@ public final class BacktestEngine {
         }
         long total = (System.nanoTime() - t0) / 1_000_000 + loadMillis;
         Timings timings = new Timings(total, loadMillis, agent.cycleNanos / 1_000_000, agent.regretNanos / 1_000_000,
-                baselineNanos / 1_000_000, snapshotNanos[0] / 1_000_000, agent.cycles);
+                baselineNanos / 1_000_000, snapshotNanos[0] / 1_000_000, agent.cycles, agent.cycleCpuNanos / 1_000_000);
         return new BacktestResult(runId, ctx.portfolio(), cycle.rulesHash(), ctx.date(0), ctx.date(n - 1),
                 ctx.settings(), ctx.tickers(), ctx.targets(), ctx.runDates(), strategies, agent.days, agent.decisions,
                 agent.thresholdChanges, agent.outcomes.summary(), timings);

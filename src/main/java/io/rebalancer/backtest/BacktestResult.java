@@ -161,8 +161,17 @@ public record BacktestResult(
                                  double meanActiveReturn, double hitRate) {
     }
 
-    /** Wall-clock milliseconds: total, price/market load, agent cycles, regret scoring, baselines, store writes. */
+    /**
+     * Wall-clock milliseconds: total, price/market load, agent cycles, regret scoring, baselines, store writes
+     * (snapshot building plus waiting for the writer at the end); {@code agentCycleCpuMillis} is the CPU time of
+     * the agent cycles on their thread (unaffected by other load on the machine).
+     */
     public record Timings(long totalMillis, long loadMillis, long agentCycleMillis, long regretMillis,
-                          long baselineMillis, long storeMillis, int cycles) {
+                          long baselineMillis, long storeMillis, int cycles, long agentCycleCpuMillis) {
+        /** Without the CPU figure (-1: not measured); the original shape, kept for existing callers. */
+        public Timings(long totalMillis, long loadMillis, long agentCycleMillis, long regretMillis, long baselineMillis,
+                       long storeMillis, int cycles) {
+            this(totalMillis, loadMillis, agentCycleMillis, regretMillis, baselineMillis, storeMillis, cycles, -1);
+        }
     }
 }

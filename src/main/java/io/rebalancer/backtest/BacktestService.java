@@ -125,7 +125,7 @@ public final class BacktestService {
                 result.settings(), result.tickers(), result.targets(), result.dates(), result.strategies(),
                 result.agentDays(), result.decisions(), result.thresholdChanges(), result.outcomeSummary(),
                 new BacktestResult.Timings((System.nanoTime() - t0) / 1_000_000, t.loadMillis(), t.agentCycleMillis(),
-                        t.regretMillis(), t.baselineMillis(), t.storeMillis() + storeWait, t.cycles()));
+                        t.regretMillis(), t.baselineMillis(), t.storeMillis() + storeWait, t.cycles(), t.agentCycleCpuMillis()));
         listener.finished(result);
         return result;
     }

@@ -118,10 +118,11 @@ final class BacktestConsole {
         }
         BacktestResult.Timings t = r.timings();
         sb.append(String.format(Locale.ROOT,
-                "%nTimings: %.1f s in the backtest (load %.1f s, %d agent cycles %.1f s = %.2f ms each,"
+                "%nTimings: %.1f s in the backtest (load %.1f s, %d agent cycles %.1f s = %.2f ms each, %.1f s CPU,"
                         + " regret %.2f s, baselines %.2f s, store %.2f s); %.1f s in the command%n",
                 t.totalMillis() / 1e3, t.loadMillis() / 1e3, t.cycles(), t.agentCycleMillis() / 1e3,
-                t.cycles() == 0 ? 0 : (double) t.agentCycleMillis() / t.cycles(), t.regretMillis() / 1e3,
+                t.cycles() == 0 ? 0 : (double) t.agentCycleMillis() / t.cycles(), t.agentCycleCpuMillis() / 1e3,
+                t.regretMillis() / 1e3,
                 t.baselineMillis() / 1e3, t.storeMillis() / 1e3, wallMillis / 1e3));
         sb.append("Exported ").append(dir.resolve(BacktestExport.NAV_CSV)).append(", ")
                 .append(BacktestExport.METRICS_JSON).append(", ").append(BacktestExport.DECISIONS_JSON);
