@@ -14,9 +14,32 @@ final class AppContext implements AutoCloseable {
     private final StoreOptions options;
     private Stores stores;
     private RuleEngine rules;
+    private java.util.concurrent.CompletableFuture<RuleEngine> preloading;
 
     AppContext(StoreOptions options) {
         this.options = options;
+    }
+
+    /**
+     * Starts compiling the rules on a background (daemon) thread, so that the compile (seconds, cold) overlaps
+     * opening and seeding the store; {@link #rules()} then waits for it.
+     */
+    AppContext preloadRules() {
+        if (rules == null && preloading == null) {
+            // initialise logging on this thread first, so the compile thread's log calls are not queued and replayed
+            org.slf4j.LoggerFactory.getILoggerFactory();
+            preloading = new java.util.concurrent.CompletableFuture<>();
+            Thread t = new Thread(() -> {
+                try {
+                    preloading.complete(DroolsRuleEngine.load(rulesDir()));
+                } catch (Throwable e) {
+                    preloading.completeExceptionally(e);
+                }
+            }, "rules-preload");
+            t.setDaemon(true);
+            t.start();
+        }
+        return this;
     }
 
     Stores stores() {
@@ -29,9 +52,20 @@ final class AppContext implements AutoCloseable {
 
     RuleEngine rules() {
         if (rules == null) {
-            rules = DroolsRuleEngine.load(rulesDir());
+            rules = preloading == null ? DroolsRuleEngine.load(rulesDir()) : awaitPreload();
         }
         return rules;
+    }
+
+    private RuleEngine awaitPreload() {
+        try {
+            return preloading.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 
     Path rulesDir() {

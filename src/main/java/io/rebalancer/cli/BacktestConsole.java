@@ -34,7 +34,7 @@ final class BacktestConsole {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         long t0 = System.nanoTime();
-        try (AppContext app = new AppContext(store)) {
+        try (AppContext app = new AppContext(store).preloadRules()) {
             Progress progress = new Progress(err, System.console() != null);
             BacktestResult result = new BacktestService(app.stores()).run(request, app.cycle(), progress);
             Path dir = exportDir != null ? exportDir : BacktestExport.defaultDir(result.runId());

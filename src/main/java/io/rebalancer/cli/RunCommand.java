@@ -36,8 +36,8 @@ public class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (AppContext app = new AppContext(store)) {
-            LiveCycleService service = new LiveCycleService(app.stores(), app.cycle());
+        try (AppContext app = new AppContext(store).preloadRules()) {
+            LiveCycleService service = new LiveCycleService(app.stores(), app::cycle);
             CycleOutcome outcome = service.run(portfolio, asOf);
             if (export != null) {
                 Files2.writeAtomically(export, RecordJson.writePretty(outcome.record()));

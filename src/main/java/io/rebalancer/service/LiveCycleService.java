@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Runs one live cycle for a stored portfolio: loads prices, holdings, market data and the adaptive state from
@@ -30,11 +31,16 @@ public final class LiveCycleService {
     private static final int HISTORY_CALENDAR_DAYS = 400;
 
     private final Stores stores;
-    private final Cycle cycle;
+    private final Supplier<Cycle> cycles;
 
     public LiveCycleService(Stores stores, Cycle cycle) {
+        this(stores, () -> cycle);
+    }
+
+    /** With the cycle supplied only once the inputs are loaded, so that a rule compile can overlap the loading. */
+    public LiveCycleService(Stores stores, Supplier<Cycle> cycles) {
         this.stores = stores;
-        this.cycle = cycle;
+        this.cycles = cycles;
     }
 
     public CycleOutcome run(String portfolioId, LocalDate requestedAsOf) {
@@ -68,6 +74,7 @@ public final class LiveCycleService {
                 market.vix(day), market.vixPercentile(day), market.rfReturnsUpTo(day),
                 state.map(LiveCycleService::memory).orElse(AgentMemory.fresh()), List.of(), true);
 
+        Cycle cycle = cycles.get();
         String cycleId = Cycle.cycleId(def.id(), asOf, cycle.rulesHash(), null);
         Optional<String> stored = stores.decisions().find(cycleId);
         if (stored.isPresent()) {
