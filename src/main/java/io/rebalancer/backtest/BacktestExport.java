@@ -8,15 +8,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rebalancer.backtest.BacktestResult.DecisionOutcome;
 import io.rebalancer.backtest.BacktestResult.StrategyResult;
 import io.rebalancer.backtest.BacktestResult.ThresholdEvent;
+import io.rebalancer.service.AtomicFiles;
 import io.rebalancer.service.RecordJson;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,9 +39,9 @@ public final class BacktestExport {
     }
 
     public static void write(BacktestResult r, Path dir) {
-        writeAtomically(dir.resolve(NAV_CSV), w -> navCsv(r, w));
-        writeAtomically(dir.resolve(METRICS_JSON), w -> w.write(RecordJson.writePretty(metricsDocument(r))));
-        writeAtomically(dir.resolve(DECISIONS_JSON), w -> decisions(r.decisions(), w));
+        AtomicFiles.write(dir.resolve(NAV_CSV), w -> navCsv(r, w));
+        AtomicFiles.write(dir.resolve(METRICS_JSON), w -> w.write(RecordJson.writePretty(metricsDocument(r))));
+        AtomicFiles.write(dir.resolve(DECISIONS_JSON), w -> decisions(r.decisions(), w));
     }
 
     static void navCsv(BacktestResult r, Writer w) throws IOException {
@@ -108,30 +105,6 @@ public final class BacktestExport {
                 g.writeRaw('\n');
             }
             g.writeEndArray();
-        }
-    }
-
-    @FunctionalInterface
-    interface Body {
-        void write(Writer w) throws IOException;
-    }
-
-    /** Writes to a temporary file beside {@code target}, then moves it into place atomically. */
-    public static void writeAtomically(Path target, Body body) {
-        Path dir = target.toAbsolutePath().getParent();
-        try {
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-            try {
-                try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                    body.write(w);
-                }
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
         }
     }
 }

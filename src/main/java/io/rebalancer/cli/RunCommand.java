@@ -40,7 +40,7 @@ public class RunCommand implements Callable<Integer> {
             LiveCycleService service = new LiveCycleService(app.stores(), app::cycle);
             CycleOutcome outcome = service.run(portfolio, asOf);
             if (export != null) {
-                Files2.writeAtomically(export, RecordJson.writePretty(outcome.record()));
+                io.rebalancer.service.AtomicFiles.write(export, RecordJson.writePretty(outcome.record()));
             }
             var out = spec.commandLine().getOut();
             if (json) {
