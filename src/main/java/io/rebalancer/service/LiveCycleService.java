@@ -59,6 +59,10 @@ public final class LiveCycleService {
         LocalDate from = def.inception().minusDays(HISTORY_CALENDAR_DAYS);
         PriceHistory history = stores.prices().history(tickers, from.isBefore(asOf.minusDays(HISTORY_CALENDAR_DAYS))
                 ? from : asOf.minusDays(HISTORY_CALENDAR_DAYS), asOf);
+        if (requestedAsOf == null && !history.dates().isEmpty()) {
+            // the latest day all of this portfolio's tickers have prices (other tickers may be newer)
+            asOf = history.dates().get(history.size() - 1);
+        }
         int day = history.indexOf(asOf);
         if (day < 0) {
             throw new NotFoundException("no prices on " + asOf + " (not a trading day in the store); the nearest earlier"

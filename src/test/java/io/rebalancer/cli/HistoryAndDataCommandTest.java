@@ -1,0 +1,69 @@
+package io.rebalancer.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** `history` and `data import` on an embedded file store in a temporary data directory. */
+class HistoryAndDataCommandTest {
+    @TempDir
+    Path home;
+
+    @Test
+    void history_afterTwoRuns_listsNewestFirstWithTheRulesHash() {
+        assertEquals(ExitCodes.OK, CliHarness.run("run", "--data-dir", home.toString(), "--as-of", "2024-12-11").exitCode());
+        assertEquals(ExitCodes.OK, CliHarness.run("run", "--data-dir", home.toString(), "--as-of", "2024-12-12").exitCode());
+        String hash = CliHarness.run("rules", "validate").out().replaceAll("(?s).*hash (\\w+).*", "$1").trim();
+        CliHarness h = CliHarness.run("history", "--data-dir", home.toString(), "--limit", "5");
+        assertEquals(ExitCodes.OK, h.exitCode(), h.err());
+        String[] lines = h.out().trim().split("\n");
+        assertEquals(3, lines.length, h.out());
+        assertTrue(lines[1].startsWith("2024-12-12"), lines[1]);
+        assertTrue(lines[2].startsWith("2024-12-11"), lines[2]);
+        assertTrue(lines[1].endsWith(hash), lines[1] + " should end with " + hash);
+    }
+
+    @Test
+    void dataImport_badRow_namesFileAndLineAndWritesNothing() throws Exception {
+        Path good = home.resolve("ZZZ.csv");
+        Files.writeString(good, """
+                Date,Open,High,Low,Close,Adj Close,Volume
+                2026-01-02,10,11,9,10.5,10.5,1000
+                2026-01-05,10.5,11,10,10.8,10.8,1200
+                """);
+        Path bad = home.resolve("YYY.csv");
+        Files.writeString(bad, """
+                Date,Open,High,Low,Close,Adj Close,Volume
+                2026-01-02,10,11,9,10.5,10.5,1000
+                2026-01-05,10.5,11,10,abc,10.8,1200
+                """);
+        CliHarness r = CliHarness.run("data", "import", "--data-dir", home.resolve("db").toString(), good.toString(),
+                bad.toString());
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode());
+        assertEquals("error: " + bad + ":3: field 'close' value 'abc' is not a number", r.err().trim());
+        // ZZZ.csv was fine but the import as a whole failed: nothing of it is in the store
+        CliHarness latest = CliHarness.run("run", "--data-dir", home.resolve("db").toString(), "--json");
+        assertTrue(latest.out().contains("\"asOf\" : \"2025-12-31\""), latest.out().lines().limit(5).toList().toString());
+    }
+
+    @Test
+    void dataImport_yahooFile_storesTheRows() throws Exception {
+        Path file = home.resolve("ZZZ.csv");
+        Files.writeString(file, """
+                Date,Open,High,Low,Close,Adj Close,Volume
+                2026-01-02,10,11,9,10.5,10.5,1000
+                2026-01-05,10.5,11,10,10.8,10.8,1200
+                """);
+        CliHarness r = CliHarness.run("data", "import", "--data-dir", home.resolve("db").toString(), file.toString());
+        assertEquals(ExitCodes.OK, r.exitCode(), r.err());
+        assertTrue(r.out().startsWith("Imported 2 price rows from 1 file(s)"), r.out());
+        // the new ticker is newer than the portfolio's prices: a run without --as-of takes the portfolio's latest day
+        CliHarness run = CliHarness.run("run", "--data-dir", home.resolve("db").toString());
+        assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+        assertTrue(run.out().contains("Cycle: 2025-12-31 (latest stored day)"), run.out());
+    }
+}

@@ -1,0 +1,46 @@
+package io.rebalancer.service;
+
+import io.rebalancer.agents.Cycle;
+import io.rebalancer.agents.CycleRecord;
+import io.rebalancer.market.BacktestDataSeeder;
+import io.rebalancer.rules.drools.DroolsRuleEngine;
+import io.rebalancer.store.StoreConfig;
+import io.rebalancer.store.Stores;
+import io.rebalancer.store.ThresholdState;
+import io.rebalancer.store.mongo.MongoStores;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The adaptive state a cycle leaves in the store is what the next cycle starts from. */
+class LiveCycleServiceMemoryTest {
+    @Test
+    void run_dayAfterARebalance_seesTheRaisedThresholdAndTheCooldown() {
+        try (Stores stores = MongoStores.open(StoreConfig.inMemory())) {
+            BacktestDataSeeder.seedIfEmpty(stores, Path.of("backtest-data"));
+            LiveCycleService service = new LiveCycleService(stores, new Cycle(DroolsRuleEngine.load(Path.of("rules"))));
+
+            CycleRecord first = service.run("PORT_A_TechGrowth", LocalDate.of(2024, 12, 12)).record();
+            assertEquals("REBALANCE", first.decision().action());
+            ThresholdState state = stores.thresholds().load("PORT_A_TechGrowth", null).orElseThrow();
+            assertEquals(LocalDate.of(2024, 12, 12), state.lastRebalance());
+            assertEquals(0.005, state.temporaryOffset(), 1e-12);
+            assertEquals(LocalDate.of(2024, 12, 15), state.temporaryUntil());
+            assertEquals("MODERATE", state.lastRegime());
+
+            CycleRecord next = service.run("PORT_A_TechGrowth", LocalDate.of(2024, 12, 13)).record();
+            // 3 % critical drift + the 0.5 pp cooldown raise still in force on 2024-12-13
+            assertEquals(0.035, next.monitor().thresholds().driftCritical(), 1e-12);
+            assertEquals(1, next.monitor().history().daysSinceLastRebalance());
+            // no trade was executed live, so the drift is still there, and every trading scenario is inside the cooldown
+            assertNotNull(next.analysis());
+            next.analysis().scenarios().stream().filter(s -> s.metrics().tradeCount() > 0).forEach(s ->
+                    assertTrue(s.vetoes().stream().anyMatch(v -> v.rule().equals("veto: inside the cooldown")),
+                            s.type() + " should be vetoed by the cooldown"));
+            assertEquals("DEFER", next.decision().action());
+        }
+    }
+}
