@@ -10,12 +10,11 @@ import io.rebalancer.backtest.BacktestResult.OutcomeSummary;
 import io.rebalancer.backtest.BacktestResult.ThresholdEvent;
 import io.rebalancer.backtest.BacktestService;
 import io.rebalancer.backtest.StrategyMetrics;
+import io.rebalancer.report.ReportWriter;
 import io.rebalancer.service.RecordJson;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -24,8 +23,6 @@ import java.util.TreeMap;
 
 /** The console side of {@code backtest}: progress, export, report, and the summary table. */
 final class BacktestConsole {
-    private static final String REPORT_WRITER = "io.rebalancer.report.ReportWriter";
-
     private BacktestConsole() {
     }
 
@@ -39,37 +36,31 @@ final class BacktestConsole {
             BacktestResult result = new BacktestService(app.stores()).run(request, app.cycle(), progress);
             Path dir = exportDir != null ? exportDir : BacktestExport.defaultDir(result.runId());
             BacktestExport.write(result, dir);
+            long r0 = System.nanoTime();
             Path html = report ? report(result, progress.history, dir.resolve("report.html"), err) : null;
+            long reportMillis = (System.nanoTime() - r0) / 1_000_000;
             long wall = (System.nanoTime() - t0) / 1_000_000;
             if (json) {
                 out.println(RecordJson.writePretty(BacktestExport.metricsDocument(result)));
             } else {
-                out.print(summary(result, dir, html, wall));
+                out.print(summary(result, dir, html, wall, reportMillis));
             }
             out.flush();
             return ExitCodes.OK;
         }
     }
 
-    /** Renders the HTML report through io.rebalancer.report.ReportWriter when that class is on the class path. */
+    /** Renders the HTML report; a failure to render is a warning, the exported run stays. */
     private static Path report(BacktestResult result, PriceHistory prices, Path out, PrintWriter err) {
-        Method write;
         try {
-            write = Class.forName(REPORT_WRITER).getMethod("write", BacktestResult.class, PriceHistory.class, Path.class);
-        } catch (ClassNotFoundException | NoSuchMethodException | LinkageError e) {
-            return null;
-        }
-        try {
-            return (Path) write.invoke(null, result, prices, out);
-        } catch (InvocationTargetException e) {
-            err.println("warning: the HTML report was not written: " + e.getCause().getMessage());
-            return null;
-        } catch (IllegalAccessException e) {
+            return ReportWriter.write(result, prices, out);
+        } catch (RuntimeException e) {
+            err.println("warning: the HTML report was not written: " + e.getMessage());
             return null;
         }
     }
 
-    static String summary(BacktestResult r, Path dir, Path html, long wallMillis) {
+    static String summary(BacktestResult r, Path dir, Path html, long wallMillis, long reportMillis) {
         StringBuilder sb = new StringBuilder();
         String line = "=".repeat(118) + "\n";
         sb.append(line);
@@ -127,7 +118,7 @@ final class BacktestConsole {
         sb.append("Exported ").append(dir.resolve(BacktestExport.NAV_CSV)).append(", ")
                 .append(BacktestExport.METRICS_JSON).append(", ").append(BacktestExport.DECISIONS_JSON);
         if (html != null) {
-            sb.append("; report ").append(html);
+            sb.append("; report ").append(html).append(" (rendered in ").append(reportMillis).append(" ms)");
         }
         sb.append('\n');
         return sb.toString();
