@@ -21,7 +21,9 @@ public final class OutcomeBook {
     private final double[][] regret = new double[Regime.values().length][ScenarioType.values().length];
     private final double[][] active = new double[Regime.values().length][ScenarioType.values().length];
     private final int[][] hits = new int[Regime.values().length][ScenarioType.values().length];
+    private final int[][] reported = new int[Regime.values().length][ScenarioType.values().length];
     private List<OutcomeStats> cached = List.of();
+    private boolean freshReported;
 
     public void add(DecisionOutcome o) {
         if (!o.scored()) {
@@ -38,19 +40,26 @@ public final class OutcomeBook {
         cached = null;
     }
 
-    /** The facts the decide rules see, in regime then scenario order (a stable list until the next add). */
+    /**
+     * The facts the decide rules see on one cycle, in regime then scenario order. {@code fresh} counts the
+     * decisions added since the previous call, so each call stands for one cycle: a second call without an add
+     * in between reports nothing fresh.
+     */
     public List<OutcomeStats> stats() {
-        if (cached == null) {
+        if (cached == null || freshReported) {
             List<OutcomeStats> out = new ArrayList<>();
             for (Regime r : Regime.values()) {
                 for (ScenarioType s : ScenarioType.values()) {
                     int n = count[r.ordinal()][s.ordinal()];
                     if (n > 0) {
                         out.add(new OutcomeStats(r, s, n, regret[r.ordinal()][s.ordinal()] / n,
-                                active[r.ordinal()][s.ordinal()] / n, (double) hits[r.ordinal()][s.ordinal()] / n));
+                                active[r.ordinal()][s.ordinal()] / n, (double) hits[r.ordinal()][s.ordinal()] / n,
+                                n - reported[r.ordinal()][s.ordinal()]));
+                        reported[r.ordinal()][s.ordinal()] = n;
                     }
                 }
             }
+            freshReported = out.stream().anyMatch(o -> o.fresh() > 0);
             cached = List.copyOf(out);
         }
         return cached;

@@ -100,4 +100,18 @@ class RegretScorerTest {
         assertEquals(0.0089393, defer.meanRegret(), 1e-7);
         assertEquals(0.0, defer.hitRate(), 0);
     }
+
+    @Test
+    void outcomeBook_statsPerCycle_countOnlyNewlyMaturedDecisionsAsFresh() {
+        OutcomeBook book = new OutcomeBook();
+        book.add(SCORER.score(record("REBALANCE", "FULL", false), 0, ADJ, DATES, 2));
+        book.add(SCORER.score(record("REBALANCE", "FULL", false), 0, ADJ, DATES, 2));
+        assertEquals(2, book.stats().get(0).fresh());
+        // the next cycle, nothing new has matured: same statistics, nothing fresh for the learning rules
+        assertEquals(0, book.stats().get(0).fresh());
+        assertEquals(2, book.stats().get(0).count());
+        book.add(SCORER.score(record("REBALANCE", "FULL", false), 0, ADJ, DATES, 2));
+        assertEquals(1, book.stats().get(0).fresh());
+        assertEquals(3, book.stats().get(0).count());
+    }
 }
