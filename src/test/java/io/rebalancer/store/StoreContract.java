@@ -72,9 +72,17 @@ abstract class StoreContract {
     void decisionFind_uniquePrefixOfSixChars_findsIt() {
         String cycle = u + "-rest-of-id";
         stores.decisions().save(cycle, "P" + u, D1, null, "{\"id\":\"" + cycle + "\"}");
-        assertEquals(Optional.of("{\"id\": \"" + cycle + "\"}"), stores.decisions().find(u.substring(0, 6)));
+        // the record comes back exactly as it was given
+        assertEquals(Optional.of("{\"id\":\"" + cycle + "\"}"), stores.decisions().find(u.substring(0, 6)));
         assertEquals(Optional.empty(), stores.decisions().find(u.substring(0, 5)), "prefix shorter than 6");
         assertEquals(Optional.empty(), stores.decisions().find("nomatch" + u));
+    }
+
+    @Test
+    void decisionSave_notAJsonObject_refusedAndNothingWritten() {
+        String cycle = u + "-bad";
+        assertThrows(StoreException.class, () -> stores.decisions().save(cycle, "P" + u, D1, null, "[1, 2]"));
+        assertEquals(Optional.empty(), stores.decisions().find(cycle));
     }
 
     @Test
@@ -94,11 +102,11 @@ abstract class StoreContract {
         stores.decisions().save(u + "-3", p, D2, null, "{\"k\":3}");
         stores.decisions().save(u + "-4", p, D3, run, "{\"k\":4}");
         stores.decisions().save(u + "-5", p, D1, run, "{\"k\":5}");
-        assertEquals(List.of("{\"k\": 3}", "{\"k\": 1}", "{\"k\": 2}"), stores.decisions().recent(p, null, 10));
-        assertEquals(List.of("{\"k\": 3}", "{\"k\": 1}"), stores.decisions().recent(p, null, 2));
-        assertEquals(List.of("{\"k\": 4}", "{\"k\": 5}"), stores.decisions().recent(p, run, 10));
-        assertEquals(List.of("{\"k\": 5}", "{\"k\": 4}"), stores.decisions().byRun(run));
-        assertEquals(List.of("{\"k\": 4}", "{\"k\": 5}"), stores.decisions().recent(null, run, 10));
+        assertEquals(List.of("{\"k\":3}", "{\"k\":1}", "{\"k\":2}"), stores.decisions().recent(p, null, 10));
+        assertEquals(List.of("{\"k\":3}", "{\"k\":1}"), stores.decisions().recent(p, null, 2));
+        assertEquals(List.of("{\"k\":4}", "{\"k\":5}"), stores.decisions().recent(p, run, 10));
+        assertEquals(List.of("{\"k\":5}", "{\"k\":4}"), stores.decisions().byRun(run));
+        assertEquals(List.of("{\"k\":4}", "{\"k\":5}"), stores.decisions().recent(null, run, 10));
     }
 
     @Test

@@ -19,9 +19,12 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 
 /**
- * Collection {@code decisions}: {@code {cycle_id, portfolio_id, as_of, run_id, decision}} with the caller's JSON
- * as the {@code decision} sub-document; unique on {@code cycle_id}. Insertion order is the driver-generated
- * ObjectId {@code _id}.
+ * Collection {@code decisions}: {@code {cycle_id, portfolio_id, as_of, run_id, record}} with the caller's JSON kept
+ * as text in {@code record}; unique on {@code cycle_id}. Insertion order is the driver-generated ObjectId
+ * {@code _id}. The record is text, not a sub-document, because the embedded server's H2 backend stores nested
+ * documents with Java serialisation: a backtest's 1,100 records (18 MB) took most of the run's store time and
+ * made every scan of the collection slow. Documents of the first layout (a {@code decision} sub-document) are
+ * still read.
  */
 final class MongoDecisionLog implements DecisionLog {
     private final MongoCollection<Document> decisions;
@@ -38,9 +41,12 @@ final class MongoDecisionLog implements DecisionLog {
         if (runId != null) {
             Checks.notBlank("run id", runId);
         }
-        Document decision = Docs.parseObject("decision of cycle " + cycleId, json);
+        String record = json == null ? "" : json.strip();
+        if (!record.startsWith("{") || !record.endsWith("}")) {
+            throw new StoreException("decision of cycle " + cycleId + " is not a JSON object");
+        }
         Document doc = new Document("cycle_id", cycleId).append("portfolio_id", portfolioId)
-                .append("as_of", asOf.toString()).append("run_id", runId).append("decision", decision);
+                .append("as_of", asOf.toString()).append("run_id", runId).append("record", record);
         return Docs.guard("saving decision " + cycleId, () -> {
             try {
                 decisions.insertOne(doc);
@@ -102,6 +108,10 @@ final class MongoDecisionLog implements DecisionLog {
     }
 
     private static String json(Document stored) {
+        Object record = stored.get("record");
+        if (record instanceof String text) {
+            return text;
+        }
         Document decision = stored.get("decision", Document.class);
         if (decision == null) {
             throw new StoreException("stored decision " + stored.get("cycle_id") + " has no decision document");

@@ -8,6 +8,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import io.rebalancer.domain.Checks;
 import io.rebalancer.store.SnapshotStore;
+import io.rebalancer.store.StoreException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,9 @@ import org.bson.Document;
 
 /**
  * Collection {@code snapshots}: {@code {run_id, portfolio_id, date, snapshot}}, unique on
- * (run_id, portfolio_id, date) so that re-running a day replaces its snapshot.
+ * (run_id, portfolio_id, date) so that re-running a day replaces its snapshot. The snapshot is kept as JSON text
+ * for the same reason as decision records (see {@link MongoDecisionLog}); sub-documents of the first layout are
+ * still read.
  */
 final class MongoSnapshotStore implements SnapshotStore {
     private final MongoCollection<Document> snapshots;
@@ -29,7 +32,10 @@ final class MongoSnapshotStore implements SnapshotStore {
     public void save(String runId, String portfolioId, LocalDate date, String json) {
         Checks.notBlank("portfolio id", portfolioId);
         Objects.requireNonNull(date, "date");
-        Document snapshot = Docs.parseObject("snapshot of " + portfolioId + " on " + date, json);
+        String snapshot = json == null ? "" : json.strip();
+        if (!snapshot.startsWith("{") || !snapshot.endsWith("}")) {
+            throw new StoreException("snapshot of " + portfolioId + " on " + date + " is not a JSON object");
+        }
         Document doc = new Document("run_id", runId).append("portfolio_id", portfolioId)
                 .append("date", date.toString()).append("snapshot", snapshot);
         Docs.guardRun("saving snapshot of " + portfolioId + " on " + date, () -> snapshots.replaceOne(
@@ -43,7 +49,8 @@ final class MongoSnapshotStore implements SnapshotStore {
             List<String> out = new ArrayList<>();
             snapshots.find(eq("run_id", runId))
                     .sort(Sorts.orderBy(Sorts.ascending("date"), Sorts.ascending("portfolio_id")))
-                    .forEach(d -> out.add(Docs.toJson(d.get("snapshot", Document.class))));
+                    .forEach(d -> out.add(d.get("snapshot") instanceof String text ? text
+                            : Docs.toJson(d.get("snapshot", Document.class))));
             return out;
         });
     }
