@@ -54,8 +54,7 @@ public final class DecisionAgent {
                 : plan(analysis.scenarios().get(chosen.type()), result.all(TradePriority.class));
         List<AppliedThresholdChange> applied = new ArrayList<>();
         AgentMemory memory = applyChanges(in, monitor, result.all(ThresholdChange.class), applied);
-        boolean rebalanced = !plan.isEmpty() && timing != null && timing.timing() != io.rebalancer.domain.Timing.DEFER;
-        memory = remember(memory, in.asOf(), monitor.regime(), rebalanced);
+        memory = remember(memory, in.asOf(), monitor.regime(), DecisionResult.rebalances(chosen, timing, plan));
         return new DecisionResult(chosen, timing, plan, applied, memory, result);
     }
 

@@ -20,6 +20,10 @@ public record DecisionResult(ScenarioChosen chosen, TimingDecided timing, List<P
 
     /** True when trades are to be made now or in tranches. */
     public boolean rebalances() {
+        return rebalances(chosen, timing, plan);
+    }
+
+    static boolean rebalances(ScenarioChosen chosen, TimingDecided timing, List<PlannedTrade> plan) {
         return chosen != null && !chosen.deferred() && !plan.isEmpty()
                 && timing != null && timing.timing() != io.rebalancer.domain.Timing.DEFER;
     }
