@@ -3,9 +3,7 @@ package io.rebalancer.agents;
 import io.rebalancer.domain.PortfolioDefinition;
 import io.rebalancer.domain.Ticker;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Positions valued at one set of prices: shares per ticker (in the portfolio's target order), cash and the
@@ -110,11 +108,4 @@ public final class Book {
         return sum / 2;
     }
 
-    public Map<Ticker, Double> sharesByTicker() {
-        Map<Ticker, Double> out = new LinkedHashMap<>();
-        for (int i = 0; i < shares.length; i++) {
-            out.put(tickers.get(i), shares[i]);
-        }
-        return out;
-    }
 }

@@ -27,7 +27,4 @@ public record Holdings(String portfolioId, LocalDate asOf, Map<Ticker, Long> sha
         return shares.getOrDefault(ticker, 0L);
     }
 
-    public Holdings withShares(Map<Ticker, Long> newShares, BigDecimal newCash, LocalDate date) {
-        return new Holdings(portfolioId, date, newShares, newCash);
-    }
 }

@@ -37,11 +37,4 @@ public record Thresholds(
     public static Thresholds seedDefaults() {
         return new Thresholds(0.03, 0.025, 0.015, -0.03, -0.04, 1.0, 0.0, 0.20, 3, 1.5);
     }
-
-    /** These thresholds with every drift threshold moved by {@code offset}, never below zero. */
-    public Thresholds withDriftOffset(double offset) {
-        return new Thresholds(Math.max(0, driftCritical + offset), Math.max(0, driftHigh + offset),
-                Math.max(0, driftMedium + offset), varWarning, varCritical, sharpeWarning, sharpeCritical,
-                maxTurnover, cooldownDays, betaLimit);
-    }
 }
