@@ -12,15 +12,15 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * Immutable daily price history for a set of tickers on one calendar, backed by a Tablesaw table that is
+ * Immutable daily price history for a set of tickers on one calendar, held in Tablesaw columns that are
  * built once. Day indexes are positions in {@link #dates()}; lookups by (ticker, day) are constant time.
  *
  * <p>{@link #upTo(int)} gives a view that cannot see later days (look-ahead safety for backtests): every
- * accessor of the view rejects a day after its last one. Views share the underlying table.
+ * accessor of the view rejects a day after its last one. Views share the underlying columns.
  */
 public final class PriceHistory {
 
-    private final Table table;
+    private final List<LocalDate> allDates;
     private final List<String> tickers;
     private final Map<String, Integer> tickerIndex;
     private final DoubleColumn[] close;
@@ -29,9 +29,9 @@ public final class PriceHistory {
     private final List<LocalDate> dates;
     private final int days;
 
-    private PriceHistory(Table table, List<String> tickers, Map<String, Integer> tickerIndex, DoubleColumn[] close,
+    private PriceHistory(List<LocalDate> allDates, List<String> tickers, Map<String, Integer> tickerIndex, DoubleColumn[] close,
             DoubleColumn[] adjClose, DoubleColumn[] volume, List<LocalDate> dates) {
-        this.table = table;
+        this.allDates = allDates;
         this.tickers = tickers;
         this.tickerIndex = tickerIndex;
         this.close = close;
@@ -52,7 +52,6 @@ public final class PriceHistory {
         checkShape(close, "close", ts, ds);
         checkShape(adjClose, "adjClose", ts, ds);
         checkShape(volume, "volume", ts, ds);
-        Table table = Table.create("prices").addColumns(DateColumn.create("date", ds));
         int k = ts.size();
         DoubleColumn[] c = new DoubleColumn[k];
         DoubleColumn[] a = new DoubleColumn[k];
@@ -66,10 +65,9 @@ public final class PriceHistory {
             c[i] = DoubleColumn.create(t + ".close", close[i].clone());
             a[i] = DoubleColumn.create(t + ".adj_close", adjClose[i].clone());
             v[i] = DoubleColumn.create(t + ".volume", volume[i].clone());
-            table.addColumns(c[i], a[i], v[i]);
             index.put(t, i);
         }
-        return new PriceHistory(table, ts, Map.copyOf(index), c, a, v, ds);
+        return new PriceHistory(ds, ts, Map.copyOf(index), c, a, v, ds);
     }
 
     /** Trading dates visible in this history, ascending. */
@@ -139,11 +137,19 @@ public final class PriceHistory {
     /** A view of days 0..dayInclusive; later days are invisible to it and to anything derived from it. */
     public PriceHistory upTo(int dayInclusive) {
         checkDay(dayInclusive);
-        return new PriceHistory(table, tickers, tickerIndex, close, adjClose, volume, dates.subList(0, dayInclusive + 1));
+        return new PriceHistory(allDates, tickers, tickerIndex, close, adjClose, volume, dates.subList(0, dayInclusive + 1));
     }
 
-    /** Underlying table (all days, also those a view cannot see); package-private so Tablesaw stays inside. */
+    /**
+     * The columns as one table (all days, also those a view cannot see); package-private so Tablesaw stays
+     * inside. Built on demand: the first {@code Table} of a process costs about a second, because Tablesaw's
+     * static initialiser scans the whole class path for readers and writers.
+     */
     Table table() {
+        Table table = Table.create("prices").addColumns(DateColumn.create("date", allDates));
+        for (int i = 0; i < tickers.size(); i++) {
+            table.addColumns(close[i], adjClose[i], volume[i]);
+        }
         return table;
     }
 

@@ -31,7 +31,7 @@ final class AppContext implements AutoCloseable {
             preloading = new java.util.concurrent.CompletableFuture<>();
             Thread t = new Thread(() -> {
                 try {
-                    preloading.complete(DroolsRuleEngine.load(rulesDir()));
+                    preloading.complete(DroolsRuleEngine.load(rulesDir(), options.ruleCache()));
                 } catch (Throwable e) {
                     preloading.completeExceptionally(e);
                 }
@@ -52,7 +52,7 @@ final class AppContext implements AutoCloseable {
 
     RuleEngine rules() {
         if (rules == null) {
-            rules = preloading == null ? DroolsRuleEngine.load(rulesDir()) : awaitPreload();
+            rules = preloading == null ? DroolsRuleEngine.load(rulesDir(), options.ruleCache()) : awaitPreload();
         }
         return rules;
     }

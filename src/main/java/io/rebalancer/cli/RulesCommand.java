@@ -3,6 +3,7 @@ package io.rebalancer.cli;
 import io.rebalancer.rules.RuleProblem;
 import io.rebalancer.rules.drools.DecisionTables;
 import io.rebalancer.rules.drools.RuleFiles;
+import io.rebalancer.rules.drools.CompiledRuleCache;
 import io.rebalancer.rules.drools.RuleValidator;
 import io.rebalancer.rules.RuleSetException;
 import picocli.CommandLine.Command;
@@ -41,12 +42,16 @@ public class RulesCommand implements Runnable {
         @Option(names = "--rules", defaultValue = "rules", description = "Rule directory (default: ${DEFAULT-VALUE})")
         Path rules;
 
+        @Option(names = "--no-cache", description = "Compile even when the rule cache holds a build of exactly these files")
+        boolean noCache;
+
         @Override
         public Integer call() {
             if (!Files.isDirectory(rules)) {
                 throw new IllegalArgumentException("rules directory " + rules + " does not exist");
             }
-            RuleValidator.Report report = RuleValidator.validate(rules);
+            RuleValidator.Report report = RuleValidator.validate(rules,
+                    noCache ? CompiledRuleCache.disabled() : RuleCacheLocation.resolve(false));
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             PrintWriter problems = report.ok() ? out : err;

@@ -52,8 +52,8 @@ public class RulesDiffCommand implements Callable<Integer> {
         if (from != null && to != null && from.isAfter(to)) {
             throw new IllegalArgumentException("--from " + from + " is after --to " + to);
         }
-        RuleEngine a = DroolsRuleEngine.load(store.rules);
-        RuleEngine b = DroolsRuleEngine.load(against);
+        RuleEngine a = DroolsRuleEngine.load(store.rules, store.ruleCache());
+        RuleEngine b = DroolsRuleEngine.load(against, store.ruleCache());
         try (AppContext app = new AppContext(store)) {
             LocalDate last = to != null ? to : app.stores().prices().latestDate()
                     .orElseThrow(() -> new io.rebalancer.service.NotFoundException("the store holds no prices"));

@@ -46,7 +46,7 @@ public class ScenariosCommand implements Runnable {
         @Override
         public Integer call() {
             List<Path> files = ScenariosRunner.files(dir);
-            RuleEngine engine = DroolsRuleEngine.load(rules);
+            RuleEngine engine = DroolsRuleEngine.load(rules, RuleCacheLocation.resolve(false));
             ScenariosRunner runner = new ScenariosRunner(engine, backtestData);
             PrintWriter out = spec.commandLine().getOut();
             int passed = 0;

@@ -24,6 +24,11 @@ public class StoreOptions {
     @Option(names = "--rules", defaultValue = "rules", description = "Rule directory (default: ${DEFAULT-VALUE})")
     Path rules;
 
+    /** Where compiled rules are cached: see {@link RuleCacheLocation}. */
+    io.rebalancer.rules.drools.CompiledRuleCache ruleCache() {
+        return RuleCacheLocation.resolve(inMemory);
+    }
+
     StoreConfig storeConfig() {
         if (inMemory && (mongoUri != null || dataDir != null)) {
             throw new IllegalArgumentException("--in-memory cannot be combined with --mongo-uri or --data-dir");

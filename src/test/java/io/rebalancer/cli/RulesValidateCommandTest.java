@@ -61,12 +61,26 @@ class RulesValidateCommandTest {
     }
 
     @Test
-    void validate_shippedRules_exitsZeroWithOneLineSummary() {
-        Run r = execute("rules", "validate");
+    void validate_shippedRulesNoCache_exitsZeroWithOneLineSummary() {
+        Run r = execute("rules", "validate", "--no-cache");
         assertEquals(ExitCodes.OK, r.code(), r.all());
         assertEquals(1, r.out().strip().lines().count(), r.out());
         assertTrue(r.out().matches("(?s)rules OK: 11 files \\(4 DRL, 7 tables\\), \\d+ rules, hash [0-9a-f]{12}, 0 warnings\\s*"),
                 r.out());
+    }
+
+    @Test
+    void validate_rulesBuiltBefore_reusesTheBuildButNotForAnEditedCopy() throws IOException {
+        io.rebalancer.rules.drools.DroolsRuleEngine.load(Path.of("rules"), RuleCacheLocation.resolve(false));
+        Run cached = execute("rules", "validate");
+        assertEquals(ExitCodes.OK, cached.code(), cached.all());
+        assertTrue(cached.out().strip().endsWith("0 warnings (compiled build reused from the rule cache)"), cached.out());
+
+        Path rules = copyRules();
+        replace(rules.resolve("thresholds.drl.csv"), "\"1.0,1.25,1.0\"", "\"1.1,1.25,1.0\"");
+        Run edited = execute("rules", "validate", "--rules", rules.toString());
+        assertEquals(ExitCodes.OK, edited.code(), edited.all());
+        assertTrue(edited.out().strip().endsWith("0 warnings"), edited.out());
     }
 
     @Test

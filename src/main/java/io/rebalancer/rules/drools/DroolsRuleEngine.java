@@ -6,6 +6,7 @@ import io.rebalancer.rules.PhaseResult;
 import io.rebalancer.rules.RuleEngine;
 import io.rebalancer.rules.RuleProblem;
 import io.rebalancer.rules.RuleSetException;
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.drools.template.parser.DecisionTableParseException;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
@@ -28,12 +29,15 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The Drools implementation of the rule engine: one KieBase built from every DRL file and decision table of a
- * directory (classic KieFileSystem + KieBuilder), a fresh session per phase.
+ * directory, a fresh session per phase. Rules run from Drools' executable model, cached by {@link RuleBuildKey};
+ * the DRL compiler ({@link #compile}) is what validation uses, because it reports problems by file, line and cell.
  */
 public final class DroolsRuleEngine implements RuleEngine {
     private static final String KFS_ROOT = "src/main/resources/rules/";
@@ -46,27 +50,68 @@ public final class DroolsRuleEngine implements RuleEngine {
         this.hash = hash;
     }
 
-    /** Builds the rules of {@code dir}; throws {@link RuleSetException} naming every file and line at fault. */
+    /** {@link #load(Path, CompiledRuleCache)} with a cache that lives as long as the process. */
     public static DroolsRuleEngine load(Path dir) {
+        return load(dir, CompiledRuleCache.inProcess());
+    }
+
+    /**
+     * The rules of {@code dir}, from {@code cache} when these exact files were built before, otherwise compiled
+     * to the executable model (and cached). Throws {@link RuleSetException} naming every file and line at fault,
+     * lint errors included; nothing is cached then.
+     */
+    public static DroolsRuleEngine load(Path dir, CompiledRuleCache cache) {
         RuleFiles files = RuleFiles.scan(dir);
-        CompiledRules compiled = compile(files);
-        List<RuleProblem> errors = new ArrayList<>(compiled.errors());
-        RuleLinter.lint(files).stream().filter(p -> p.severity() == RuleProblem.Severity.ERROR).forEach(errors::add);
+        RuleBuildKey key = RuleBuildKey.of(files);
+        if (files.misnamed().isEmpty()) {
+            Optional<KieBase> cached = cache.find(key);
+            if (cached.isPresent()) {
+                return new DroolsRuleEngine(cached.get(), files.hash());
+            }
+        }
+        CompletableFuture<List<RuleProblem>> lint = CompletableFuture.supplyAsync(() -> RuleLinter.lint(files));
+        ExecutableRuleModel.Build build = files.misnamed().isEmpty() ? buildExecutable(files) : null;
+        List<RuleProblem> errors = new ArrayList<>();
+        if (build == null || !build.ok()) {
+            // the DRL compiler locates problems by file, line and table cell; the executable model does not
+            errors.addAll(compile(files).errors());
+            if (errors.isEmpty() && build != null) {
+                build.errors().forEach(e -> errors.add(RuleProblem.error(dir.toString(), "", e)));
+            }
+        }
+        lint.join().stream().filter(p -> p.severity() == RuleProblem.Severity.ERROR).forEach(errors::add);
         if (!errors.isEmpty()) {
             throw new RuleSetException(errors);
         }
-        return new DroolsRuleEngine(compiled.kieBase(), files.hash());
+        return new DroolsRuleEngine(cache.put(key, build.jar()), files.hash());
     }
 
-    /** Number of rules in a compiled KieBase. */
+    /** The executable-model build, or null when a decision table does not convert to DRL. */
+    private static ExecutableRuleModel.Build buildExecutable(RuleFiles files) {
+        Map<Path, String> tableDrl = new LinkedHashMap<>();
+        for (Path table : files.tables()) {
+            try {
+                tableDrl.put(table, DecisionTables.toDrl(table));
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
+        return ExecutableRuleModel.build(files, tableDrl);
+    }
+
+    /** Number of rules in a KieBase. */
     public static int ruleCount(KieBase base) {
         return base == null ? 0 : base.getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum();
     }
 
-    /** The outcome of compiling a directory: a KieBase when there were no errors, and every error found. */
-    public record CompiledRules(KieBase kieBase, List<RuleProblem> errors, Map<String, String> generatedDrl) {
+    /** The outcome of compiling a directory with the DRL compiler: the number of rules and every error found. */
+    public record CompiledRules(int ruleCount, List<RuleProblem> errors) {
+        public CompiledRules {
+            errors = List.copyOf(errors);
+        }
     }
 
+    /** Compiles with the DRL compiler (no KieBase is built), for the exact location of every problem. */
     public static CompiledRules compile(RuleFiles files) {
         List<RuleProblem> errors = new ArrayList<>(files.misnamed());
         KieServices ks = KieServices.Factory.get();
@@ -99,7 +144,7 @@ public final class DroolsRuleEngine implements RuleEngine {
             }
         }
         if (!errors.isEmpty()) {
-            return new CompiledRules(null, errors, generated);
+            return new CompiledRules(0, errors);
         }
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
         Map<String, List<DecisionTableLayout>> layouts = new LinkedHashMap<>();
@@ -130,10 +175,13 @@ public final class DroolsRuleEngine implements RuleEngine {
             errors.add(RuleProblem.error(file, location, text));
         }
         if (!errors.isEmpty()) {
-            return new CompiledRules(null, errors, generated);
+            return new CompiledRules(0, errors);
         }
-        KieBase base = ks.newKieContainer(ks.getRepository().getDefaultReleaseId()).getKieBase();
-        return new CompiledRules(base, List.of(), generated);
+        InternalKieModule module = (InternalKieModule) builder.getKieModule();
+        int rules = module.getKieModuleModel().getKieBaseModels().keySet().stream()
+                .flatMap(kb -> module.getKnowledgePackagesForKieBase(kb).stream())
+                .mapToInt(p -> p.getRules().size()).sum();
+        return new CompiledRules(rules, List.of());
     }
 
     private static final Pattern GENERATED_POSITION = Pattern.compile("\\[ERR \\d+\\] Line (\\d+):(\\d+)\\s*");

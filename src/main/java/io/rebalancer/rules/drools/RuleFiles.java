@@ -59,6 +59,11 @@ public record RuleFiles(Path dir, List<Path> drl, List<Path> tables, List<RulePr
 
     /** SHA-256 over every compiled file's relative name and bytes in name order; first 12 hex characters. */
     public String hash() {
+        return fullHash().substring(0, 12);
+    }
+
+    /** The whole SHA-256 of {@link #hash()}, 64 hex characters. */
+    public String fullHash() {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (Path p : all()) {
@@ -67,7 +72,7 @@ public record RuleFiles(Path dir, List<Path> drl, List<Path> tables, List<RulePr
                 sha.update(Files.readAllBytes(p));
                 sha.update((byte) 0);
             }
-            return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
+            return HexFormat.of().formatHex(sha.digest());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read rule file in " + dir, e);
         } catch (NoSuchAlgorithmException e) {

@@ -2,18 +2,27 @@ package io.rebalancer.rules.drools;
 
 import io.rebalancer.rules.RuleProblem;
 
+import org.kie.api.KieBase;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /** {@code rules validate}: compile every file of a rule directory and lint it. */
 public final class RuleValidator {
     private RuleValidator() {
     }
 
-    /** What validation found: counts for the summary line and every problem, errors first. */
-    public record Report(Path dir, int drlFiles, int tables, int rules, String hash, List<RuleProblem> problems) {
+    /**
+     * What validation found: counts for the summary line and every problem, errors first.
+     *
+     * @param reusedBuild whether the compile was skipped because a cached build of the same files exists
+     */
+    public record Report(Path dir, int drlFiles, int tables, int rules, String hash, List<RuleProblem> problems,
+            boolean reusedBuild) {
         public Report {
             problems = List.copyOf(problems);
         }
@@ -37,7 +46,7 @@ public final class RuleValidator {
                     + (tables == 1 ? "" : "s") + ")";
             if (ok()) {
                 return dir + " OK: " + counts + ", " + rules + " rules, hash " + hash + ", " + w + " warning"
-                        + (w == 1 ? "" : "s");
+                        + (w == 1 ? "" : "s") + (reusedBuild ? " (compiled build reused from the rule cache)" : "");
             }
             int e = errors().size();
             return dir + " FAILED: " + e + " error" + (e == 1 ? "" : "s") + ", " + w + " warning" + (w == 1 ? "" : "s")
@@ -45,12 +54,33 @@ public final class RuleValidator {
         }
     }
 
+    /** {@link #validate(Path, CompiledRuleCache)} without a cache: always compiles. */
     public static Report validate(Path dir) {
+        return validate(dir, CompiledRuleCache.disabled());
+    }
+
+    /**
+     * Compiles and lints {@code dir}. When {@code cache} holds a build of exactly these files (same bytes, same
+     * Drools, same fact classes), that build already compiled and linted clean, so the compile is not repeated;
+     * the lint always runs, for its warnings.
+     */
+    public static Report validate(Path dir, CompiledRuleCache cache) {
         RuleFiles files = RuleFiles.scan(dir);
         // the lint reads the tables itself; let it run while Drools compiles
-        java.util.concurrent.CompletableFuture<List<RuleProblem>> lint =
-                java.util.concurrent.CompletableFuture.supplyAsync(() -> RuleLinter.lint(files));
-        DroolsRuleEngine.CompiledRules compiled = DroolsRuleEngine.compile(files);
+        CompletableFuture<List<RuleProblem>> lint = CompletableFuture.supplyAsync(() -> RuleLinter.lint(files));
+        RuleBuildKey key = RuleBuildKey.of(files);
+        boolean reused = false;
+        DroolsRuleEngine.CompiledRules compiled = null;
+        if (files.misnamed().isEmpty() && cache.contains(key)) {
+            Optional<KieBase> base = cache.find(key);
+            if (base.isPresent()) {
+                compiled = new DroolsRuleEngine.CompiledRules(DroolsRuleEngine.ruleCount(base.get()), List.of());
+                reused = true;
+            }
+        }
+        if (compiled == null) {
+            compiled = DroolsRuleEngine.compile(files);
+        }
         List<RuleProblem> problems = new ArrayList<>(compiled.errors());
         for (RuleProblem p : lint.join()) {
             if (!problems.contains(p)) {
@@ -58,7 +88,7 @@ public final class RuleValidator {
             }
         }
         problems.sort(Comparator.comparing((RuleProblem p) -> p.severity() == RuleProblem.Severity.ERROR ? 0 : 1));
-        return new Report(dir, files.drl().size(), files.tables().size(), DroolsRuleEngine.ruleCount(compiled.kieBase()),
-                files.hash(), problems);
+        return new Report(dir, files.drl().size(), files.tables().size(), compiled.ruleCount(), files.hash(), problems,
+                reused);
     }
 }

@@ -1,0 +1,45 @@
+package io.rebalancer.cli;
+
+import io.rebalancer.rules.drools.CompiledRuleCache;
+
+import java.nio.file.Path;
+import java.util.function.Function;
+
+/**
+ * Where compiled rule sets are kept between processes. First match wins: env {@code REBALANCER_RULE_CACHE}
+ * ({@code off} keeps them in memory only), {@code --in-memory} (memory only), env {@code REBALANCER_HOME}
+ * ({@code $REBALANCER_HOME/rule-cache}), {@code $XDG_CACHE_HOME/rebalancer/rules}, {@code ~/.cache/rebalancer/rules}.
+ * The cache is keyed by content, so one cache serves every data directory and store.
+ */
+final class RuleCacheLocation {
+    static final String ENV_CACHE = "REBALANCER_RULE_CACHE";
+
+    private RuleCacheLocation() {
+    }
+
+    static CompiledRuleCache resolve(boolean inMemory) {
+        return resolve(inMemory, System::getenv, Path.of(System.getProperty("user.home")));
+    }
+
+    static CompiledRuleCache resolve(boolean inMemory, Function<String, String> env, Path home) {
+        String explicit = env.apply(ENV_CACHE);
+        if (present(explicit)) {
+            return explicit.trim().equalsIgnoreCase("off") ? CompiledRuleCache.inProcess()
+                    : CompiledRuleCache.at(Path.of(explicit.trim()));
+        }
+        if (inMemory) {
+            return CompiledRuleCache.inProcess();
+        }
+        if (present(env.apply("REBALANCER_HOME"))) {
+            return CompiledRuleCache.at(Path.of(env.apply("REBALANCER_HOME").trim(), "rule-cache"));
+        }
+        if (present(env.apply("XDG_CACHE_HOME"))) {
+            return CompiledRuleCache.at(Path.of(env.apply("XDG_CACHE_HOME").trim(), "rebalancer", "rules"));
+        }
+        return CompiledRuleCache.at(home.resolve(".cache").resolve("rebalancer").resolve("rules"));
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
+    }
+}
