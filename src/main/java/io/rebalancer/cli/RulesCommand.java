@@ -4,6 +4,8 @@ import io.rebalancer.rules.RuleProblem;
 import io.rebalancer.rules.drools.DecisionTables;
 import io.rebalancer.rules.drools.RuleFiles;
 import io.rebalancer.rules.drools.CompiledRuleCache;
+import io.rebalancer.rules.drools.DroolsRuleEngine;
+import io.rebalancer.rules.drools.RuleBuildKey;
 import io.rebalancer.rules.drools.RuleValidator;
 import io.rebalancer.rules.RuleSetException;
 import picocli.CommandLine.Command;
@@ -18,11 +20,12 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** {@code rules validate | dump-drl | explain | diff}: work with the rule directory analysts edit. */
+/** {@code rules validate | compile | dump-drl | explain | diff}: work with the rule directory analysts edit. */
 @Command(name = "rules", mixinStandardHelpOptions = true,
-        description = "Validate the rules, show the DRL a table compiles to, explain a decision, diff two rule sets.",
-        subcommands = {RulesCommand.Validate.class, RulesCommand.DumpDrl.class, RulesExplainCommand.class,
-                RulesDiffCommand.class})
+        description = "Validate or compile the rules, show the DRL a table compiles to, explain a decision, diff two"
+                + " rule sets.",
+        subcommands = {RulesCommand.Validate.class, RulesCommand.Compile.class, RulesCommand.DumpDrl.class,
+                RulesExplainCommand.class, RulesDiffCommand.class})
 public class RulesCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -62,6 +65,37 @@ public class RulesCommand implements Runnable {
             out.flush();
             err.flush();
             return report.ok() ? ExitCodes.OK : ExitCodes.RULES;
+        }
+    }
+
+    @Command(name = "compile", mixinStandardHelpOptions = true,
+            description = "Compile the rules to Drools' executable model and keep the build in the rule cache, so that"
+                    + " the next run, backtest or validate of the same files skips the compile. Fails like validate"
+                    + " on compile or lint errors.")
+    static class Compile implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--rules", defaultValue = "rules", description = "Rule directory (default: ${DEFAULT-VALUE})")
+        Path rules;
+
+        @Override
+        public Integer call() {
+            if (!Files.isDirectory(rules)) {
+                throw new IllegalArgumentException("rules directory " + rules + " does not exist");
+            }
+            CompiledRuleCache cache = RuleCacheLocation.resolve(false);
+            RuleFiles files = RuleFiles.scan(rules);
+            boolean had = cache.contains(RuleBuildKey.of(files));
+            long start = System.nanoTime();
+            DroolsRuleEngine engine = DroolsRuleEngine.load(rules, cache);
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            String where = cache.directory().map(Path::toString).orElse("memory only (REBALANCER_RULE_CACHE=off)");
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(rules + (had ? " already compiled" : " compiled") + ": hash " + engine.ruleSetHash() + ", "
+                    + engine.ruleCount() + " rules, rule cache " + where + " (" + ms + " ms)");
+            out.flush();
+            return ExitCodes.OK;
         }
     }
 

@@ -84,6 +84,30 @@ class RulesValidateCommandTest {
     }
 
     @Test
+    void compile_newRuleSet_compilesOnceThenFindsItCached() throws IOException {
+        Path rules = copyRules();
+        Files.writeString(rules.resolve("monitor.drl"), "\n// compile test " + System.nanoTime() + "\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        Run first = execute("rules", "compile", "--rules", rules.toString());
+        assertEquals(ExitCodes.OK, first.code(), first.all());
+        assertTrue(first.out().startsWith(rules + " compiled: hash "), first.out());
+        Run second = execute("rules", "compile", "--rules", rules.toString());
+        assertEquals(ExitCodes.OK, second.code(), second.all());
+        assertTrue(second.out().startsWith(rules + " already compiled: hash "), second.out());
+        Run validate = execute("rules", "validate", "--rules", rules.toString());
+        assertTrue(validate.out().strip().endsWith("(compiled build reused from the rule cache)"), validate.out());
+    }
+
+    @Test
+    void compile_ruleCallingSystemExit_failsLikeValidate() throws IOException {
+        Path rules = copyRules();
+        replace(rules.resolve("monitor.drl"), "then\n", "then\n    System.exit(3);\n");
+        Run r = execute("rules", "compile", "--rules", rules.toString());
+        assertEquals(ExitCodes.RULES, r.code(), r.all());
+        assertTrue(r.err().contains("monitor.drl:"), r.err());
+    }
+
+    @Test
     void validate_drlSyntaxError_reportsFileAndLine() throws IOException {
         Path rules = copyRules();
         // line 12 loses its closing parenthesis; the parser stops at the next line's first token

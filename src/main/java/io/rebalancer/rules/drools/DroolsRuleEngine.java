@@ -298,6 +298,11 @@ public final class DroolsRuleEngine implements RuleEngine {
         return "";
     }
 
+    /** Number of rules this engine runs. */
+    public int ruleCount() {
+        return ruleCount(kieBase);
+    }
+
     @Override
     public String ruleSetHash() {
         return hash;

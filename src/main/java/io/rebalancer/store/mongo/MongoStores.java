@@ -30,6 +30,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import com.mongodb.client.MongoCollection;
 import org.bson.Document;
 
 /**
@@ -40,6 +41,8 @@ import org.bson.Document;
 public final class MongoStores implements Stores {
     /** Database used when the URI names none, and always for the embedded server. */
     public static final String DEFAULT_DATABASE = "rebalancer";
+    /** Version of the collection layout and indexes; raise it when {@link #ensureIndexes} changes. */
+    static final int SCHEMA_VERSION = 1;
     static final int CONNECT_TIMEOUT_SECONDS = 3;
 
     private final StoreConfig config;
@@ -160,7 +163,16 @@ public final class MongoStores implements Stores {
         return password == null || password.isEmpty() ? message : message.replace(password, "***");
     }
 
+    /**
+     * Brings an older layout up to date and creates the indexes, once per database: a {@code meta} document
+     * records the layout version, so opening an up-to-date store costs one read instead of seven commands.
+     */
     private static void ensureIndexes(MongoDatabase db) {
+        MongoCollection<Document> meta = db.getCollection("meta");
+        Document schema = meta.find(new Document("_id", "schema")).first();
+        if (schema != null && Integer.valueOf(SCHEMA_VERSION).equals(schema.getInteger("version"))) {
+            return;
+        }
         MongoMarketDays.migrateOneDocumentPerDate(db.getCollection("market"));
         IndexOptions unique = new IndexOptions().unique(true);
         db.getCollection("prices").createIndex(Indexes.ascending("ticker", "year"), unique);
@@ -169,6 +181,8 @@ public final class MongoStores implements Stores {
         db.getCollection("threshold_state").createIndex(Indexes.ascending("portfolio_id", "run_id"), unique);
         db.getCollection("snapshots").createIndex(Indexes.ascending("run_id", "portfolio_id", "date"), unique);
         db.getCollection("runs").createIndex(Indexes.ascending("run_id"), unique);
+        meta.replaceOne(new Document("_id", "schema"), new Document("_id", "schema").append("version", SCHEMA_VERSION),
+                new com.mongodb.client.model.ReplaceOptions().upsert(true));
     }
 
     @Override

@@ -52,4 +52,28 @@ class EarlierLayoutMigrationTest {
             assertEquals(3, stores.prices().marketDays(LocalDate.of(2024, 1, 1), LocalDate.of(2025, 12, 31)).size());
         }
     }
+
+    @Test
+    void open_twice_recordsTheLayoutVersionAndKeepsIndexes(@TempDir Path dir) {
+        StoreConfig config = StoreConfig.embeddedFile(dir);
+        try (Stores stores = MongoStores.open(config)) {
+            stores.prices().saveMarketDays(List.of(new MarketDay(LocalDate.of(2025, 1, 3), 16.13, 1.7e-4)));
+        }
+        try (Stores stores = MongoStores.open(config)) {
+            assertEquals(1, stores.prices().marketDays(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31)).size());
+        }
+        H2Backend backend = new H2Backend(config.embeddedFilePath().toString());
+        MongoServer server = new MongoServer(backend);
+        server.bind("127.0.0.1", 0);
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
+            MongoDatabase db = client.getDatabase(MongoStores.DEFAULT_DATABASE);
+            assertEquals(MongoStores.SCHEMA_VERSION, db.getCollection("meta").find(new Document("_id", "schema")).first()
+                    .getInteger("version"));
+            List<String> keys = new java.util.ArrayList<>();
+            db.getCollection("decisions").listIndexes().forEach(ix -> keys.add(ix.get("key", Document.class).toJson()));
+            assertEquals(true, keys.stream().anyMatch(k -> k.contains("cycle_id")), keys.toString());
+        } finally {
+            server.shutdown();
+        }
+    }
 }
