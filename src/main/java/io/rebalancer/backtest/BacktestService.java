@@ -35,7 +35,7 @@ import java.util.function.Supplier;
  * Runs a backtest against the store: validates the request, loads prices (with a year of lookback before
  * {@code from}), VIX and rates, records the run (status running), replays it through {@link BacktestEngine}
  * while a writer thread stores each day's snapshot and each decision, and marks the run finished only when
- * everything is written. A failed run stays "running", never "finished".
+ * everything is written. A run that fails is marked "failed" with the error, never "finished".
  */
 public final class BacktestService {
     /** Calendar days of prices loaded before {@code from} for the agents' 252-day lookback. */
@@ -116,6 +116,9 @@ public final class BacktestService {
             result = BacktestEngine.run(ctx, cycle, runId, listener, sink, loadMillis);
             sink.await();
             stores.runs().finish(runId, RecordJson.write(runDocument(ctx, runId, cycle.rulesHash(), result)));
+        } catch (RuntimeException | Error e) {
+            markFailed(runId, e);
+            throw e;
         } finally {
             writer.shutdownNow();
         }
@@ -128,6 +131,14 @@ public final class BacktestService {
                         t.regretMillis(), t.baselineMillis(), t.storeMillis() + storeWait, t.cycles(), t.agentCycleCpuMillis()));
         listener.finished(result);
         return result;
+    }
+
+    private void markFailed(String runId, Throwable cause) {
+        try {
+            stores.runs().fail(runId, cause.getClass().getSimpleName() + ": " + cause.getMessage());
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
     }
 
     /** The run's document: its set-up at the start, plus every strategy's metrics and the learning when finished. */

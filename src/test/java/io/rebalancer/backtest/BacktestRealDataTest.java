@@ -72,6 +72,37 @@ class BacktestRealDataTest {
     }
 
     @Test
+    void run_failsPartway_marksTheRunFailedWithTheError() {
+        BacktestListener breaksOnDay10 = new BacktestListener() {
+            @Override
+            public void day(int index, int days, LocalDate date, double nav) {
+                if (index == 10) {
+                    throw new IllegalStateException("stopped on " + date);
+                }
+            }
+        };
+        List<String> runIds = new ArrayList<>();
+        BacktestListener capture = new BacktestListener() {
+            @Override
+            public void started(String runId, LocalDate from, LocalDate to, int days) {
+                runIds.add(runId);
+            }
+
+            @Override
+            public void day(int index, int days, LocalDate date, double nav) {
+                breaksOnDay10.day(index, days, date, nav);
+            }
+        };
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new BacktestService(stores)
+                .run(request(LocalDate.of(2021, 1, 4), LocalDate.of(2021, 3, 31)), cycle, capture));
+        var run = SnapshotCodec.read(stores.runs().find(runIds.get(0)).orElseThrow());
+        assertEquals("failed", run.path("status").asText());
+        assertEquals("IllegalStateException: " + e.getMessage(), run.path("error").asText());
+        assertNotEquals(runIds.get(0), SnapshotCodec.read(stores.runs().latestFinished().orElseThrow()).path("run_id")
+                .asText());
+    }
+
+    @Test
     void run_agentTrades_costAsTheAnalyzerModelledThem() {
         // The backtest charges each trade through TradeCosts; on the decision day it must agree with the cost the
         // agent's scenario simulator put on the plan (same prices, 20-day volume and 21-day volatility)

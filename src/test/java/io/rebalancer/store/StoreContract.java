@@ -166,6 +166,17 @@ abstract class StoreContract {
     }
 
     @Test
+    void runs_fail_marksFailedWithErrorAndIsNeverLatestFinished() {
+        String a = "run-fail-" + u;
+        stores.runs().start(a, "{\"from\": \"2015-01-02\"}");
+        stores.runs().fail(a, "IllegalStateException: day 12 broke");
+        String run = stores.runs().find(a).orElseThrow();
+        assertTrue(run.contains("\"status\": \"failed\"") && run.contains("day 12 broke")
+                && run.contains("\"from\": \"2015-01-02\"") && run.contains("finished_at"), run);
+        assertFalse(stores.runs().latestFinished().map(l -> l.contains(a)).orElse(false));
+    }
+
+    @Test
     void portfolio_saveDefinition_roundTripsEqual() {
         PortfolioDefinition def = new PortfolioDefinition("P" + u, new BigDecimal("1000000.00"), D1, Ticker.of("SPY"),
                 List.of(TargetWeight.of("AAPL", "Technology", 0.6), TargetWeight.of("XOM", "Energy", 0.4)),

@@ -69,6 +69,16 @@ final class MongoRunStore implements RunStore {
     }
 
     @Override
+    public void fail(String runId, String error) {
+        Checks.notBlank("run id", runId);
+        Docs.guardRun("marking run " + runId + " failed", () -> runs.updateOne(eq("run_id", runId),
+                com.mongodb.client.model.Updates.combine(
+                        com.mongodb.client.model.Updates.set("status", FAILED),
+                        com.mongodb.client.model.Updates.set("error", error == null ? "" : error),
+                        com.mongodb.client.model.Updates.set("finished_at", clock.instant().toString()))));
+    }
+
+    @Override
     public Optional<String> find(String runId) {
         Checks.notBlank("run id", runId);
         return Docs.guard("finding run " + runId, () -> Optional.ofNullable(runs.find(eq("run_id", runId)).first())
