@@ -6,6 +6,7 @@ import io.rebalancer.agents.PlannedTrade;
 import io.rebalancer.rules.facts.*;
 import io.rebalancer.service.CycleOutcome;
 
+import java.util.List;
 import java.util.Locale;
 
 /** The console report of one cycle, in the spirit of the seed's: three phases, the plan, the adjustments. */
@@ -64,8 +65,8 @@ final class CycleConsoleReport {
         s.append(f("- VaR_95 (1-day, historical, 252d): %s | Sharpe: %.2f | Beta: %.2f%n", pct(risk.var95()),
                 risk.sharpe(), risk.beta()));
         s.append(f("- Volatility: %s | Drawdown: %s%n", pct(risk.volatility()), pct(risk.drawdown())));
-        s.append(f("- VIX: %.2f (%.0fth percentile of 252d) | Realised vol (21d): %s%n", m.market().vix(),
-                m.market().vixPercentile() * 100, pct(m.market().realizedVol())));
+        s.append(f("- VIX: %.2f (%s percentile of 252d) | Realised vol (21d): %s%n", m.market().vix(),
+                ordinal((int) Math.round(m.market().vixPercentile() * 100)), pct(m.market().realizedVol())));
         s.append("- Market Regime: ").append(m.regime().regime()).append(" (").append(m.regime().reason())
                 .append(")\n");
         EffectiveThresholds e = m.thresholds();
@@ -90,15 +91,47 @@ final class CycleConsoleReport {
         s.append("[PHASE 2: ANALYZER AGENT]\n");
         s.append(f("%-10s %6s %9s %12s %9s %8s %7s  %s%n", "Scenario", "Trades", "Turnover", "Value", "Cost",
                 "Drift->", "Score", "Status"));
-        for (CycleRecord.Scenario sc : r.analysis().scenarios()) {
+        List<CycleRecord.Scenario> scenarios = r.analysis().scenarios();
+        for (int k = 0; k < scenarios.size(); k++) {
+            CycleRecord.Scenario sc = scenarios.get(k);
             ScenarioMetrics mt = sc.metrics();
             String status = sc.vetoes().isEmpty() ? "ok" : "vetoed: " + sc.vetoes().get(0).reason();
+            String same = sameTradesAsEarlier(scenarios, k);
+            if (same != null) {
+                status += " (same trades as " + same + ")";
+            }
             s.append(f("%-10s %6d %9s %12s %9s %8s %7s  %s%n", sc.type(), mt.tradeCount(), pct(mt.turnover()),
                     money(mt.turnover() * r.inputs().nav()), money(mt.cost() * r.inputs().nav()),
                     pct(mt.driftAfter()), sc.score() == null ? "-" : f("%.1f/10", sc.score().score()), status));
         }
         Recommendation rec = r.analysis().recommendation();
         s.append('\n').append(f("Recommended: %s (Confidence: %.0f %%)%n%n", rec.type(), rec.confidence() * 100));
+    }
+
+    /** The first scenario before {@code k} with exactly the same trades, or null; DEFER-like empty plans excluded. */
+    static String sameTradesAsEarlier(List<CycleRecord.Scenario> scenarios, int k) {
+        List<io.rebalancer.domain.Trade> trades = scenarios.get(k).trades();
+        if (trades.isEmpty()) {
+            return null;
+        }
+        for (int j = 0; j < k; j++) {
+            if (scenarios.get(j).trades().equals(trades)) {
+                return scenarios.get(j).type().name();
+            }
+        }
+        return null;
+    }
+
+    /** 1st, 2nd, 3rd, 4th ... 11th, 12th, 13th ... 21st. */
+    static String ordinal(int n) {
+        int mod100 = n % 100;
+        String suffix = mod100 >= 11 && mod100 <= 13 ? "th" : switch (n % 10) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        };
+        return n + suffix;
     }
 
     private static void decision(StringBuilder s, CycleRecord r) {

@@ -25,6 +25,9 @@ class RunCommandTest {
         assertTrue(r.out().contains("[PHASE 2: ANALYZER AGENT]"));
         assertTrue(r.out().contains("[PHASE 3: DECISION AGENT]"));
         assertTrue(r.out().contains("Trigger: NVDA drift +7.95 pp exceeds the critical 3.00 %"), r.out());
+        // NVDA's and META's sales beyond the 1.5 pp band pay for every underweight: PARTIAL trades exactly as FULL
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("PARTIAL ") && l.endsWith("(same trades as FULL)")), r.out());
+        assertTrue(r.out().contains("(43rd percentile of 252d)"), r.out());
         JsonNode json = new ObjectMapper().readTree(export.toFile());
         for (String field : List.of("cycleId", "portfolioId", "asOf", "rulesHash", "inputs", "monitor", "analysis",
                 "decision", "firedRules", "memoryAfter")) {
