@@ -18,6 +18,11 @@ final class CycleConsoleReport {
     }
 
     static String render(CycleOutcome outcome) {
+        return render(outcome, false);
+    }
+
+    /** With {@code executing}, a rebalance is announced as executed on paper (the execution follows). */
+    static String render(CycleOutcome outcome, boolean executing) {
         CycleRecord r = outcome.record();
         StringBuilder s = new StringBuilder();
         s.append(RULE).append('\n');
@@ -37,7 +42,8 @@ final class CycleConsoleReport {
         decision(s, r);
         s.append(RULE).append('\n');
         s.append("AGENT STATUS: ").append(switch (r.decision().action()) {
-            case "REBALANCE" -> "DECISION FINALIZED - AWAITING EXECUTION";
+            case "REBALANCE" -> executing ? "DECISION FINALIZED - EXECUTED ON PAPER (BELOW)"
+                    : "DECISION FINALIZED - AWAITING EXECUTION ('execute " + r.cycleId() + "')";
             case "DEFER" -> "DECISION FINALIZED - DEFERRED";
             default -> "PORTFOLIO STABLE - NO ACTION";
         }).append('\n');

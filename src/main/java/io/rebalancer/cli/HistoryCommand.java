@@ -51,15 +51,19 @@ public class HistoryCommand implements Callable<Integer> {
                 out.flush();
                 return ExitCodes.OK;
             }
-            out.println(CycleConsoleReport.f("%-10s %-17s %-18s %-9s %-10s %-10s %-9s %6s %9s %-12s", "As of",
-                    "Cycle id", "Portfolio", "Regime", "Verdict", "Action", "Scenario", "Trades", "Turnover", "Rules"));
+            out.println(CycleConsoleReport.f("%-10s %-17s %-18s %-9s %-10s %-10s %-9s %6s %9s %-12s %s", "As of",
+                    "Cycle id", "Portfolio", "Regime", "Verdict", "Action", "Scenario", "Trades", "Turnover", "Rules",
+                    "Executed"));
             for (String doc : docs) {
                 CycleRecord r = RecordJson.read(doc, CycleRecord.class);
                 CycleRecord.Decision d = r.decision();
-                out.println(CycleConsoleReport.f("%-10s %-17s %-18s %-9s %-10s %-10s %-9s %6d %9s %-12s", r.asOf(),
+                String executed = app.stores().ledger().find(r.cycleId())
+                        .map(e -> e.tranches() > 1 ? "tranche " + e.tranche() + "/" + e.tranches() : "yes")
+                        .orElse(r.rebalanced() ? "no" : "-");
+                out.println(CycleConsoleReport.f("%-10s %-17s %-18s %-9s %-10s %-10s %-9s %6d %9s %-12s %s", r.asOf(),
                         r.cycleId(), r.portfolioId(), r.monitor().regime().regime(), r.monitor().verdict(),
                         d.action(), d.chosen() == null ? "-" : d.chosen().type(), d.tradeCount(),
-                        CycleConsoleReport.pct(d.turnover()), r.rulesHash()));
+                        CycleConsoleReport.pct(d.turnover()), r.rulesHash(), executed));
             }
             out.flush();
             return ExitCodes.OK;

@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
         description = "Autonomous portfolio rebalancing: monitor, analyse and decide on Drools rules, recorded in MongoDB.",
         subcommands = {
                 RunCommand.class,
+                ExecuteCommand.class,
                 HistoryCommand.class,
                 DataCommand.class,
                 BacktestCommand.class, BacktestFromPropertiesCommand.class, MetricsCommand.class,

@@ -1,6 +1,8 @@
 package io.rebalancer.cli;
 
 import io.rebalancer.service.CycleOutcome;
+import io.rebalancer.service.ExecutionOutcome;
+import io.rebalancer.service.ExecutionService;
 import io.rebalancer.service.LiveCycleService;
 import io.rebalancer.service.RecordJson;
 import picocli.CommandLine.Command;
@@ -34,6 +36,10 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the decision record as JSON instead of the console report")
     boolean json;
 
+    @Option(names = "--execute", description = "When the decision rebalances, execute it on paper at the as-of close"
+            + " (as the execute command does)")
+    boolean execute;
+
     @Override
     public Integer call() {
         try (AppContext app = new AppContext(store).preloadRules()) {
@@ -46,10 +52,19 @@ public class RunCommand implements Callable<Integer> {
             if (json) {
                 out.println(RecordJson.writePretty(outcome.record()));
             } else {
-                out.print(CycleConsoleReport.render(outcome));
+                out.print(CycleConsoleReport.render(outcome, execute && outcome.record().rebalanced()));
                 if (export != null) {
                     out.println("Decision record written to " + export);
                 }
+            }
+            if (execute && outcome.record().rebalanced()) {
+                ExecutionOutcome executed = new ExecutionService(app.stores()).execute(outcome.record().cycleId());
+                if (!json) {
+                    out.println();
+                    ExecuteCommand.print(out, executed, false);
+                }
+            } else if (execute && !json) {
+                out.println("Nothing to execute: the decision is " + outcome.record().decision().action() + ".");
             }
             out.flush();
             return ExitCodes.OK;

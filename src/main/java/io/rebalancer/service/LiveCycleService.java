@@ -22,9 +22,10 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Runs one live cycle for a stored portfolio: loads prices, holdings, market data and the adaptive state from
- * the store, runs the agents, and records snapshot, threshold state and decision (the decision last, keyed by a
- * cycle id derived from portfolio, as-of and rule set, so a rerun writes nothing).
+ * Runs one live cycle for a stored portfolio: loads prices, holdings (inception purchase, dividends and the paper
+ * executions up to the as-of day), market data and the adaptive state from the store, runs the agents, and
+ * records snapshot, threshold state and decision (the decision last, keyed by a cycle id derived from portfolio,
+ * as-of and rule set, so a rerun writes nothing).
  */
 public final class LiveCycleService {
     /** Calendar days of history loaded before the as-of date: enough for 252 trading-day returns. */
@@ -70,7 +71,7 @@ public final class LiveCycleService {
         }
         history = history.upTo(day);
         MarketContext market = MarketContext.of(history, stores.prices().marketDays(history.dates().get(0), asOf));
-        Holdings holdings = LiveHoldings.on(def, history, asOf);
+        Holdings holdings = LiveHoldings.on(def, history, asOf, stores.ledger().executions(def.id()));
         Optional<ThresholdState> state = stores.thresholds().load(def.id(), null);
         Map<Ticker, Double> shares = new LinkedHashMap<>();
         holdings.shares().forEach((t, n) -> shares.put(t, n.doubleValue()));

@@ -14,6 +14,8 @@ public interface Stores extends AutoCloseable {
 
     RunStore runs();
 
+    LedgerStore ledger();
+
     /** Where the data lives, safe to print, e.g. {@code MongoDB at mongodb://user:***@host:27017/db}. */
     String description();
 

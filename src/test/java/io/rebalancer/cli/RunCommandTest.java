@@ -101,4 +101,39 @@ class RunCommandTest {
         assertTrue(r.err().contains("alice:***@127.0.0.1:1"), r.err());
         assertEquals(1, r.err().trim().lines().count(), r.err());
     }
+
+    @Test
+    void runExecute_rebalanceDay_executesAndHistoryAndExecuteAgainSayIt() {
+        String dir = tmp.resolve("store").toString();
+        CliHarness r = CliHarness.run("run", "--data-dir", dir, "--as-of", "2024-12-12", "--execute");
+        assertEquals(ExitCodes.OK, r.exitCode(), r.err());
+        assertTrue(r.out().contains("AGENT STATUS: DECISION FINALIZED - EXECUTED ON PAPER (BELOW)"), r.out());
+        assertTrue(r.out().contains("PAPER EXECUTION of decision 9545c397fd4ce21c"), r.out());
+        assertTrue(r.out().contains("Total: 13 fills, $205,539.02 traded, cost $62.26; cash $11,159.09 -> $1,222.31"),
+                r.out());
+
+        CliHarness history = CliHarness.run("history", "--data-dir", dir);
+        assertTrue(history.out().lines().anyMatch(l -> l.startsWith("2024-12-12 9545c397fd4ce21c") && l.endsWith(" yes")),
+                history.out());
+
+        CliHarness again = CliHarness.run("execute", "9545c397fd4ce21c", "--data-dir", dir);
+        assertEquals(ExitCodes.OK, again.exitCode(), again.err());
+        assertTrue(again.out().startsWith("Decision 9545c397fd4ce21c was executed before (2024-12-12 close)"),
+                again.out());
+    }
+
+    @Test
+    void execute_deferDecision_badInputOneLine() {
+        String dir = tmp.resolve("store").toString();
+        assertEquals(ExitCodes.OK, CliHarness.run("run", "--data-dir", dir, "--as-of", "2024-12-12").exitCode());
+        // 2024-12-12 was not executed: the next day the drift is still there, inside the cooldown
+        CliHarness run = CliHarness.run("run", "--data-dir", dir, "--as-of", "2024-12-13", "--execute");
+        assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+        assertTrue(run.out().strip().endsWith("Nothing to execute: the decision is DEFER."), run.out());
+        String id = run.out().lines().filter(l -> l.startsWith("Cycle id: ")).findFirst().orElseThrow()
+                .substring("Cycle id: ".length()).trim();
+        CliHarness r = CliHarness.run("execute", id, "--data-dir", dir);
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode());
+        assertEquals("error: decision " + id + " of 2024-12-13 is DEFER: there is nothing to execute", r.err().trim());
+    }
 }

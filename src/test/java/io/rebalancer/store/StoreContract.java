@@ -177,6 +177,21 @@ abstract class StoreContract {
     }
 
     @Test
+    void ledger_saveTwice_secondWritesNothingAndReadsBackEqual() {
+        io.rebalancer.domain.Execution e = new io.rebalancer.domain.Execution("cycle-" + u, "P" + u, D2, 1, 3, List.of(
+                io.rebalancer.domain.Fill.of("cycle-" + u + "-AAPL-1", Ticker.of("AAPL"), io.rebalancer.domain.Side.BUY, 7,
+                        new BigDecimal("190.12345"), new BigDecimal("0.41")),
+                io.rebalancer.domain.Fill.of("cycle-" + u + "-XOM-1", Ticker.of("XOM"), io.rebalancer.domain.Side.SELL, 3,
+                        new BigDecimal("101.5"), new BigDecimal("0.09"))));
+        assertTrue(stores.ledger().save(e));
+        assertFalse(stores.ledger().save(e));
+        assertEquals(Optional.of(e), stores.ledger().find("cycle-" + u));
+        assertEquals(List.of(e), stores.ledger().executions("P" + u));
+        // 7 x 190.12345 = 1,330.86415 -> 1,330.86 and 3 x 101.5 = 304.50: cash -1,331.27 + 304.41
+        assertEquals(new BigDecimal("-1026.86"), e.cashChange());
+    }
+
+    @Test
     void portfolio_saveDefinition_roundTripsEqual() {
         PortfolioDefinition def = new PortfolioDefinition("P" + u, new BigDecimal("1000000.00"), D1, Ticker.of("SPY"),
                 List.of(TargetWeight.of("AAPL", "Technology", 0.6), TargetWeight.of("XOM", "Energy", 0.4)),

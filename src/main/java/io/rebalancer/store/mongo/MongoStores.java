@@ -17,6 +17,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.rebalancer.store.DecisionLog;
 import io.rebalancer.store.PortfolioStore;
 import io.rebalancer.store.PriceStore;
+import io.rebalancer.store.LedgerStore;
 import io.rebalancer.store.RunStore;
 import io.rebalancer.store.SnapshotStore;
 import io.rebalancer.store.StoreConfig;
@@ -55,6 +56,7 @@ public final class MongoStores implements Stores {
     private final MongoThresholdStateStore thresholds;
     private final MongoSnapshotStore snapshots;
     private final MongoRunStore runs;
+    private final MongoLedgerStore ledger;
     private boolean closed;
 
     private MongoStores(StoreConfig config, MongoServer server, MongoBackend backend, MongoClient client,
@@ -70,6 +72,7 @@ public final class MongoStores implements Stores {
         this.thresholds = new MongoThresholdStateStore(db.getCollection("threshold_state"));
         this.snapshots = new MongoSnapshotStore(db.getCollection("snapshots"));
         this.runs = new MongoRunStore(db.getCollection("runs"), Clock.systemUTC());
+        this.ledger = new MongoLedgerStore(db.getCollection("executions"));
         this.prices.rebuildTickerSummariesIfMissing();
     }
 
@@ -213,6 +216,11 @@ public final class MongoStores implements Stores {
     @Override
     public RunStore runs() {
         return runs;
+    }
+
+    @Override
+    public LedgerStore ledger() {
+        return ledger;
     }
 
     @Override

@@ -1,0 +1,46 @@
+package io.rebalancer.cli;
+
+import io.rebalancer.service.ExecutionOutcome;
+import io.rebalancer.service.ExecutionService;
+import io.rebalancer.service.RecordJson;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+@Command(name = "execute", mixinStandardHelpOptions = true,
+        description = "Execute a stored live decision on paper at its as-of close and record the fills; later cycles"
+                + " start from the new holdings. Executing a decision again does nothing.")
+public class ExecuteCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StoreOptions store;
+
+    @Parameters(paramLabel = "DECISION-ID", description = "The cycle id of the decision ('history' lists them)")
+    String cycleId;
+
+    @Option(names = "--json", description = "Print the execution as JSON")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        try (AppContext app = new AppContext(store)) {
+            ExecutionOutcome outcome = new ExecutionService(app.stores()).execute(cycleId);
+            print(spec.commandLine().getOut(), outcome, json);
+            return ExitCodes.OK;
+        }
+    }
+
+    static void print(PrintWriter out, ExecutionOutcome outcome, boolean json) {
+        out.print(json ? RecordJson.writePretty(ExecutionConsoleReport.json(outcome)) + System.lineSeparator()
+                : ExecutionConsoleReport.render(outcome));
+        out.flush();
+    }
+}

@@ -1,0 +1,154 @@
+package io.rebalancer.service;
+
+import io.rebalancer.agents.Cycle;
+import io.rebalancer.agents.CycleRecord;
+import io.rebalancer.analytics.PriceHistory;
+import io.rebalancer.domain.Execution;
+import io.rebalancer.domain.Fill;
+import io.rebalancer.domain.Holdings;
+import io.rebalancer.domain.PortfolioDefinition;
+import io.rebalancer.domain.Side;
+import io.rebalancer.domain.Ticker;
+import io.rebalancer.market.BacktestDataSeeder;
+import io.rebalancer.rules.drools.DroolsRuleEngine;
+import io.rebalancer.store.StoreConfig;
+import io.rebalancer.store.Stores;
+import io.rebalancer.store.mongo.MongoStores;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Paper execution of live decisions on the real data, and the holdings later cycles start from. */
+class ExecutionServiceTest {
+    private static final String PORTFOLIO = "PORT_A_TechGrowth";
+    private Stores stores;
+    private LiveCycleService cycles;
+    private ExecutionService broker;
+
+    @BeforeEach
+    void open() {
+        stores = MongoStores.open(StoreConfig.inMemory());
+        BacktestDataSeeder.seedIfEmpty(stores, Path.of("backtest-data"));
+        cycles = new LiveCycleService(stores, new Cycle(DroolsRuleEngine.load(Path.of("rules"))));
+        broker = new ExecutionService(stores);
+    }
+
+    @AfterEach
+    void close() {
+        stores.close();
+    }
+
+    private CycleRecord run(int month, int day) {
+        return cycles.run(PORTFOLIO, LocalDate.of(2024, month, day)).record();
+    }
+
+    @Test
+    void execute_rebalanceDecision_fillsThePlanAndTheNextCycleStartsFromIt() {
+        CycleRecord decision = run(12, 12);
+        assertEquals("REBALANCE", decision.decision().action());
+
+        ExecutionOutcome out = broker.execute(decision.cycleId());
+
+        assertFalse(out.alreadyExecuted());
+        Execution e = out.execution();
+        assertEquals(13, e.fills().size());
+        Fill nvda = e.fills().stream().filter(f -> f.ticker().symbol().equals("NVDA")).findFirst().orElseThrow();
+        assertEquals(Side.SELL, nvda.side());
+        assertEquals(671, nvda.shares());
+        // 671 x the 2024-12-12 NVDA close of 137.34
+        assertEquals(new BigDecimal("92155.14"), nvda.value());
+        // by hand from the 13 fills: 11,159.09 + 92,155.14 + 5,677.11 - 29.74 (sale costs) - 97,706.97 (purchases)
+        // - 32.52 (purchase costs)
+        assertEquals(new BigDecimal("11159.09"), out.before().cash());
+        assertEquals(new BigDecimal("1222.31"), out.after().cash());
+
+        CycleRecord next = run(12, 13);
+        // floor(8 % x 1,000,000 / 48.168) = 1,660 NVDA bought at inception, 671 sold on 2024-12-12
+        assertEquals(989.0, next.inputs().shares().get("NVDA"));
+        assertEquals(1222.31, next.inputs().cash(), 1e-9);
+        assertEquals("STABLE", next.monitor().verdict().name());
+    }
+
+    @Test
+    void execute_twice_secondDoesNothing() {
+        CycleRecord decision = run(12, 12);
+        broker.execute(decision.cycleId());
+        ExecutionOutcome again = broker.execute(decision.cycleId());
+        assertTrue(again.alreadyExecuted());
+        assertEquals(new BigDecimal("1222.31"), again.after().cash());
+        assertEquals(1, stores.ledger().executions(PORTFOLIO).size());
+    }
+
+    @Test
+    void execute_deferDecision_refusedAndNothingWritten() {
+        run(12, 12);
+        // not executed, so the drift is still there the next day, inside the cooldown: DEFER
+        CycleRecord deferred = run(12, 13);
+        assertEquals("DEFER", deferred.decision().action());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> broker.execute(deferred.cycleId()));
+        assertEquals("decision " + deferred.cycleId() + " of 2024-12-13 is DEFER: there is nothing to execute",
+                e.getMessage());
+        assertTrue(stores.ledger().executions(PORTFOLIO).isEmpty());
+    }
+
+    @Test
+    void execute_olderDecisionAfterALaterExecution_refused() {
+        CycleRecord older = run(12, 12);
+        CycleRecord later = run(12, 19);
+        assertTrue(later.rebalanced(), "2024-12-19 rebalances too when 2024-12-12 was not executed");
+        broker.execute(later.cycleId());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> broker.execute(older.cycleId()));
+        assertTrue(e.getMessage().contains("comes before the execution of " + later.cycleId() + " on 2024-12-19"),
+                e.getMessage());
+        assertEquals(1, stores.ledger().executions(PORTFOLIO).size());
+    }
+
+    @Test
+    void execute_decisionMadeOnHoldingsThatChangedSince_refused() {
+        CycleRecord first = run(12, 12);
+        CycleRecord later = run(12, 19);
+        broker.execute(first.cycleId());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> broker.execute(later.cycleId()));
+        assertTrue(e.getMessage().contains("was made on other holdings") && e.getMessage().contains("run a new cycle"),
+                e.getMessage());
+    }
+
+    @Test
+    void execute_unknownDecision_notFound() {
+        NotFoundException e = assertThrows(NotFoundException.class, () -> broker.execute("0000000000000000"));
+        assertTrue(e.getMessage().startsWith("no decision with id 0000000000000000"), e.getMessage());
+    }
+
+    /**
+     * Independent figures (plain Python over ../shared/market-data/XOM.csv): 390 XOM bought at inception
+     * (floor(40,000 / 102.360001)); the only dividend between 2024-03-01 and 2024-06-28 goes ex on 2024-05-14 at
+     * 0.9500006 a share, so selling 100 shares on 2024-03-01 at 105.839996 (10,584.00) with a 1.00 cost changes
+     * the 2024-06-28 cash by 10,584.00 - 1.00 - (370.50 - 275.50) = 10,488.00.
+     */
+    @Test
+    void liveHoldings_saleBeforeAnExDate_dividendPaidOnTheSharesLeft() {
+        PortfolioDefinition def = LiveCycleService.portfolio(stores, PORTFOLIO);
+        LocalDate asOf = LocalDate.of(2024, 6, 28);
+        PriceHistory history = stores.prices().history(LiveCycleService.tickers(def), def.inception(), asOf);
+        Execution sale = new Execution("test-cycle", PORTFOLIO, LocalDate.of(2024, 3, 1), 1, 1, List.of(
+                Fill.of("test-cycle-XOM-1", Ticker.of("XOM"), Side.SELL, 100, new BigDecimal("105.839996"),
+                        new BigDecimal("1.00"))));
+
+        Holdings without = LiveHoldings.on(def, history, asOf, List.of());
+        Holdings with = LiveHoldings.on(def, history, asOf, List.of(sale));
+
+        assertEquals(390, without.sharesOf(Ticker.of("XOM")));
+        assertEquals(290, with.sharesOf(Ticker.of("XOM")));
+        assertEquals(new BigDecimal("10488.00"), with.cash().subtract(without.cash()));
+        assertEquals(LiveHoldings.on(def, history, LocalDate.of(2024, 2, 29), List.of(sale)),
+                LiveHoldings.on(def, history, LocalDate.of(2024, 2, 29), List.of()), "no effect before its date");
+    }
+}
