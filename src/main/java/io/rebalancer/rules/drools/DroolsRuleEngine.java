@@ -19,10 +19,6 @@ import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.KieSession;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -123,7 +119,7 @@ public final class DroolsRuleEngine implements RuleEngine {
         for (Path p : files.drl()) {
             String rel = files.relative(p);
             String kfsPath = KFS_ROOT + rel.replace('\\', '/');
-            String text = read(p);
+            String text = RuleFiles.read(p);
             kfs.write(kfsPath, text);
             kfsPathToFile.put(kfsPath, rel);
             drlText.put(rel, text);
@@ -246,14 +242,6 @@ public final class DroolsRuleEngine implements RuleEngine {
             }
         }
         return messagePath;
-    }
-
-    private static String read(Path p) {
-        try {
-            return Files.readString(p, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read rule file " + p, e);
-        }
     }
 
     @Override

@@ -16,7 +16,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -52,7 +51,7 @@ final class ExecutableRuleModel {
         KieServices ks = KieServices.Factory.get();
         KieFileSystem kfs = ks.newKieFileSystem();
         for (Path p : files.drl()) {
-            kfs.write(KFS_ROOT + files.relative(p).replace('\\', '/'), read(p));
+            kfs.write(KFS_ROOT + files.relative(p).replace('\\', '/'), RuleFiles.read(p));
         }
         for (Map.Entry<Path, String> t : tableDrl.entrySet()) {
             kfs.write(KFS_ROOT + files.relative(t.getKey()).replace('\\', '/') + ".generated.drl", t.getValue());
@@ -113,14 +112,6 @@ final class ExecutableRuleModel {
             throw new UncheckedIOException("the compiled rule jar is not a readable zip", e);
         }
         return entries;
-    }
-
-    private static String read(Path p) {
-        try {
-            return Files.readString(p, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read rule file " + p, e);
-        }
     }
 
     /** Defines the generated rule classes from the jar's bytes; everything else comes from the parent. */

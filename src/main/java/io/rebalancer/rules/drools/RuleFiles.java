@@ -53,6 +53,15 @@ public record RuleFiles(Path dir, List<Path> drl, List<Path> tables, List<RulePr
         return out;
     }
 
+    /** The text of a rule file (UTF-8). */
+    static String read(Path file) {
+        try {
+            return Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read rule file " + file, e);
+        }
+    }
+
     public String relative(Path file) {
         return dir.relativize(file).toString();
     }
