@@ -17,6 +17,8 @@ public final class ExitCodes {
     public static final int STORE = 6;
     /** A check ran and found failures (golden scenarios, lint findings treated as errors). */
     public static final int CHECK_FAILED = 7;
+    /** Another process holds the portfolio's lease (a cycle or an execution is under way). */
+    public static final int BUSY = 8;
 
     private ExitCodes() {
     }

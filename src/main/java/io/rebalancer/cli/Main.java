@@ -3,6 +3,7 @@ package io.rebalancer.cli;
 import io.rebalancer.market.DataFileException;
 import io.rebalancer.rules.RuleSetException;
 import io.rebalancer.service.NotFoundException;
+import io.rebalancer.service.PortfolioBusyException;
 import io.rebalancer.store.StoreException;
 import picocli.CommandLine;
 
@@ -68,6 +69,9 @@ public final class Main {
         }
         if (ex instanceof NotFoundException) {
             return ExitCodes.NOT_FOUND;
+        }
+        if (ex instanceof PortfolioBusyException) {
+            return ExitCodes.BUSY;
         }
         if (ex instanceof DataFileException || ex instanceof IllegalArgumentException
                 || ex instanceof DateTimeParseException || ex instanceof UncheckedIOException) {

@@ -41,6 +41,13 @@ public final class ExecutionService {
                     + "; only live decisions can be executed");
         }
         PortfolioDefinition def = LiveCycleService.portfolio(stores, record.portfolioId());
+        try (PortfolioLease lease = PortfolioLease.take(stores, def.id(), java.time.Clock.systemUTC())) {
+            return execute(record, def);
+        }
+    }
+
+    private ExecutionOutcome execute(CycleRecord record, PortfolioDefinition def) {
+        String cycleId = record.cycleId();
         List<Execution> executions = stores.ledger().executions(def.id());
         PriceHistory history = history(def, record.asOf());
         Optional<Execution> done = stores.ledger().find(cycleId);

@@ -13,6 +13,7 @@ import io.rebalancer.domain.Ticker;
 import io.rebalancer.store.Stores;
 import io.rebalancer.store.ThresholdState;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,8 +45,18 @@ public final class LiveCycleService {
         this.cycles = cycles;
     }
 
+    /**
+     * Runs and records the cycle while holding the portfolio's lease; another process working on the same
+     * portfolio makes it fail with {@link PortfolioBusyException} before anything is read or written.
+     */
     public CycleOutcome run(String portfolioId, LocalDate requestedAsOf) {
         PortfolioDefinition def = portfolio(stores, portfolioId);
+        try (PortfolioLease lease = PortfolioLease.take(stores, def.id(), Clock.systemUTC())) {
+            return run(def, requestedAsOf);
+        }
+    }
+
+    private CycleOutcome run(PortfolioDefinition def, LocalDate requestedAsOf) {
         LocalDate latest = stores.prices().latestDate()
                 .orElseThrow(() -> new NotFoundException("the store holds no prices; run 'data import' first"));
         LocalDate asOf = requestedAsOf == null ? latest : requestedAsOf;

@@ -16,6 +16,8 @@ public interface Stores extends AutoCloseable {
 
     LedgerStore ledger();
 
+    LockStore locks();
+
     /** Where the data lives, safe to print, e.g. {@code MongoDB at mongodb://user:***@host:27017/db}. */
     String description();
 

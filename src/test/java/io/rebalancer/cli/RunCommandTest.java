@@ -136,4 +136,19 @@ class RunCommandTest {
         assertEquals(ExitCodes.BAD_INPUT, r.exitCode());
         assertEquals("error: decision " + id + " of 2024-12-13 is DEFER: there is nothing to execute", r.err().trim());
     }
+
+    @Test
+    void run_portfolioLeasedElsewhere_busyExitOneLine() {
+        Path dir = tmp.resolve("store");
+        assertEquals(ExitCodes.OK, CliHarness.run("history", "--data-dir", dir.toString()).exitCode());
+        try (var stores = io.rebalancer.store.mongo.MongoStores.open(io.rebalancer.store.StoreConfig.embeddedFile(dir))) {
+            java.time.Instant now = java.time.Instant.now();
+            stores.locks().tryAcquire("portfolio:PORT_A_TechGrowth", "ci-host:7:feed01", now, now.plusSeconds(600));
+        }
+        CliHarness r = CliHarness.run("run", "--data-dir", dir.toString(), "--as-of", "2024-12-12");
+        assertEquals(ExitCodes.BUSY, r.exitCode(), r.err());
+        assertEquals(1, r.err().trim().lines().count(), r.err());
+        assertTrue(r.err().startsWith("error: portfolio PORT_A_TechGrowth is in use by another process (ci-host:7:feed01"),
+                r.err());
+    }
 }

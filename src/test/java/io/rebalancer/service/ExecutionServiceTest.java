@@ -122,6 +122,22 @@ class ExecutionServiceTest {
     }
 
     @Test
+    void run_portfolioLeasedByAnotherProcess_busyAndNothingWritten() {
+        java.time.Instant now = java.time.Instant.now();
+        stores.locks().tryAcquire("portfolio:" + PORTFOLIO, "other-host:4242:abcdef", now, now.plusSeconds(300));
+        PortfolioBusyException e = assertThrows(PortfolioBusyException.class, () -> run(12, 12));
+        assertTrue(e.getMessage().startsWith("portfolio " + PORTFOLIO + " is in use by another process "
+                + "(other-host:4242:abcdef, lease until "), e.getMessage());
+        assertTrue(stores.decisions().recent(PORTFOLIO, null, 5).isEmpty());
+
+        stores.locks().release("portfolio:" + PORTFOLIO, "other-host:4242:abcdef");
+        CycleRecord decision = run(12, 12);
+        // each cycle gives its lease back: the execution and the next cycle take it again
+        broker.execute(decision.cycleId());
+        assertEquals("STABLE", run(12, 13).monitor().verdict().name());
+    }
+
+    @Test
     void execute_unknownDecision_notFound() {
         NotFoundException e = assertThrows(NotFoundException.class, () -> broker.execute("0000000000000000"));
         assertTrue(e.getMessage().startsWith("no decision with id 0000000000000000"), e.getMessage());

@@ -192,6 +192,24 @@ abstract class StoreContract {
     }
 
     @Test
+    void locks_heldLease_blocksOthersUntilReleasedOrExpired() {
+        String name = "portfolio:P" + u;
+        java.time.Instant t0 = java.time.Instant.parse("2026-01-05T10:00:00Z");
+        java.time.Instant t1 = t0.plusSeconds(600);
+        assertEquals(Optional.empty(), stores.locks().tryAcquire(name, "a", t0, t1));
+        assertEquals(Optional.of(new io.rebalancer.store.LockStore.Lease(name, "a", t1)),
+                stores.locks().tryAcquire(name, "b", t0.plusSeconds(1), t0.plusSeconds(601)));
+        stores.locks().release(name, "b");
+        assertTrue(stores.locks().tryAcquire(name, "b", t0.plusSeconds(2), t0.plusSeconds(602)).isPresent(),
+                "only the owner releases");
+        // after the expiry anybody may take it
+        assertEquals(Optional.empty(), stores.locks().tryAcquire(name, "b", t1.plusSeconds(1), t1.plusSeconds(601)));
+        stores.locks().release(name, "b");
+        assertEquals(Optional.empty(), stores.locks().tryAcquire(name, "c", t0, t1));
+        stores.locks().release(name, "c");
+    }
+
+    @Test
     void portfolio_saveDefinition_roundTripsEqual() {
         PortfolioDefinition def = new PortfolioDefinition("P" + u, new BigDecimal("1000000.00"), D1, Ticker.of("SPY"),
                 List.of(TargetWeight.of("AAPL", "Technology", 0.6), TargetWeight.of("XOM", "Energy", 0.4)),

@@ -18,6 +18,7 @@ import io.rebalancer.store.DecisionLog;
 import io.rebalancer.store.PortfolioStore;
 import io.rebalancer.store.PriceStore;
 import io.rebalancer.store.LedgerStore;
+import io.rebalancer.store.LockStore;
 import io.rebalancer.store.RunStore;
 import io.rebalancer.store.SnapshotStore;
 import io.rebalancer.store.StoreConfig;
@@ -57,6 +58,7 @@ public final class MongoStores implements Stores {
     private final MongoSnapshotStore snapshots;
     private final MongoRunStore runs;
     private final MongoLedgerStore ledger;
+    private final MongoLockStore locks;
     private boolean closed;
 
     private MongoStores(StoreConfig config, MongoServer server, MongoBackend backend, MongoClient client,
@@ -73,6 +75,7 @@ public final class MongoStores implements Stores {
         this.snapshots = new MongoSnapshotStore(db.getCollection("snapshots"));
         this.runs = new MongoRunStore(db.getCollection("runs"), Clock.systemUTC());
         this.ledger = new MongoLedgerStore(db.getCollection("executions"));
+        this.locks = new MongoLockStore(db.getCollection("locks"));
         this.prices.rebuildTickerSummariesIfMissing();
     }
 
@@ -221,6 +224,11 @@ public final class MongoStores implements Stores {
     @Override
     public LedgerStore ledger() {
         return ledger;
+    }
+
+    @Override
+    public LockStore locks() {
+        return locks;
     }
 
     @Override

@@ -1,0 +1,56 @@
+package io.rebalancer.service;
+
+import io.rebalancer.store.LockStore;
+import io.rebalancer.store.Stores;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The lease {@code portfolio:<id>} held while a cycle or an execution reads and writes a portfolio's live state,
+ * so two processes on one MongoDB never interleave. It expires after {@link #TTL}, which bounds how long a
+ * crashed process blocks the others.
+ */
+final class PortfolioLease implements AutoCloseable {
+    static final Duration TTL = Duration.ofMinutes(10);
+    private static final String OWNER = owner();
+
+    private final LockStore locks;
+    private final String name;
+
+    private PortfolioLease(LockStore locks, String name) {
+        this.locks = locks;
+        this.name = name;
+    }
+
+    static PortfolioLease take(Stores stores, String portfolioId, Clock clock) {
+        String name = "portfolio:" + portfolioId;
+        Instant now = clock.instant();
+        Optional<LockStore.Lease> held = stores.locks().tryAcquire(name, OWNER, now, now.plus(TTL));
+        if (held.isPresent()) {
+            throw new PortfolioBusyException("portfolio " + portfolioId + " is in use by another process ("
+                    + held.get().owner() + ", lease until " + held.get().expiresAt() + "); try again when it is done");
+        }
+        return new PortfolioLease(stores.locks(), name);
+    }
+
+    @Override
+    public void close() {
+        locks.release(name, OWNER);
+    }
+
+    private static String owner() {
+        String host = System.getenv("HOSTNAME");
+        if (host == null || host.isBlank()) {
+            host = System.getenv("COMPUTERNAME");
+        }
+        byte[] nonce = new byte[3];
+        ThreadLocalRandom.current().nextBytes(nonce);
+        return (host == null || host.isBlank() ? "localhost" : host) + ":" + ProcessHandle.current().pid() + ":"
+                + HexFormat.of().formatHex(nonce);
+    }
+}
