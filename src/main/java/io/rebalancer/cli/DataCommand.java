@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "data", mixinStandardHelpOptions = true, description = "Market data in the store.",
-        subcommands = {DataCommand.Import.class})
+        subcommands = {DataCommand.Import.class, DataFetchCommand.class})
 public class DataCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -19,6 +19,8 @@ public final class ExitCodes {
     public static final int CHECK_FAILED = 7;
     /** Another process holds the portfolio's lease (a cycle or an execution is under way). */
     public static final int BUSY = 8;
+    /** A price source (Yahoo) cannot be reached or answered with something other than prices. */
+    public static final int SOURCE = 9;
 
     private ExitCodes() {
     }

@@ -1,6 +1,7 @@
 package io.rebalancer.cli;
 
 import io.rebalancer.market.DataFileException;
+import io.rebalancer.market.PriceSourceException;
 import io.rebalancer.rules.RuleSetException;
 import io.rebalancer.service.NotFoundException;
 import io.rebalancer.service.PortfolioBusyException;
@@ -72,6 +73,9 @@ public final class Main {
         }
         if (ex instanceof PortfolioBusyException) {
             return ExitCodes.BUSY;
+        }
+        if (ex instanceof PriceSourceException) {
+            return ExitCodes.SOURCE;
         }
         if (ex instanceof DataFileException || ex instanceof IllegalArgumentException
                 || ex instanceof DateTimeParseException || ex instanceof UncheckedIOException) {

@@ -1,0 +1,78 @@
+package io.rebalancer.market;
+
+import io.rebalancer.domain.MarketDay;
+import io.rebalancer.domain.PriceBar;
+import io.rebalancer.domain.Ticker;
+import io.rebalancer.store.Stores;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Brings the store up to date from Yahoo: daily bars of the given tickers, and the market days (VIX from
+ * {@code ^VIX}, the T-bill rate from {@code ^IRX}, 13-week bill, percent a year, as {@code rate / 100 / 252} a
+ * trading day like backtest-data's DTB3). A day without an ^IRX close carries the previous rate forward. Every
+ * symbol is fetched and checked before anything is written.
+ */
+public final class YahooPriceUpdate {
+    static final String VIX = "^VIX";
+    static final String TBILL = "^IRX";
+
+    private YahooPriceUpdate() {
+    }
+
+    public record Result(int bars, int tickers, int marketDays, LocalDate from, LocalDate to) {
+    }
+
+    public static Result run(Stores stores, YahooChartClient client, List<Ticker> tickers, LocalDate from,
+            LocalDate to) {
+        List<PriceBar> bars = new ArrayList<>();
+        for (Ticker t : tickers) {
+            for (YahooChartClient.Day d : client.daily(t.symbol(), from, to)) {
+                try {
+                    bars.add(d.toBar(t));
+                } catch (IllegalArgumentException e) {
+                    throw new PriceSourceException("Yahoo's " + t + " bar is invalid: " + e.getMessage(), e);
+                }
+            }
+        }
+        List<MarketDay> market = marketDays(stores, client.daily(VIX, from, to),
+                client.daily(TBILL, from.minusDays(14), to), from);
+        stores.prices().saveBars(bars);
+        stores.prices().saveMarketDays(market);
+        return new Result(bars.size(), tickers.size(), market.size(), from, to);
+    }
+
+    static List<MarketDay> marketDays(Stores stores, List<YahooChartClient.Day> vix, List<YahooChartClient.Day> tbill,
+            LocalDate from) {
+        Map<LocalDate, Double> rates = new TreeMap<>();
+        tbill.forEach(d -> rates.put(d.date(), d.close() / 100 / 252));
+        Double last = stores.prices().marketDays(from.minusDays(30), from.minusDays(1)).stream()
+                .reduce((a, b) -> b).map(MarketDay::rfDaily).orElse(null);
+        List<MarketDay> out = new ArrayList<>();
+        for (Map.Entry<LocalDate, Double> r : rates.entrySet()) {
+            if (r.getKey().isBefore(from)) {
+                last = r.getValue();
+            }
+        }
+        for (YahooChartClient.Day d : vix) {
+            Double rate = rates.get(d.date());
+            if (rate != null) {
+                last = rate;
+            }
+            if (last == null) {
+                throw new PriceSourceException("no T-bill rate (" + TBILL + ") on or before " + d.date()
+                        + " in Yahoo's answer or the store", null);
+            }
+            try {
+                out.add(new MarketDay(d.date(), d.close(), last));
+            } catch (IllegalArgumentException e) {
+                throw new PriceSourceException("Yahoo's " + VIX + " or " + TBILL + " value is invalid: " + e.getMessage(), e);
+            }
+        }
+        return out;
+    }
+}
