@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -20,6 +21,8 @@ import java.util.TreeMap;
 public final class YahooPriceUpdate {
     static final String VIX = "^VIX";
     static final String TBILL = "^IRX";
+    /** Calendar days fetched before {@code from} to find a day the store holds too. */
+    static final int OVERLAP_DAYS = 10;
 
     private YahooPriceUpdate() {
     }
@@ -31,9 +34,15 @@ public final class YahooPriceUpdate {
             LocalDate to) {
         List<PriceBar> bars = new ArrayList<>();
         for (Ticker t : tickers) {
-            for (YahooChartClient.Day d : client.daily(t.symbol(), from, to)) {
+            List<YahooChartClient.Day> days = client.daily(t.symbol(), from.minusDays(OVERLAP_DAYS), to);
+            double scale = adjustmentScale(stores, t, days, from);
+            for (YahooChartClient.Day d : days) {
+                if (d.date().isBefore(from)) {
+                    continue;
+                }
                 try {
-                    bars.add(d.toBar(t));
+                    bars.add(new PriceBar(t, d.date(), d.open(), d.high(), d.low(), d.close(), d.adjClose() * scale,
+                            d.volume()));
                 } catch (IllegalArgumentException e) {
                     throw new PriceSourceException("Yahoo's " + t + " bar is invalid: " + e.getMessage(), e);
                 }
@@ -44,6 +53,26 @@ public final class YahooPriceUpdate {
         stores.prices().saveBars(bars);
         stores.prices().saveMarketDays(market);
         return new Result(bars.size(), tickers.size(), market.size(), from, to);
+    }
+
+    /**
+     * Yahoo rescales every earlier adjusted close at each new dividend, so fetched adjusted closes and stored ones
+     * need not share a basis, and the ratio adj/close would jump at the seam like a dividend that was never paid.
+     * The factor that makes the fetched ratio equal the stored one on the last stored day before {@code from}
+     * puts the new days on the stored basis; ratio steps inside the fetched days (real dividends) stay as they are.
+     */
+    static double adjustmentScale(Stores stores, Ticker t, List<YahooChartClient.Day> fetched, LocalDate from) {
+        List<LocalDate> storedDays = stores.prices().tradingDays(from.minusDays(OVERLAP_DAYS), from.minusDays(1));
+        for (int i = storedDays.size() - 1; i >= 0; i--) {
+            LocalDate day = storedDays.get(i);
+            Optional<PriceBar> stored = stores.prices().bar(t, day);
+            Optional<YahooChartClient.Day> same = fetched.stream().filter(d -> d.date().equals(day)).findFirst();
+            if (stored.isPresent() && same.isPresent()) {
+                double storedRatio = stored.get().adjClose() / stored.get().close();
+                return storedRatio / (same.get().adjClose() / same.get().close());
+            }
+        }
+        return 1.0;
     }
 
     static List<MarketDay> marketDays(Stores stores, List<YahooChartClient.Day> vix, List<YahooChartClient.Day> tbill,

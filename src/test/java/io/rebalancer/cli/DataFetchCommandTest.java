@@ -52,9 +52,12 @@ class DataFetchCommandTest {
     @BeforeEach
     void start() throws IOException {
         String days = open("2026-01-01") + "," + open("2026-01-02") + "," + open("2026-01-05");
+        // Yahoo's adjusted closes on a newer basis than backtest-data's: 0.99 x close, on 2025-12-31 too
+        String aaplDays = open("2025-12-31") + "," + days;
         Map<String, String> bodies = Map.of(
-                "AAPL", chart("AAPL", days, "null,272.05,270.64", "null,274.30,276.10", "null,270.97,269.80",
-                        "null,271.01,275.25", "null,271.01,275.25", "null,37838100,41129000"),
+                "AAPL", chart("AAPL", aaplDays, "273.06,null,272.05,270.64", "273.68,null,274.30,276.10",
+                        "271.75,null,270.97,269.80", "271.86,null,271.01,275.25",
+                        "269.1414,null,268.2999,272.4975", "27293600,null,37838100,41129000"),
                 "^VIX", chart("^VIX", days, "null,15.1,14.6", "null,15.4,15.9", "null,14.2,14.3", "null,14.51,15.33",
                         "null,14.51,15.33", "null,0,0"),
                 // no ^IRX close on 2026-01-05: the rate of 2026-01-02 carries forward
@@ -92,6 +95,10 @@ class DataFetchCommandTest {
                     LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 5));
             assertEquals(List.of(LocalDate.of(2026, 1, 2), LocalDate.of(2026, 1, 5)), h.dates());
             assertEquals(275.25, h.close("AAPL", 1));
+            // put on the stored basis: backtest-data's 2025-12-31 ratio 271.355835 / 271.86 carries on, so the seam
+            // shows no dividend that was never paid
+            assertEquals(271.01 * 271.355835 / 271.86, h.adjClose("AAPL", 0), 1e-9);
+            assertEquals(275.25 * 271.355835 / 271.86, h.adjClose("AAPL", 1), 1e-9);
             assertEquals(41129000, h.volume("AAPL", 1));
             assertEquals(List.of(new MarketDay(LocalDate.of(2026, 1, 2), 14.51, 3.58 / 100 / 252),
                     new MarketDay(LocalDate.of(2026, 1, 5), 15.33, 3.58 / 100 / 252)),
