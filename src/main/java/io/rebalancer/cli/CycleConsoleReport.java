@@ -40,6 +40,7 @@ final class CycleConsoleReport {
         }
         s.append(THIN).append("\n\n");
         decision(s, r);
+        learning(s, outcome.outcomes());
         s.append(RULE).append('\n');
         s.append("AGENT STATUS: ").append(switch (r.decision().action()) {
             case "REBALANCE" -> executing ? "DECISION FINALIZED - EXECUTED ON PAPER (BELOW)"
@@ -112,6 +113,21 @@ final class CycleConsoleReport {
         }
         Recommendation rec = r.analysis().recommendation();
         s.append('\n').append(f("Recommended: %s (Confidence: %.0f %%)%n%n", rec.type(), rec.confidence() * 100));
+    }
+
+    /** How earlier decisions turned out, as the learning rules saw them. */
+    private static void learning(StringBuilder s, List<OutcomeStats> outcomes) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        int n = outcomes.stream().mapToInt(OutcomeStats::count).sum();
+        int fresh = outcomes.stream().mapToInt(OutcomeStats::fresh).sum();
+        s.append(f("Outcomes of earlier decisions (%d matured, %d new since the last cycle):%n", n, fresh));
+        for (OutcomeStats o : outcomes) {
+            s.append(f("- %s / %s: %d decisions, mean regret %.1f bp, mean active return %+.1f bp, hit rate %.0f %%%n",
+                    o.regime(), o.type(), o.count(), o.meanRegret() * 1e4, o.meanOutcome() * 1e4, o.hitRate() * 100));
+        }
+        s.append('\n');
     }
 
     /** The first scenario before {@code k} with exactly the same trades, or null; DEFER-like empty plans excluded. */

@@ -10,6 +10,7 @@ import io.rebalancer.domain.Holdings;
 import io.rebalancer.domain.PortfolioDefinition;
 import io.rebalancer.domain.Regime;
 import io.rebalancer.domain.Ticker;
+import io.rebalancer.rules.facts.OutcomeStats;
 import io.rebalancer.store.Stores;
 import io.rebalancer.store.ThresholdState;
 
@@ -34,15 +35,24 @@ public final class LiveCycleService {
 
     private final Stores stores;
     private final Supplier<Cycle> cycles;
+    private final OutcomeSource outcomes;
 
     public LiveCycleService(Stores stores, Cycle cycle) {
-        this(stores, () -> cycle);
+        this(stores, () -> cycle, OutcomeSource.NONE);
     }
 
-    /** With the cycle supplied only once the inputs are loaded, so that a rule compile can overlap the loading. */
-    public LiveCycleService(Stores stores, Supplier<Cycle> cycles) {
+    public LiveCycleService(Stores stores, Cycle cycle, OutcomeSource outcomes) {
+        this(stores, () -> cycle, outcomes);
+    }
+
+    /**
+     * With the cycle supplied only once the inputs are loaded, so that a rule compile can overlap the loading, and
+     * the outcomes of earlier decisions for the learning rules.
+     */
+    public LiveCycleService(Stores stores, Supplier<Cycle> cycles, OutcomeSource outcomes) {
         this.stores = stores;
         this.cycles = cycles;
+        this.outcomes = outcomes;
     }
 
     /**
@@ -86,17 +96,18 @@ public final class LiveCycleService {
         Optional<ThresholdState> state = stores.thresholds().load(def.id(), null);
         Map<Ticker, Double> shares = new LinkedHashMap<>();
         holdings.shares().forEach((t, n) -> shares.put(t, n.doubleValue()));
-        CycleInput in = new CycleInput(def, asOf, history, PriceBasis.CLOSE, shares, holdings.cash().doubleValue(),
-                market.vix(day), market.vixPercentile(day), market.rfReturnsUpTo(day),
-                state.map(LiveCycleService::memory).orElse(AgentMemory.fresh()), List.of(), true);
-
         Cycle cycle = cycles.get();
         String cycleId = Cycle.cycleId(def.id(), asOf, cycle.rulesHash(), null);
         Optional<String> stored = stores.decisions().find(cycleId);
         if (stored.isPresent()) {
             return new CycleOutcome(RecordJson.read(stored.get(), CycleRecord.class), true, requestedAsOf == null,
-                    stores.description());
+                    stores.description(), List.of());
         }
+        List<OutcomeStats> learned = outcomes.outcomes(def, asOf, state.map(ThresholdState::updatedAsOf).orElse(null));
+        CycleInput in = new CycleInput(def, asOf, history, PriceBasis.CLOSE, shares, holdings.cash().doubleValue(),
+                market.vix(day), market.vixPercentile(day), market.rfReturnsUpTo(day),
+                state.map(LiveCycleService::memory).orElse(AgentMemory.fresh()), learned, true);
+
         CycleRecord record = cycle.run(in, null);
         stores.snapshots().save(null, def.id(), asOf, RecordJson.write(Map.of("portfolio_id", def.id(),
                 "as_of", asOf.toString(), "cycle_id", record.cycleId(), "inputs", record.inputs())));
@@ -104,7 +115,7 @@ public final class LiveCycleService {
             stores.thresholds().save(state(def.id(), record));
         }
         boolean written = stores.decisions().save(record.cycleId(), def.id(), asOf, null, RecordJson.write(record));
-        return new CycleOutcome(record, !written, requestedAsOf == null, stores.description());
+        return new CycleOutcome(record, !written, requestedAsOf == null, stores.description(), learned);
     }
 
     public static PortfolioDefinition portfolio(Stores stores, String portfolioId) {

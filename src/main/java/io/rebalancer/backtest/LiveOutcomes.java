@@ -1,0 +1,94 @@
+package io.rebalancer.backtest;
+
+import io.rebalancer.agents.CycleRecord;
+import io.rebalancer.analytics.PriceHistory;
+import io.rebalancer.backtest.BacktestResult.DecisionOutcome;
+import io.rebalancer.domain.PortfolioDefinition;
+import io.rebalancer.domain.Regime;
+import io.rebalancer.domain.ScenarioType;
+import io.rebalancer.domain.TargetWeight;
+import io.rebalancer.domain.Ticker;
+import io.rebalancer.rules.facts.OutcomeStats;
+import io.rebalancer.service.OutcomeSource;
+import io.rebalancer.service.RecordJson;
+import io.rebalancer.store.Stores;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The learning input of a live cycle: every earlier live decision of the portfolio that was analysed and whose
+ * horizon has ended by the cycle's day is scored by {@link RegretScorer}, exactly as the backtest scores its own,
+ * and aggregated per regime and chosen scenario. Live holdings are valued at the close, so each decision is scored
+ * on total-return prices anchored at its day's close ({@code close_t x adj_t+k / adj_t}). Of several decisions
+ * stored for one day (rule sets changed in between), the one stored last counts.
+ */
+public final class LiveOutcomes implements OutcomeSource {
+    /** The most stored decisions read back; about 4 years of daily cycles. */
+    static final int MAX_DECISIONS = 1_000;
+
+    private final Stores stores;
+    private final int horizon;
+    private final double lambda;
+
+    public LiveOutcomes(Stores stores, int horizon, double lambda) {
+        this.stores = stores;
+        this.horizon = horizon;
+        this.lambda = lambda;
+    }
+
+    @Override
+    public List<OutcomeStats> outcomes(PortfolioDefinition def, LocalDate asOf, LocalDate previousAsOf) {
+        Map<LocalDate, CycleRecord> byDay = new LinkedHashMap<>();
+        for (String json : stores.decisions().recent(def.id(), null, MAX_DECISIONS)) {
+            CycleRecord r = RecordJson.read(json, CycleRecord.class);
+            if (r.analysis() != null && r.asOf().isBefore(asOf)) {
+                byDay.putIfAbsent(r.asOf(), r);
+            }
+        }
+        if (byDay.isEmpty()) {
+            return List.of();
+        }
+        LocalDate first = byDay.keySet().stream().min(LocalDate::compareTo).orElseThrow();
+        List<String> tickers = def.tickers().stream().map(Ticker::symbol).toList();
+        PriceHistory h = stores.prices().history(def.tickers(), first, asOf);
+        int last = h.indexOnOrBefore(asOf);
+        RegretScorer scorer = new RegretScorer(tickers,
+                def.targets().stream().mapToDouble(TargetWeight::weight).toArray(), horizon, lambda);
+        double[][][] acc = new double[Regime.values().length][ScenarioType.values().length][5];
+        for (CycleRecord r : byDay.values()) {
+            int t = h.indexOf(r.asOf());
+            if (t < 0 || t + horizon > last) {
+                continue;
+            }
+            double[][] prices = new double[tickers.size()][horizon + 1];
+            for (int i = 0; i < tickers.size(); i++) {
+                String s = tickers.get(i);
+                for (int k = 0; k <= horizon; k++) {
+                    prices[i][k] = h.close(s, t) * h.adjClose(s, t + k) / h.adjClose(s, t);
+                }
+            }
+            DecisionOutcome o = scorer.score(r, 0, prices, h.dates().subList(t, t + horizon + 1), horizon);
+            double[] a = acc[o.regime().ordinal()][o.chosen().ordinal()];
+            a[0]++;
+            a[1] += o.regret();
+            a[2] += Double.isNaN(o.activeReturn()) ? 0 : o.activeReturn();
+            a[3] += o.regret() <= OutcomeBook.HIT_TOLERANCE ? 1 : 0;
+            a[4] += previousAsOf == null || h.dates().get(t + horizon).isAfter(previousAsOf) ? 1 : 0;
+        }
+        List<OutcomeStats> out = new ArrayList<>();
+        for (Regime regime : Regime.values()) {
+            for (ScenarioType type : ScenarioType.values()) {
+                double[] a = acc[regime.ordinal()][type.ordinal()];
+                int n = (int) a[0];
+                if (n > 0) {
+                    out.add(new OutcomeStats(regime, type, n, a[1] / n, a[2] / n, a[3] / n, (int) a[4]));
+                }
+            }
+        }
+        return out;
+    }
+}
