@@ -11,24 +11,28 @@ import io.rebalancer.domain.Ticker;
 import io.rebalancer.rules.facts.OutcomeStats;
 import io.rebalancer.service.OutcomeSource;
 import io.rebalancer.service.RecordJson;
+import io.rebalancer.store.ScoredDecision;
 import io.rebalancer.store.Stores;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The learning input of a live cycle: every earlier live decision of the portfolio that was analysed and whose
  * horizon has ended by the cycle's day is scored by {@link RegretScorer}, exactly as the backtest scores its own,
  * and aggregated per regime and chosen scenario. Live holdings are valued at the close, so each decision is scored
- * on total-return prices anchored at its day's close ({@code close_t x adj_t+k / adj_t}). Of several decisions
- * stored for one day (rule sets changed in between), the one stored last counts.
+ * on total-return prices anchored at its day's close ({@code close_t x adj_t+k / adj_t}). A decision is scored
+ * once and kept in the {@link io.rebalancer.store.OutcomeLog}, so a cycle reads only the decisions made since the
+ * last scored one. Of several decisions stored for one day (rule sets changed in between), the one stored last
+ * counts, unless that day was scored already.
  */
 public final class LiveOutcomes implements OutcomeSource {
-    /** The most stored decisions read back; about 4 years of daily cycles. */
-    static final int MAX_DECISIONS = 1_000;
+    private static final LocalDate EPOCH = LocalDate.of(1900, 1, 1);
 
     private final Stores stores;
     private final int horizon;
@@ -42,23 +46,57 @@ public final class LiveOutcomes implements OutcomeSource {
 
     @Override
     public List<OutcomeStats> outcomes(PortfolioDefinition def, LocalDate asOf, LocalDate previousAsOf) {
-        Map<LocalDate, CycleRecord> byDay = new LinkedHashMap<>();
-        for (String json : stores.decisions().recent(def.id(), null, MAX_DECISIONS)) {
+        List<ScoredDecision> scored = new ArrayList<>(stores.outcomes().of(def.id()));
+        scored.addAll(scoreNew(def, asOf, scored));
+        double[][][] acc = new double[Regime.values().length][ScenarioType.values().length][5];
+        for (ScoredDecision o : scored) {
+            if (!o.decided().isBefore(asOf) || o.maturedOn().isAfter(asOf)) {
+                continue;
+            }
+            double[] a = acc[o.regime().ordinal()][o.chosen().ordinal()];
+            a[0]++;
+            a[1] += o.regret();
+            a[2] += Double.isNaN(o.activeReturn()) ? 0 : o.activeReturn();
+            a[3] += o.regret() <= OutcomeBook.HIT_TOLERANCE ? 1 : 0;
+            a[4] += previousAsOf == null || o.maturedOn().isAfter(previousAsOf) ? 1 : 0;
+        }
+        List<OutcomeStats> out = new ArrayList<>();
+        for (Regime regime : Regime.values()) {
+            for (ScenarioType type : ScenarioType.values()) {
+                double[] a = acc[regime.ordinal()][type.ordinal()];
+                int n = (int) a[0];
+                if (n > 0) {
+                    out.add(new OutcomeStats(regime, type, n, a[1] / n, a[2] / n, a[3] / n, (int) a[4]));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Scores and keeps the analysed decisions after the last scored one whose horizon has ended by {@code asOf}. */
+    private List<ScoredDecision> scoreNew(PortfolioDefinition def, LocalDate asOf, List<ScoredDecision> scored) {
+        LocalDate after = scored.isEmpty() ? EPOCH : scored.get(scored.size() - 1).decided();
+        if (!after.isBefore(asOf.minusDays(1))) {
+            return List.of();
+        }
+        Set<LocalDate> done = new HashSet<>();
+        scored.forEach(s -> done.add(s.decided()));
+        Map<LocalDate, CycleRecord> byDay = new TreeMap<>();
+        for (String json : stores.decisions().liveBetween(def.id(), after.plusDays(1), asOf.minusDays(1))) {
             CycleRecord r = RecordJson.read(json, CycleRecord.class);
-            if (r.analysis() != null && r.asOf().isBefore(asOf)) {
-                byDay.putIfAbsent(r.asOf(), r);
+            if (r.analysis() != null && !done.contains(r.asOf())) {
+                byDay.put(r.asOf(), r);
             }
         }
         if (byDay.isEmpty()) {
             return List.of();
         }
-        LocalDate first = byDay.keySet().stream().min(LocalDate::compareTo).orElseThrow();
         List<String> tickers = def.tickers().stream().map(Ticker::symbol).toList();
-        PriceHistory h = stores.prices().history(def.tickers(), first, asOf);
+        PriceHistory h = stores.prices().history(def.tickers(), byDay.keySet().iterator().next(), asOf);
         int last = h.indexOnOrBefore(asOf);
         RegretScorer scorer = new RegretScorer(tickers,
                 def.targets().stream().mapToDouble(TargetWeight::weight).toArray(), horizon, lambda);
-        double[][][] acc = new double[Regime.values().length][ScenarioType.values().length][5];
+        List<ScoredDecision> fresh = new ArrayList<>();
         for (CycleRecord r : byDay.values()) {
             int t = h.indexOf(r.asOf());
             if (t < 0 || t + horizon > last) {
@@ -72,23 +110,10 @@ public final class LiveOutcomes implements OutcomeSource {
                 }
             }
             DecisionOutcome o = scorer.score(r, 0, prices, h.dates().subList(t, t + horizon + 1), horizon);
-            double[] a = acc[o.regime().ordinal()][o.chosen().ordinal()];
-            a[0]++;
-            a[1] += o.regret();
-            a[2] += Double.isNaN(o.activeReturn()) ? 0 : o.activeReturn();
-            a[3] += o.regret() <= OutcomeBook.HIT_TOLERANCE ? 1 : 0;
-            a[4] += previousAsOf == null || h.dates().get(t + horizon).isAfter(previousAsOf) ? 1 : 0;
+            fresh.add(new ScoredDecision(r.cycleId(), def.id(), r.asOf(), h.dates().get(t + horizon), o.regime(),
+                    o.chosen(), o.regret(), o.activeReturn()));
         }
-        List<OutcomeStats> out = new ArrayList<>();
-        for (Regime regime : Regime.values()) {
-            for (ScenarioType type : ScenarioType.values()) {
-                double[] a = acc[regime.ordinal()][type.ordinal()];
-                int n = (int) a[0];
-                if (n > 0) {
-                    out.add(new OutcomeStats(regime, type, n, a[1] / n, a[2] / n, a[3] / n, (int) a[4]));
-                }
-            }
-        }
-        return out;
+        stores.outcomes().save(fresh);
+        return fresh;
     }
 }

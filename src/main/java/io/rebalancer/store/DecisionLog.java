@@ -31,6 +31,9 @@ public interface DecisionLog {
      */
     List<String> recent(String portfolioId, String runId, int limit);
 
+    /** The live decisions of a portfolio with as-of in [from, to], oldest first (then by insertion). */
+    List<String> liveBetween(String portfolioId, LocalDate from, LocalDate to);
+
     /** All decisions of a backtest run, oldest first. */
     List<String> byRun(String runId);
 }

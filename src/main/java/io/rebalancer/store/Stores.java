@@ -18,6 +18,8 @@ public interface Stores extends AutoCloseable {
 
     LockStore locks();
 
+    OutcomeLog outcomes();
+
     /** Where the data lives, safe to print, e.g. {@code MongoDB at mongodb://user:***@host:27017/db}. */
     String description();
 

@@ -56,6 +56,12 @@ class LiveOutcomesTest {
             assertEquals(1, defer.count());
             assertEquals(1, defer.fresh());
             assertEquals(0.0, defer.meanOutcome(), 1e-15);
+
+            // each was scored once and kept, with the last day of its horizon
+            assertEquals(List.of(LocalDate.of(2024, 12, 2), LocalDate.of(2024, 12, 3)), stores.outcomes()
+                    .of("PORT_A_TechGrowth").stream().map(io.rebalancer.store.ScoredDecision::maturedOn).toList());
+            // a cycle on an earlier day sees only what had matured by then: nothing
+            assertEquals(List.of(), live.run("PORT_A_TechGrowth", LocalDate.of(2024, 11, 29)).outcomes());
         }
     }
 }

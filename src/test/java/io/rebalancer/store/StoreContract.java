@@ -210,6 +210,28 @@ abstract class StoreContract {
     }
 
     @Test
+    void outcomes_saveTwice_replacesByCycleIdAndReadsOldestFirst() {
+        var later = new io.rebalancer.store.ScoredDecision("c2-" + u, "P" + u, D2, D2.plusDays(28),
+                io.rebalancer.domain.Regime.HIGH_VOL, io.rebalancer.domain.ScenarioType.DEFER, 0.001, 0.0);
+        var earlier = new io.rebalancer.store.ScoredDecision("c1-" + u, "P" + u, D1, D1.plusDays(28),
+                io.rebalancer.domain.Regime.MODERATE, io.rebalancer.domain.ScenarioType.FULL, 0.0, -0.002);
+        stores.outcomes().save(List.of(later, earlier));
+        var revised = new io.rebalancer.store.ScoredDecision("c2-" + u, "P" + u, D2, D2.plusDays(28),
+                io.rebalancer.domain.Regime.HIGH_VOL, io.rebalancer.domain.ScenarioType.DEFER, 0.003, 0.0);
+        stores.outcomes().save(List.of(revised));
+        assertEquals(List.of(earlier, revised), stores.outcomes().of("P" + u));
+    }
+
+    @Test
+    void decisions_liveBetween_onlyLiveDaysInRangeOldestFirst() {
+        stores.decisions().save("lb1-" + u, "P" + u, D2, null, "{\"n\": 2}");
+        stores.decisions().save("lb2-" + u, "P" + u, D1, null, "{\"n\": 1}");
+        stores.decisions().save("lb3-" + u, "P" + u, D1, "run-" + u, "{\"n\": 9}");
+        stores.decisions().save("lb4-" + u, "P" + u, D2.plusDays(1), null, "{\"n\": 3}");
+        assertEquals(List.of("{\"n\": 1}", "{\"n\": 2}"), stores.decisions().liveBetween("P" + u, D1, D2));
+    }
+
+    @Test
     void portfolio_saveDefinition_roundTripsEqual() {
         PortfolioDefinition def = new PortfolioDefinition("P" + u, new BigDecimal("1000000.00"), D1, Ticker.of("SPY"),
                 List.of(TargetWeight.of("AAPL", "Technology", 0.6), TargetWeight.of("XOM", "Energy", 0.4)),

@@ -2,6 +2,9 @@ package io.rebalancer.store.mongo;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.regex;
 
 import com.mongodb.MongoWriteException;
@@ -27,10 +30,37 @@ import org.bson.conversions.Bson;
  * still read.
  */
 final class MongoDecisionLog implements DecisionLog {
-    private final MongoCollection<Document> decisions;
+    /** Length of a full cycle id: a lookup of this length is exact, never a prefix search. */
+    static final int CYCLE_ID_LENGTH = 16;
 
-    MongoDecisionLog(MongoCollection<Document> decisions) {
+    private final MongoCollection<Document> decisions;
+    private final MongoCollection<Document> liveIndex;
+
+    /**
+     * @param liveIndex collection {@code live_decisions}: {@code {_id: cycle id, portfolio_id, as_of}} of every live
+     *                  decision. The embedded backend has no secondary indexes, so without it every lookup of live
+     *                  decisions would read the backtests' thousands of records; with it, it reads the small entries
+     *                  and then fetches the records through the unique index on {@code cycle_id}.
+     */
+    MongoDecisionLog(MongoCollection<Document> decisions, MongoCollection<Document> liveIndex) {
         this.decisions = decisions;
+        this.liveIndex = liveIndex;
+    }
+
+    /** Builds {@code live_decisions} from the stored live decisions (stores written before it existed). */
+    static void rebuildLiveIndex(MongoCollection<Document> decisions, MongoCollection<Document> liveIndex) {
+        liveIndex.deleteMany(new Document());
+        List<Document> entries = new ArrayList<>();
+        decisions.find(eq("run_id", null)).projection(new Document("cycle_id", 1).append("portfolio_id", 1)
+                .append("as_of", 1)).forEach(d -> entries.add(indexEntry(d.getString("cycle_id"),
+                d.getString("portfolio_id"), d.getString("as_of"))));
+        if (!entries.isEmpty()) {
+            liveIndex.insertMany(entries);
+        }
+    }
+
+    private static Document indexEntry(String cycleId, String portfolioId, String asOf) {
+        return new Document("_id", cycleId).append("portfolio_id", portfolioId).append("as_of", asOf);
     }
 
     @Override
@@ -48,6 +78,11 @@ final class MongoDecisionLog implements DecisionLog {
         Document doc = new Document("cycle_id", cycleId).append("portfolio_id", portfolioId)
                 .append("as_of", asOf.toString()).append("run_id", runId).append("record", record);
         return Docs.guard("saving decision " + cycleId, () -> {
+            if (runId == null) {
+                // the entry first: a crash in between leaves an entry without a record, which lookups skip
+                liveIndex.replaceOne(eq("_id", cycleId), indexEntry(cycleId, portfolioId, asOf.toString()),
+                        new com.mongodb.client.model.ReplaceOptions().upsert(true));
+            }
             try {
                 decisions.insertOne(doc);
                 return true;
@@ -68,7 +103,7 @@ final class MongoDecisionLog implements DecisionLog {
             if (exact != null) {
                 return Optional.of(json(exact));
             }
-            if (cycleIdOrPrefix.length() < MIN_PREFIX) {
+            if (cycleIdOrPrefix.length() < MIN_PREFIX || cycleIdOrPrefix.length() >= CYCLE_ID_LENGTH) {
                 return Optional.<String>empty();
             }
             List<Document> matches = new ArrayList<>();
@@ -87,9 +122,40 @@ final class MongoDecisionLog implements DecisionLog {
         if (limit <= 0) {
             throw new IllegalArgumentException("limit must be positive, was " + limit);
         }
+        Bson sort = Sorts.orderBy(Sorts.descending("as_of"), Sorts.descending("_id"));
+        if (runId == null) {
+            return Docs.guard("reading recent decisions", () -> {
+                List<String> ids = new ArrayList<>();
+                // a few more than asked, so that several decisions of the boundary day all come back to be ordered
+                liveIndex.find(portfolioId == null ? new Document() : eq("portfolio_id", portfolioId))
+                        .sort(Sorts.descending("as_of")).limit(limit + 8).forEach(d -> ids.add(d.getString("_id")));
+                List<String> out = new ArrayList<>();
+                if (!ids.isEmpty()) {
+                    decisions.find(in("cycle_id", ids)).sort(sort).limit(limit).forEach(d -> out.add(json(d)));
+                }
+                return out;
+            });
+        }
         Bson filter = portfolioId == null ? eq("run_id", runId) : and(eq("portfolio_id", portfolioId), eq("run_id", runId));
-        return list("reading recent decisions", filter,
-                Sorts.orderBy(Sorts.descending("as_of"), Sorts.descending("_id")), limit);
+        return list("reading recent decisions", filter, sort, limit);
+    }
+
+    @Override
+    public List<String> liveBetween(String portfolioId, LocalDate from, LocalDate to) {
+        Checks.notBlank("portfolio id", portfolioId);
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        return Docs.guard("reading the decisions of " + portfolioId + " from " + from + " to " + to, () -> {
+            List<String> ids = new ArrayList<>();
+            liveIndex.find(and(eq("portfolio_id", portfolioId), gte("as_of", from.toString()), lte("as_of", to.toString())))
+                    .forEach(d -> ids.add(d.getString("_id")));
+            List<String> out = new ArrayList<>();
+            if (!ids.isEmpty()) {
+                decisions.find(in("cycle_id", ids)).sort(Sorts.orderBy(Sorts.ascending("as_of"), Sorts.ascending("_id")))
+                        .forEach(d -> out.add(json(d)));
+            }
+            return out;
+        });
     }
 
     @Override

@@ -19,6 +19,7 @@ import io.rebalancer.store.PortfolioStore;
 import io.rebalancer.store.PriceStore;
 import io.rebalancer.store.LedgerStore;
 import io.rebalancer.store.LockStore;
+import io.rebalancer.store.OutcomeLog;
 import io.rebalancer.store.RunStore;
 import io.rebalancer.store.SnapshotStore;
 import io.rebalancer.store.StoreConfig;
@@ -44,7 +45,7 @@ public final class MongoStores implements Stores {
     /** Database used when the URI names none, and always for the embedded server. */
     public static final String DEFAULT_DATABASE = "rebalancer";
     /** Version of the collection layout and indexes; raise it when {@link #ensureIndexes} changes. */
-    static final int SCHEMA_VERSION = 1;
+    static final int SCHEMA_VERSION = 2;
     static final int CONNECT_TIMEOUT_SECONDS = 3;
 
     private final StoreConfig config;
@@ -59,6 +60,7 @@ public final class MongoStores implements Stores {
     private final MongoRunStore runs;
     private final MongoLedgerStore ledger;
     private final MongoLockStore locks;
+    private final MongoOutcomeLog outcomes;
     private boolean closed;
 
     private MongoStores(StoreConfig config, MongoServer server, MongoBackend backend, MongoClient client,
@@ -70,12 +72,13 @@ public final class MongoStores implements Stores {
         this.portfolios = new MongoPortfolioStore(db.getCollection("portfolios"));
         this.prices = new MongoPriceStore(db.getCollection("prices"), db.getCollection("market"),
                 db.getCollection("price_tickers"));
-        this.decisions = new MongoDecisionLog(db.getCollection("decisions"));
+        this.decisions = new MongoDecisionLog(db.getCollection("decisions"), db.getCollection("live_decisions"));
         this.thresholds = new MongoThresholdStateStore(db.getCollection("threshold_state"));
         this.snapshots = new MongoSnapshotStore(db.getCollection("snapshots"));
         this.runs = new MongoRunStore(db.getCollection("runs"), Clock.systemUTC());
         this.ledger = new MongoLedgerStore(db.getCollection("executions"));
         this.locks = new MongoLockStore(db.getCollection("locks"));
+        this.outcomes = new MongoOutcomeLog(db.getCollection("outcomes"));
         this.prices.rebuildTickerSummariesIfMissing();
     }
 
@@ -187,6 +190,9 @@ public final class MongoStores implements Stores {
         db.getCollection("threshold_state").createIndex(Indexes.ascending("portfolio_id", "run_id"), unique);
         db.getCollection("snapshots").createIndex(Indexes.ascending("run_id", "portfolio_id", "date"), unique);
         db.getCollection("runs").createIndex(Indexes.ascending("run_id"), unique);
+        if (schema == null || schema.getInteger("version", 0) < 2) {
+            MongoDecisionLog.rebuildLiveIndex(db.getCollection("decisions"), db.getCollection("live_decisions"));
+        }
         meta.replaceOne(new Document("_id", "schema"), new Document("_id", "schema").append("version", SCHEMA_VERSION),
                 new com.mongodb.client.model.ReplaceOptions().upsert(true));
     }
@@ -229,6 +235,11 @@ public final class MongoStores implements Stores {
     @Override
     public LockStore locks() {
         return locks;
+    }
+
+    @Override
+    public OutcomeLog outcomes() {
+        return outcomes;
     }
 
     @Override

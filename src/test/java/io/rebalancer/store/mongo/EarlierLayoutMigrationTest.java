@@ -39,6 +39,10 @@ class EarlierLayoutMigrationTest {
                     .append("dates", List.of("2025-01-02")).append("open", List.of(589.39)).append("high", List.of(591.13))
                     .append("low", List.of(580.5)).append("close", List.of(584.64)).append("adj_close", List.of(578.0))
                     .append("volume", List.of(50203975L)));
+            // a live decision stored before the live_decisions index existed
+            db.getCollection("decisions").insertOne(new Document("cycle_id", "00112233aabbccdd")
+                    .append("portfolio_id", "P1").append("as_of", "2025-01-02").append("run_id", null)
+                    .append("record", "{\"n\": 1}"));
         }
         backend.commit();
         server.shutdown();
@@ -50,6 +54,9 @@ class EarlierLayoutMigrationTest {
             assertEquals(Optional.of(LocalDate.of(2025, 1, 2)), stores.prices().latestDate());
             stores.prices().saveMarketDays(List.of(new MarketDay(LocalDate.of(2025, 1, 3), 16.13, 1.7e-4)));
             assertEquals(3, stores.prices().marketDays(LocalDate.of(2024, 1, 1), LocalDate.of(2025, 12, 31)).size());
+            assertEquals(List.of("{\"n\": 1}"), stores.decisions().recent("P1", null, 5));
+            assertEquals(List.of("{\"n\": 1}"), stores.decisions().liveBetween("P1", LocalDate.of(2025, 1, 1),
+                    LocalDate.of(2025, 1, 31)));
         }
     }
 
