@@ -52,7 +52,8 @@ public final class BacktestMetrics {
             avgDrift = sum / drift.length;
         }
         return new StrategyMetrics(p.finalNav(), p.cagr(), p.volatility(), p.sharpe(), p.sharpeArithmetic(),
-                p.sortino(), p.calmar(), p.maxDrawdown(), p.var95Historical(), p.cvar95(), p.beta(),
+                p.sortino(), p.calmar(), p.maxDrawdown(), p.var95Historical(), p.cvar95(),
+                p.var95Gaussian(), p.var95CornishFisher(), p.beta(),
                 years > 0 ? turnoverSum / years : Double.NaN, tradeCount, costSum, rebalances, avgDrift, maxDrift);
     }
 

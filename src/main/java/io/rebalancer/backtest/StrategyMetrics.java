@@ -10,7 +10,8 @@ import java.util.Map;
  */
 public record StrategyMetrics(double finalNav, double cagr, double volatility, double sharpe, double sharpeArithmetic,
                               double sortino, double calmar, double maxDrawdown, double var95Historical,
-                              double cvar95, double beta, double turnover, int trades, double costs, int rebalances,
+                              double cvar95, double var95Gaussian, double var95CornishFisher, double beta,
+                              double turnover, int trades, double costs, int rebalances,
                               double avgAbsDrift, double maxAbsDrift) {
 
     /** The metrics under their contract names (snake_case), in contract order, as in metrics.json. */
@@ -26,6 +27,8 @@ public record StrategyMetrics(double finalNav, double cagr, double volatility, d
         m.put("max_drawdown", maxDrawdown);
         m.put("var95_historical", var95Historical);
         m.put("cvar95", cvar95);
+        m.put("var95_gaussian", var95Gaussian);
+        m.put("var95_cornish_fisher", var95CornishFisher);
         m.put("beta", beta);
         m.put("turnover", turnover);
         m.put("trades", trades);

@@ -62,7 +62,7 @@ public class MetricsCommand implements Callable<Integer> {
         Map<String, Object> all = m.toMap();
         Map<String, Object> perf = new LinkedHashMap<>();
         for (String k : List.of("final_nav", "cagr", "volatility", "sharpe", "sharpe_arithmetic", "sortino", "calmar",
-                "max_drawdown", "var95_historical", "cvar95", "beta")) {
+                "max_drawdown", "var95_historical", "cvar95", "var95_gaussian", "var95_cornish_fisher", "beta")) {
             perf.put(k, all.get(k));
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -76,7 +76,7 @@ public class MetricsCommand implements Callable<Integer> {
         } else {
             out.printf(Locale.ROOT, "%d daily returns %s .. %s (NAV from 1)%n", r.values.length, r.dates.get(0),
                     r.dates.get(r.dates.size() - 1));
-            perf.forEach((k, v) -> out.printf(Locale.ROOT, "%-18s %s%n", k,
+            perf.forEach((k, v) -> out.printf(Locale.ROOT, "%-22s %s%n", k,
                     v instanceof Double d && Double.isFinite(d) ? String.format(Locale.ROOT, "%.6f", d) : String.valueOf(v)));
         }
         out.flush();

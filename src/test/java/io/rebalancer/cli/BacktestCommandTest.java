@@ -129,7 +129,8 @@ class BacktestCommandTest {
         for (String name : List.of("agent", "buy_and_hold", "monthly", "quarterly", "annual", "band_5_25", "band_abs_3")) {
             JsonNode m = metrics.path("strategies").path(name);
             for (String key : List.of("final_nav", "cagr", "volatility", "sharpe", "sharpe_arithmetic", "sortino",
-                    "calmar", "max_drawdown", "var95_historical", "cvar95", "beta", "turnover", "trades", "costs",
+                    "calmar", "max_drawdown", "var95_historical", "cvar95", "var95_gaussian", "var95_cornish_fisher", "beta",
+                    "turnover", "trades", "costs",
                     "rebalances", "avg_abs_drift", "max_abs_drift")) {
                 assertTrue(m.has(key), name + "." + key);
             }

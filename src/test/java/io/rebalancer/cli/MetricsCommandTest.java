@@ -56,6 +56,10 @@ class MetricsCommandTest {
         assertEquals(2.374695, m.path("cagr").asDouble(), 1e-6);
         assertEquals(-0.02, m.path("max_drawdown").asDouble(), 1e-12);
         assertEquals(2.0, m.path("beta").asDouble(), 1e-12);
+        // Python statistics: mean + NormalDist().inv_cdf(0.05) x stdev, and the Cornish-Fisher z with population
+        // moment skewness and excess kurtosis (docs/METRICS.md)
+        assertEquals(-0.02924035869323431, m.path("var95_gaussian").asDouble(), 1e-9);
+        assertEquals(-0.02972259877305697, m.path("var95_cornish_fisher").asDouble(), 1e-9);
     }
 
     @Test

@@ -40,7 +40,8 @@ class BacktestReportDataTest {
             strategies.put(name, new BacktestResult.StrategyResult(name, st.nav(), new double[n], List.of(),
                     new StrategyMetrics(m.get("final_nav"), m.get("cagr"), m.get("volatility"), m.get("sharpe"),
                             m.get("sharpe_arithmetic"), m.get("sortino"), m.get("calmar"), m.get("max_drawdown"),
-                            m.get("var95_historical"), m.get("cvar95"), m.get("beta"), 0.1 * s, 10 + s, 123.5 * s,
+                            m.get("var95_historical"), m.get("cvar95"), m.get("var95_gaussian"),
+                            m.get("var95_cornish_fisher"), m.get("beta"), 0.1 * s, 10 + s, 123.5 * s,
                             3 + s, 0.01 * s, 0.02 * s)));
             s++;
         }
@@ -75,7 +76,7 @@ class BacktestReportDataTest {
                     m.group(1) + " of " + m.group(2));
             cells++;
         }
-        assertEquals(strategies.size() * 17, cells, "every metric of metrics.json for every strategy");
+        assertEquals(strategies.size() * 19, cells, "every metric of metrics.json for every strategy");
         assertTrue(html.contains("GRAP"), "the page names the linking used");
         assertTrue(html.contains("hash123") && html.contains("bt-test"));
     }
