@@ -1,5 +1,6 @@
 package io.rebalancer.store;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,4 +26,13 @@ public interface RunStore {
 
     /** The most recently finished run. */
     Optional<String> latestFinished();
+
+    /** Every run, most recently started first. */
+    List<String> all();
+
+    /**
+     * Deletes the run and what it stored: its decisions and snapshots. The run document goes last, so an
+     * interrupted delete can be repeated. False when no such run exists.
+     */
+    boolean delete(String runId);
 }

@@ -159,4 +159,29 @@ class BacktestCommandTest {
             }
         }
     }
+
+    @Test
+    void backtestPrune_threeRuns_keepsTheNewestAndListShowsIt() {
+        Path dir = home.resolve("prune");
+        for (int i = 0; i < 3; i++) {
+            assertEquals(ExitCodes.OK, backtest(dir, "--from", "2020-01-02", "--to", "2020-01-31", "--no-report"),
+                    errText());
+        }
+        CliHarness list = CliHarness.run("backtest", "list", "--data-dir", dir.toString());
+        List<String> runs = list.out().lines().skip(1).map(l -> l.split(" ")[0]).toList();
+        assertEquals(3, runs.size(), list.out());
+
+        CliHarness prune = CliHarness.run("backtest", "prune", "--keep", "1", "--data-dir", dir.toString());
+        assertEquals(ExitCodes.OK, prune.exitCode(), prune.err());
+        assertTrue(prune.out().startsWith("Deleted 2 run(s): " + runs.get(1) + ", " + runs.get(2)), prune.out());
+        CliHarness after = CliHarness.run("backtest", "list", "--data-dir", dir.toString());
+        assertEquals(2, after.out().lines().count(), after.out());
+        assertTrue(after.out().lines().skip(1).findFirst().orElseThrow().matches(runs.get(0) + " +finished .*"),
+                after.out());
+
+        CliHarness missing = CliHarness.run("backtest", "delete", runs.get(1), "--data-dir", dir.toString());
+        assertEquals(ExitCodes.NOT_FOUND, missing.exitCode());
+        assertEquals("error: no backtest run " + runs.get(1) + "; 'backtest list' shows the stored ones",
+                missing.err().strip());
+    }
 }

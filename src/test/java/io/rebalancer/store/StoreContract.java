@@ -232,6 +232,30 @@ abstract class StoreContract {
     }
 
     @Test
+    void runs_delete_removesTheRunItsDecisionsAndSnapshotsOnly() {
+        String a = "run-del-a-" + u;
+        String b = "run-del-b-" + u;
+        stores.runs().start(a, "{}");
+        stores.runs().start(b, "{}");
+        stores.decisions().save("da-" + u, "P" + u, D1, a, "{\"n\": 1}");
+        stores.decisions().save("db-" + u, "P" + u, D1, b, "{\"n\": 2}");
+        stores.decisions().save("dl-" + u, "P" + u, D1, null, "{\"n\": 3}");
+        stores.snapshots().save(a, "P" + u, D1, "{\"nav\": 1}");
+        stores.snapshots().save(b, "P" + u, D1, "{\"nav\": 2}");
+
+        assertTrue(stores.runs().delete(a));
+        assertFalse(stores.runs().delete(a));
+
+        assertTrue(stores.runs().find(a).isEmpty());
+        assertTrue(stores.runs().all().stream().anyMatch(r -> r.contains(b)));
+        assertEquals(List.of(), stores.decisions().byRun(a));
+        assertEquals(List.of(), stores.snapshots().byRun(a));
+        assertEquals(List.of("{\"n\": 2}"), stores.decisions().byRun(b));
+        assertEquals(List.of("{\"nav\": 2}"), stores.snapshots().byRun(b));
+        assertEquals(Optional.of("{\"n\": 3}"), stores.decisions().find("dl-" + u));
+    }
+
+    @Test
     void portfolio_saveDefinition_roundTripsEqual() {
         PortfolioDefinition def = new PortfolioDefinition("P" + u, new BigDecimal("1000000.00"), D1, Ticker.of("SPY"),
                 List.of(TargetWeight.of("AAPL", "Technology", 0.6), TargetWeight.of("XOM", "Energy", 0.4)),

@@ -10,6 +10,8 @@ import io.rebalancer.domain.Checks;
 import io.rebalancer.store.RunStore;
 import io.rebalancer.store.StoreException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
@@ -23,11 +25,39 @@ final class MongoRunStore implements RunStore {
     private static final AtomicLong LAST_SEQ = new AtomicLong();
 
     private final MongoCollection<Document> runs;
+    private final MongoCollection<Document> decisions;
+    private final MongoCollection<Document> snapshots;
     private final Clock clock;
 
-    MongoRunStore(MongoCollection<Document> runs, Clock clock) {
+    MongoRunStore(MongoCollection<Document> runs, MongoCollection<Document> decisions,
+            MongoCollection<Document> snapshots, Clock clock) {
         this.runs = runs;
+        this.decisions = decisions;
+        this.snapshots = snapshots;
         this.clock = clock;
+    }
+
+    @Override
+    public List<String> all() {
+        return Docs.guard("listing runs", () -> {
+            List<String> out = new ArrayList<>();
+            runs.find().sort(Sorts.descending("started_at")).forEach(d -> out.add(json(d)));
+            return out;
+        });
+    }
+
+    @Override
+    public boolean delete(String runId) {
+        Checks.notBlank("run id", runId);
+        return Docs.guard("deleting run " + runId, () -> {
+            if (runs.find(eq("run_id", runId)).first() == null) {
+                return false;
+            }
+            decisions.deleteMany(eq("run_id", runId));
+            snapshots.deleteMany(eq("run_id", runId));
+            runs.deleteOne(eq("run_id", runId));
+            return true;
+        });
     }
 
     @Override

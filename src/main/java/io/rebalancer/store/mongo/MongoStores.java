@@ -75,7 +75,8 @@ public final class MongoStores implements Stores {
         this.decisions = new MongoDecisionLog(db.getCollection("decisions"), db.getCollection("live_decisions"));
         this.thresholds = new MongoThresholdStateStore(db.getCollection("threshold_state"));
         this.snapshots = new MongoSnapshotStore(db.getCollection("snapshots"));
-        this.runs = new MongoRunStore(db.getCollection("runs"), Clock.systemUTC());
+        this.runs = new MongoRunStore(db.getCollection("runs"), db.getCollection("decisions"),
+                db.getCollection("snapshots"), Clock.systemUTC());
         this.ledger = new MongoLedgerStore(db.getCollection("executions"));
         this.locks = new MongoLockStore(db.getCollection("locks"));
         this.outcomes = new MongoOutcomeLog(db.getCollection("outcomes"));
