@@ -2,6 +2,7 @@ package io.rebalancer.cli;
 
 import io.rebalancer.domain.PortfolioDefinition;
 import io.rebalancer.domain.Ticker;
+import io.rebalancer.market.PriceSourceException;
 import io.rebalancer.market.YahooChartClient;
 import io.rebalancer.market.YahooPriceUpdate;
 import io.rebalancer.service.LiveCycleService;
@@ -67,7 +68,13 @@ class DataFetchCommand implements Callable<Integer> {
                     : System.getenv(ENV_URL) != null && !System.getenv(ENV_URL).isBlank() ? System.getenv(ENV_URL)
                     : YahooChartClient.DEFAULT_BASE_URL;
             List<Ticker> symbols = tickers(stores);
-            YahooPriceUpdate.Result r = YahooPriceUpdate.run(stores, new YahooChartClient(url), symbols, first, last);
+            YahooPriceUpdate.Result r;
+            try {
+                r = YahooPriceUpdate.run(stores, new YahooChartClient(url), symbols, first, last);
+            } catch (PriceSourceException e) {
+                throw new PriceSourceException(e.getMessage() + "; nothing was written"
+                        + (latest == null ? "" : ", and 'run' uses the latest stored day, " + latest), e);
+            }
             out.println("Fetched " + r.bars() + " daily bars of " + r.tickers() + " ticker" + (r.tickers() == 1 ? "" : "s")
                     + " and " + r.marketDays()
                     + " market days (VIX, T-bill) for " + first + " .. " + last + " from " + url + "; the latest stored"

@@ -114,8 +114,8 @@ class DataFetchCommandTest {
         CliHarness r = CliHarness.run("data", "fetch", "--data-dir", home.toString(), "--ticker", "AAPL",
                 "--ticker", "ZZZZ", "--to", "2026-01-05", "--source-url", url);
         assertEquals(ExitCodes.SOURCE, r.exitCode(), r.err());
-        assertEquals("error: Yahoo has no daily prices for ZZZZ (Not Found: No data found, symbol may be delisted)",
-                r.err().strip());
+        assertEquals("error: Yahoo has no daily prices for ZZZZ (Not Found: No data found, symbol may be delisted);"
+                + " nothing was written, and 'run' uses the latest stored day, 2025-12-31", r.err().strip());
         try (Stores stores = MongoStores.open(StoreConfig.embeddedFile(home))) {
             assertEquals(Optional.of(LocalDate.of(2025, 12, 31)), stores.prices().latestDate());
         }
