@@ -57,6 +57,14 @@ public class RulesDiffCommand implements Callable<Integer> {
         try (AppContext app = new AppContext(store)) {
             LocalDate last = to != null ? to : app.stores().prices().latestDate()
                     .orElseThrow(() -> new io.rebalancer.service.NotFoundException("the store holds no prices"));
+            LocalDate inception = io.rebalancer.service.LiveCycleService.portfolio(app.stores(), portfolio).inception();
+            for (LocalDate d : new LocalDate[] {from, last}) {
+                if (d != null && d.isBefore(inception)) {
+                    throw new IllegalArgumentException((d == from ? "--from " : "--to ") + d + " is before the inception "
+                            + inception + " of " + portfolio + "; rules diff replays the live portfolio from there (use"
+                            + " 'backtest --rules' to compare rule sets over earlier years)");
+                }
+            }
             RuleSetReplay replay = RuleSetReplay.fromStore(app.stores(), portfolio, last);
             LocalDate first = from;
             if (first == null) {

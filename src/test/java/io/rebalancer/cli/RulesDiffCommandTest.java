@@ -32,4 +32,14 @@ class RulesDiffCommandTest {
         assertTrue(r.out().contains("fired only in B: vix from MODERATE: calm"), r.out());
         assertTrue(r.out().matches("(?s).*\\d+ of 5 days differ\\s*"), r.out());
     }
+
+    @Test
+    void diff_periodBeforeTheInception_badInputNamingIt() {
+        RulesValidateCommandTest.Run r = RulesValidateCommandTest.execute("rules", "diff", "--in-memory", "--against",
+                "rules", "--from", "2022-01-03", "--to", "2022-06-30");
+        assertEquals(ExitCodes.BAD_INPUT, r.code(), r.all());
+        assertTrue(r.err().startsWith("error: --from 2022-01-03 is before the inception 2024-01-02 of PORT_A_TechGrowth"),
+                r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+    }
 }
