@@ -53,6 +53,9 @@ class DataFetchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new IllegalArgumentException("--from " + from + " is after --to " + to);
+        }
         try (AppContext app = new AppContext(store)) {
             Stores stores = app.stores();
             LocalDate latest = stores.prices().latestDate().orElse(null);

@@ -131,6 +131,14 @@ class DataFetchCommandTest {
     }
 
     @Test
+    void fetch_fromAfterTo_badInput() {
+        CliHarness r = CliHarness.run("data", "fetch", "--data-dir", home.toString(), "--from", "2026-01-10",
+                "--to", "2026-01-05", "--source-url", url);
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.err());
+        assertEquals("error: --from 2026-01-10 is after --to 2026-01-05", r.err().strip());
+    }
+
+    @Test
     void lastClosedDay_beforeAndAfterTheNewYorkClose() {
         ZoneId ny = ZoneId.of("America/New_York");
         assertEquals(LocalDate.of(2026, 1, 4),
