@@ -23,7 +23,6 @@ import java.util.TreeMap;
  * execution of the same portfolio; anything else is refused with the reason and nothing is written.
  */
 public final class ExecutionService {
-    private static final int HISTORY_CALENDAR_DAYS = 400;
     private static final BigDecimal CASH_TOLERANCE = new BigDecimal("0.01");
 
     private final Stores stores;

@@ -36,7 +36,6 @@ import java.util.regex.Pattern;
  * the DRL compiler ({@link #compile}) is what validation uses, because it reports problems by file, line and cell.
  */
 public final class DroolsRuleEngine implements RuleEngine {
-    private static final String KFS_ROOT = "src/main/resources/rules/";
 
     private final KieBase kieBase;
     private final String hash;
@@ -118,7 +117,7 @@ public final class DroolsRuleEngine implements RuleEngine {
         Map<String, String> drlText = new LinkedHashMap<>();
         for (Path p : files.drl()) {
             String rel = files.relative(p);
-            String kfsPath = KFS_ROOT + rel.replace('\\', '/');
+            String kfsPath = files.kfsPath(p);
             String text = RuleFiles.read(p);
             kfs.write(kfsPath, text);
             kfsPathToFile.put(kfsPath, rel);
@@ -128,7 +127,7 @@ public final class DroolsRuleEngine implements RuleEngine {
             String rel = files.relative(p);
             try {
                 String drl = DecisionTables.toDrl(p);
-                String kfsPath = KFS_ROOT + rel.replace('\\', '/') + ".generated.drl";
+                String kfsPath = files.kfsPath(p);
                 kfs.write(kfsPath, drl);
                 kfsPathToFile.put(kfsPath, rel);
                 generated.put(rel, drl);

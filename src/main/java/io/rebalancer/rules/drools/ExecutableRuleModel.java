@@ -30,7 +30,6 @@ import java.util.zip.ZipInputStream;
  * DRL compile, which is what makes a cached build worth keeping between processes.
  */
 final class ExecutableRuleModel {
-    private static final String KFS_ROOT = "src/main/resources/rules/";
     private static final String MODEL_LIST_SUFFIX = "/drools-model";
 
     private ExecutableRuleModel() {
@@ -51,10 +50,10 @@ final class ExecutableRuleModel {
         KieServices ks = KieServices.Factory.get();
         KieFileSystem kfs = ks.newKieFileSystem();
         for (Path p : files.drl()) {
-            kfs.write(KFS_ROOT + files.relative(p).replace('\\', '/'), RuleFiles.read(p));
+            kfs.write(files.kfsPath(p), RuleFiles.read(p));
         }
         for (Map.Entry<Path, String> t : tableDrl.entrySet()) {
-            kfs.write(KFS_ROOT + files.relative(t.getKey()).replace('\\', '/') + ".generated.drl", t.getValue());
+            kfs.write(files.kfsPath(t.getKey()), t.getValue());
         }
         KieModuleModel module = ks.newKieModuleModel();
         // Drools 10.2 fails with IndexOutOfBoundsException in ExecModelLambdaPostProcessor.convertIndexedByCall

@@ -62,6 +62,12 @@ public record RuleFiles(Path dir, List<Path> drl, List<Path> tables, List<RulePr
         }
     }
 
+    /** Where a rule file goes in a KieFileSystem; a decision table goes there as its generated DRL. */
+    String kfsPath(Path file) {
+        String path = "src/main/resources/rules/" + relative(file).replace('\\', '/');
+        return tables.contains(file) ? path + ".generated.drl" : path;
+    }
+
     public String relative(Path file) {
         return dir.relativize(file).toString();
     }
