@@ -15,7 +15,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "execute", mixinStandardHelpOptions = true,
         description = "Execute a stored live decision on paper at its as-of close and record the fills; later cycles"
-                + " start from the new holdings. Executing a decision again does nothing.")
+                + " start from the new holdings. A GRADUAL decision fills one tranche a trading day: run it again on"
+                + " a later day (or --on DATE) for the next. Executing what is done does nothing.")
 public class ExecuteCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -29,10 +30,14 @@ public class ExecuteCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the execution as JSON")
     boolean json;
 
+    @Option(names = "--on", description = "The close a GRADUAL decision's next tranche fills at, yyyy-MM-dd (default:"
+            + " the latest stored day)")
+    java.time.LocalDate on;
+
     @Override
     public Integer call() {
         try (AppContext app = new AppContext(store)) {
-            ExecutionOutcome outcome = new ExecutionService(app.stores()).execute(cycleId);
+            ExecutionOutcome outcome = new ExecutionService(app.stores()).execute(cycleId, on);
             print(spec.commandLine().getOut(), outcome, json);
             return ExitCodes.OK;
         }

@@ -20,7 +20,10 @@ final class ExecutionConsoleReport {
         Execution e = o.execution();
         StringBuilder s = new StringBuilder();
         if (o.alreadyExecuted()) {
-            s.append(f("Decision %s was executed before (%s close); nothing was done again.%n", e.cycleId(), e.date()));
+            s.append(e.tranche() < e.tranches()
+                    ? f("Decision %s filled tranche %d of %d at the %s close; the next fills at a later close.%n",
+                            e.cycleId(), e.tranche(), e.tranches(), e.date())
+                    : f("Decision %s was executed before (%s close); nothing was done again.%n", e.cycleId(), e.date()));
         }
         s.append(f("PAPER EXECUTION of decision %s (%s) at the %s close%s%n", e.cycleId(), e.portfolioId(), e.date(),
                 e.tranches() > 1 ? f(", tranche %d of %d", e.tranche(), e.tranches()) : ""));

@@ -57,9 +57,10 @@ public class HistoryCommand implements Callable<Integer> {
             for (String doc : docs) {
                 CycleRecord r = RecordJson.read(doc, CycleRecord.class);
                 CycleRecord.Decision d = r.decision();
-                String executed = app.stores().ledger().find(r.cycleId())
-                        .map(e -> e.tranches() > 1 ? "tranche " + e.tranche() + "/" + e.tranches() : "yes")
-                        .orElse(r.rebalanced() ? "no" : "-");
+                List<io.rebalancer.domain.Execution> fills = app.stores().ledger().ofDecision(r.cycleId());
+                io.rebalancer.domain.Execution last = fills.isEmpty() ? null : fills.get(fills.size() - 1);
+                String executed = last == null ? (r.rebalanced() ? "no" : "-")
+                        : last.tranches() > 1 ? "tranche " + last.tranche() + "/" + last.tranches() : "yes";
                 out.println(CycleConsoleReport.f("%-10s %-17s %-18s %-9s %-10s %-10s %-9s %6d %9s %-12s %s", r.asOf(),
                         r.cycleId(), r.portfolioId(), r.monitor().regime().regime(), r.monitor().verdict(),
                         d.action(), d.chosen() == null ? "-" : d.chosen().type(), d.tradeCount(),

@@ -66,8 +66,18 @@ public class RunCommand implements Callable<Integer> {
                     out.println();
                     ExecuteCommand.print(out, executed, false);
                 }
-            } else if (execute && !json) {
-                out.println("Nothing to execute: the decision is " + outcome.record().decision().action() + ".");
+            } else if (execute) {
+                var pending = new ExecutionService(app.stores()).continuePending(outcome.record().portfolioId(),
+                        outcome.record().asOf());
+                if (!json) {
+                    out.println();
+                    if (pending.isPresent()) {
+                        out.println("Continuing the GRADUAL plan of decision " + pending.get().execution().cycleId() + ":");
+                        ExecuteCommand.print(out, pending.get(), false);
+                    } else {
+                        out.println("Nothing to execute: the decision is " + outcome.record().decision().action() + ".");
+                    }
+                }
             }
             out.flush();
             return ExitCodes.OK;

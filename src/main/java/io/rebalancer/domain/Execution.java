@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The paper execution of one decision: its fills at the close of {@code date}. Its id is the decision's cycle
- * id, so a decision is executed at most once. {@code tranche} of {@code tranches} is 1 of 1 for an immediate plan.
+ * One paper execution of a decision: its fills at the close of {@code date}. {@code tranche} of {@code tranches}
+ * is 1 of 1 for an immediate plan; a GRADUAL plan has one execution per tranche. {@link #id()} is unique, so a
+ * tranche is never filled twice.
  */
 public record Execution(String cycleId, String portfolioId, LocalDate date, int tranche, int tranches,
                         List<Fill> fills) {
@@ -25,6 +26,11 @@ public record Execution(String cycleId, String portfolioId, LocalDate date, int 
         if (fills.stream().map(Fill::clientOrderId).distinct().count() != fills.size()) {
             throw new IllegalArgumentException("execution of " + cycleId + " repeats a client order id");
         }
+    }
+
+    /** The cycle id for the first tranche, {@code cycleId#k} for tranche k. */
+    public String id() {
+        return tranche == 1 ? cycleId : cycleId + "#" + tranche;
     }
 
     /** Net cash change of all fills. */

@@ -138,6 +138,66 @@ class ExecutionServiceTest {
         assertEquals("STABLE", run(12, 13).monitor().verdict().name());
     }
 
+    /**
+     * 2025-04-03 (VIX 30, HIGH_VOL) decides BAND_EDGE GRADUAL over 3 tranches, NVDA SELL 541: round(541 / 3) = 180
+     * at the 2025-04-03 close, 180 at the 2025-04-04 close of 94.31 and the remaining 181 at the 2025-04-07 close of
+     * 97.64 (closes from ../shared/market-data/NVDA.csv).
+     */
+    @Test
+    void execute_gradualDecision_oneTrancheADayAtThatDaysClose() {
+        CycleRecord gradual = cycles.run(PORTFOLIO, LocalDate.of(2025, 4, 3)).record();
+        assertEquals("GRADUAL", gradual.decision().timing().timing().name());
+        assertEquals(3, gradual.decision().timing().tranches());
+
+        Execution t1 = broker.execute(gradual.cycleId()).execution();
+        Execution t2 = broker.execute(gradual.cycleId(), LocalDate.of(2025, 4, 4)).execution();
+        ExecutionOutcome o3 = broker.execute(gradual.cycleId(), LocalDate.of(2025, 4, 7));
+        Execution t3 = o3.execution();
+
+        assertEquals(List.of(1, 2, 3), List.of(t1.tranche(), t2.tranche(), t3.tranche()));
+        assertEquals(List.of(180L, 180L, 181L), List.of(nvda(t1).shares(), nvda(t2).shares(), nvda(t3).shares()));
+        assertEquals(new BigDecimal("16975.80"), nvda(t2).value());
+        assertEquals(new BigDecimal("17672.84"), nvda(t3).value());
+        assertEquals(gradual.cycleId() + "-NVDA-2", nvda(t2).clientOrderId());
+        // all three tranches together trade exactly the plan
+        for (var p : gradual.decision().plan()) {
+            long filled = stores.ledger().ofDecision(gradual.cycleId()).stream().flatMap(e -> e.fills().stream())
+                    .filter(f -> f.ticker().symbol().equals(p.ticker())).mapToLong(Fill::shares).sum();
+            assertEquals(Math.round(p.shares()), filled, p.ticker());
+        }
+        ExecutionOutcome again = broker.execute(gradual.cycleId(), LocalDate.of(2025, 4, 8));
+        assertTrue(again.alreadyExecuted());
+        assertEquals(3, again.execution().tranche());
+        assertEquals(3, stores.ledger().executions(PORTFOLIO).size());
+    }
+
+    @Test
+    void continuePending_dayWithoutItsOwnRebalance_fillsTheNextTranche() {
+        CycleRecord gradual = cycles.run(PORTFOLIO, LocalDate.of(2025, 4, 3)).record();
+        broker.execute(gradual.cycleId());
+        ExecutionOutcome next = broker.continuePending(PORTFOLIO, LocalDate.of(2025, 4, 4)).orElseThrow();
+        assertEquals(2, next.execution().tranche());
+        assertEquals(LocalDate.of(2025, 4, 4), next.execution().date());
+        assertTrue(broker.continuePending(PORTFOLIO, LocalDate.of(2025, 4, 4)).isEmpty(), "one tranche a day");
+    }
+
+    @Test
+    void execute_laterTrancheAfterAnotherDecisionWasExecuted_refusedAsOvertaken() {
+        CycleRecord gradual = cycles.run(PORTFOLIO, LocalDate.of(2025, 4, 3)).record();
+        broker.execute(gradual.cycleId());
+        CycleRecord crisis = cycles.run(PORTFOLIO, LocalDate.of(2025, 4, 4)).record();
+        assertTrue(crisis.rebalanced(), "VIX 45 on 2025-04-04: the crisis rules trade again");
+        broker.execute(crisis.cycleId());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> broker.execute(gradual.cycleId(), LocalDate.of(2025, 4, 7)));
+        assertEquals("tranche 2 of decision " + gradual.cycleId() + " was overtaken by the execution of "
+                + crisis.cycleId() + " on 2025-04-04; its remaining tranches will not be filled", e.getMessage());
+    }
+
+    private static Fill nvda(Execution e) {
+        return e.fills().stream().filter(f -> f.ticker().symbol().equals("NVDA")).findFirst().orElseThrow();
+    }
+
     @Test
     void execute_unknownDecision_notFound() {
         NotFoundException e = assertThrows(NotFoundException.class, () -> broker.execute("0000000000000000"));

@@ -20,8 +20,9 @@ import java.util.Optional;
 import org.bson.Document;
 
 /**
- * Collection {@code executions}: one document per executed decision, {@code _id} = its cycle id, with the
- * fills inside, so a crash never leaves half an execution. Money is stored as decimal strings (exact).
+ * Collection {@code executions}: one document per execution, {@code _id} = {@link Execution#id()}, with the
+ * decision's {@code cycle_id} and the fills inside, so a crash never leaves half an execution. Money is stored as
+ * decimal strings (exact).
  */
 final class MongoLedgerStore implements LedgerStore {
     private final MongoCollection<Document> executions;
@@ -40,10 +41,10 @@ final class MongoLedgerStore implements LedgerStore {
                     .append("price", f.price().toPlainString()).append("value", f.value().toPlainString())
                     .append("cost", f.cost().toPlainString()));
         }
-        Document doc = new Document("_id", e.cycleId()).append("portfolio_id", e.portfolioId())
+        Document doc = new Document("_id", e.id()).append("cycle_id", e.cycleId()).append("portfolio_id", e.portfolioId())
                 .append("date", Docs.date(e.date())).append("tranche", e.tranche()).append("tranches", e.tranches())
                 .append("fills", fills);
-        return Docs.guard("saving the execution of " + e.cycleId(), () -> {
+        return Docs.guard("saving execution " + e.id(), () -> {
             try {
                 executions.insertOne(doc);
                 return true;
@@ -64,10 +65,19 @@ final class MongoLedgerStore implements LedgerStore {
     }
 
     @Override
+    public List<Execution> ofDecision(String cycleId) {
+        Checks.notBlank("cycle id", cycleId);
+        List<Document> docs = Docs.guard("reading the executions of " + cycleId, () -> executions
+                .find(eq("cycle_id", cycleId)).sort(Sorts.ascending("tranche")).into(new ArrayList<>()));
+        return docs.stream().map(MongoLedgerStore::read).toList();
+    }
+
+    @Override
     public List<Execution> executions(String portfolioId) {
         Checks.notBlank("portfolio id", portfolioId);
         List<Document> docs = Docs.guard("reading the executions of " + portfolioId, () -> executions
-                .find(eq("portfolio_id", portfolioId)).sort(Sorts.ascending("date")).into(new ArrayList<>()));
+                .find(eq("portfolio_id", portfolioId)).sort(Sorts.orderBy(Sorts.ascending("date"), Sorts.ascending("tranche")))
+                .into(new ArrayList<>()));
         return docs.stream().map(MongoLedgerStore::read).toList();
     }
 
@@ -80,7 +90,7 @@ final class MongoLedgerStore implements LedgerStore {
                         new BigDecimal(f.getString("price")), new BigDecimal(f.getString("value")),
                         new BigDecimal(f.getString("cost"))));
             }
-            return new Execution(d.getString("_id"), d.getString("portfolio_id"), Docs.date(d, "date"),
+            return new Execution(d.getString("cycle_id"), d.getString("portfolio_id"), Docs.date(d, "date"),
                     d.getInteger("tranche"), d.getInteger("tranches"), fills);
         } catch (RuntimeException e) {
             throw new StoreException("stored execution " + d.get("_id") + " is invalid: " + e.getMessage(), e);
