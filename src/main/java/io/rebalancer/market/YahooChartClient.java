@@ -23,7 +23,8 @@ import java.util.List;
 /**
  * Daily bars from Yahoo's chart API ({@code /v8/finance/chart/SYMBOL?interval=1d}): open, high, low, close,
  * adjusted close and volume per trading day, dated in the exchange's time zone. A day whose fields are all
- * missing (a holiday row) is skipped; a day missing only some of them is an error naming symbol and date.
+ * missing (a holiday row) is skipped; a day missing only some of them is an error naming symbol and date. Splits
+ * are reported with the days.
  */
 public final class YahooChartClient {
     public static final String DEFAULT_BASE_URL = "https://query1.finance.yahoo.com";
@@ -45,8 +46,16 @@ public final class YahooChartClient {
         }
     }
 
-    /** The days of {@code symbol} from {@code from} to {@code to}, both included, oldest first. */
-    public List<Day> daily(String symbol, LocalDate from, LocalDate to) {
+    /** A stock split going ex on {@code date}, e.g. ratio {@code 10:1}. */
+    public record Split(LocalDate date, String ratio) {
+    }
+
+    /** What the chart API answered for a symbol: its days oldest first, and the splits it reported. */
+    public record Chart(List<Day> days, List<Split> splits) {
+    }
+
+    /** The days of {@code symbol} from {@code from} to {@code to}, both included, and its splits. */
+    public Chart daily(String symbol, LocalDate from, LocalDate to) {
         URI uri = URI.create(baseUrl + "/v8/finance/chart/" + URLEncoder.encode(symbol, StandardCharsets.UTF_8)
                 + "?period1=" + from.atStartOfDay(ZoneId.of("UTC")).toEpochSecond()
                 + "&period2=" + to.plusDays(1).atStartOfDay(ZoneId.of("UTC")).toEpochSecond()
@@ -65,7 +74,7 @@ public final class YahooChartClient {
         return parse(symbol, response.statusCode(), response.body(), from, to);
     }
 
-    static List<Day> parse(String symbol, int status, String body, LocalDate from, LocalDate to) {
+    static Chart parse(String symbol, int status, String body, LocalDate from, LocalDate to) {
         JsonNode root;
         try {
             root = JSON.readTree(body);
@@ -83,6 +92,13 @@ public final class YahooChartClient {
             throw new PriceSourceException("Yahoo's answer for " + symbol + " holds no chart result", null);
         }
         ZoneId zone = zone(result.path("meta").path("exchangeTimezoneName").asText("America/New_York"));
+        List<Split> splits = new ArrayList<>();
+        for (JsonNode split : result.path("events").path("splits")) {
+            LocalDate date = ZonedDateTime.ofInstant(Instant.ofEpochSecond(split.path("date").asLong()), zone)
+                    .toLocalDate();
+            splits.add(new Split(date, split.path("splitRatio").asText(split.path("numerator").asText() + ":"
+                    + split.path("denominator").asText())));
+        }
         JsonNode times = result.path("timestamp");
         JsonNode quote = result.path("indicators").path("quote").path(0);
         JsonNode adj = result.path("indicators").path("adjclose").path(0).path("adjclose");
@@ -108,7 +124,7 @@ public final class YahooChartClient {
             days.add(new Day(date, fields[0].asDouble(), fields[1].asDouble(), fields[2].asDouble(), close,
                     a.isNumber() ? a.asDouble() : close, v.isNumber() ? v.asLong() : 0L));
         }
-        return days;
+        return new Chart(days, splits);
     }
 
     private static ZoneId zone(String name) {

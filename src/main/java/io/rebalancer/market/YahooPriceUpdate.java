@@ -34,7 +34,16 @@ public final class YahooPriceUpdate {
             LocalDate to) {
         List<PriceBar> bars = new ArrayList<>();
         for (Ticker t : tickers) {
-            List<YahooChartClient.Day> days = client.daily(t.symbol(), from.minusDays(OVERLAP_DAYS), to);
+            YahooChartClient.Chart chart = client.daily(t.symbol(), from.minusDays(OVERLAP_DAYS), to);
+            for (YahooChartClient.Split split : chart.splits()) {
+                if (!split.date().isBefore(from)) {
+                    // Yahoo restates every earlier close on the new basis; stored closes and share counts are not
+                    throw new PriceSourceException(t + " split " + split.ratio() + " on " + split.date()
+                            + "; splits are not applied to stored prices and holdings yet, so nothing is fetched"
+                            + " across one (re-import the ticker's whole history with 'data import' instead)", null);
+                }
+            }
+            List<YahooChartClient.Day> days = chart.days();
             double scale = adjustmentScale(stores, t, days, from);
             for (YahooChartClient.Day d : days) {
                 if (d.date().isBefore(from)) {
@@ -48,8 +57,8 @@ public final class YahooPriceUpdate {
                 }
             }
         }
-        List<MarketDay> market = marketDays(stores, client.daily(VIX, from, to),
-                client.daily(TBILL, from.minusDays(14), to), from);
+        List<MarketDay> market = marketDays(stores, client.daily(VIX, from, to).days(),
+                client.daily(TBILL, from.minusDays(14), to).days(), from);
         stores.prices().saveBars(bars);
         stores.prices().saveMarketDays(market);
         return new Result(bars.size(), tickers.size(), market.size(), from, to);

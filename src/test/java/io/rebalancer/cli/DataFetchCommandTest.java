@@ -60,6 +60,10 @@ class DataFetchCommandTest {
                         "269.1414,null,268.2999,272.4975", "27293600,null,37838100,41129000"),
                 "^VIX", chart("^VIX", days, "null,15.1,14.6", "null,15.4,15.9", "null,14.2,14.3", "null,14.51,15.33",
                         "null,14.51,15.33", "null,0,0"),
+                "SPLT", chart("SPLT", days, "null,10,11", "null,10,11", "null,10,11", "null,10,11", "null,10,11",
+                        "null,5,5").replace("\"timestamp\"", "\"events\":{\"splits\":{\"1\":{\"date\":"
+                        + open("2026-01-05") + ",\"numerator\":4,\"denominator\":1,\"splitRatio\":\"4:1\"}}},"
+                        + "\"timestamp\""),
                 // no ^IRX close on 2026-01-05: the rate of 2026-01-02 carries forward
                 "^IRX", chart("^IRX", open("2026-01-02") + "," + open("2026-01-05"), "3.58,null", "3.59,null",
                         "3.57,null", "3.58,null", "3.58,null", "0,null"));
@@ -116,6 +120,17 @@ class DataFetchCommandTest {
         assertEquals(ExitCodes.SOURCE, r.exitCode(), r.err());
         assertEquals("error: Yahoo has no daily prices for ZZZZ (Not Found: No data found, symbol may be delisted);"
                 + " nothing was written, and 'run' uses the latest stored day, 2025-12-31", r.err().strip());
+        try (Stores stores = MongoStores.open(StoreConfig.embeddedFile(home))) {
+            assertEquals(Optional.of(LocalDate.of(2025, 12, 31)), stores.prices().latestDate());
+        }
+    }
+
+    @Test
+    void fetch_splitAfterTheStoredDays_refusedAndNothingWritten() {
+        CliHarness r = CliHarness.run("data", "fetch", "--data-dir", home.toString(), "--ticker", "AAPL",
+                "--ticker", "SPLT", "--to", "2026-01-05", "--source-url", url);
+        assertEquals(ExitCodes.SOURCE, r.exitCode(), r.err());
+        assertTrue(r.err().startsWith("error: SPLT split 4:1 on 2026-01-05; splits are not applied"), r.err());
         try (Stores stores = MongoStores.open(StoreConfig.embeddedFile(home))) {
             assertEquals(Optional.of(LocalDate.of(2025, 12, 31)), stores.prices().latestDate());
         }

@@ -19,7 +19,7 @@ class YahooChartClientTest {
                 + "\"timestamp\":[1767364200],\"indicators\":{\"quote\":[{\"open\":[1.5],\"high\":[2.0],\"low\":[1.0],"
                 + "\"close\":[1.75],\"volume\":[100]}],\"adjclose\":[{\"adjclose\":[1.7]}]}}],\"error\":null}}";
         assertEquals(List.of(new YahooChartClient.Day(LocalDate.of(2026, 1, 2), 1.5, 2.0, 1.0, 1.75, 1.7, 100)),
-                YahooChartClient.parse("X", 200, body, FROM, TO));
+                YahooChartClient.parse("X", 200, body, FROM, TO).days());
     }
 
     @Test
@@ -36,5 +36,15 @@ class YahooChartClientTest {
         PriceSourceException e = assertThrows(PriceSourceException.class,
                 () -> YahooChartClient.parse("SPY", 502, "<html>Bad gateway</html>", FROM, TO));
         assertEquals("Yahoo answered 502 for SPY with no JSON", e.getMessage());
+    }
+
+    @Test
+    void parse_split_reportedWithItsExDateAndRatio() {
+        String body = "{\"chart\":{\"result\":[{\"meta\":{\"exchangeTimezoneName\":\"America/New_York\"},"
+                + "\"timestamp\":[1767364200],\"events\":{\"splits\":{\"1767364200\":{\"date\":1767364200,"
+                + "\"numerator\":10,\"denominator\":1,\"splitRatio\":\"10:1\"}}},\"indicators\":{\"quote\":"
+                + "[{\"open\":[1.5],\"high\":[2.0],\"low\":[1.0],\"close\":[1.75],\"volume\":[100]}]}}],\"error\":null}}";
+        assertEquals(List.of(new YahooChartClient.Split(LocalDate.of(2026, 1, 2), "10:1")),
+                YahooChartClient.parse("NVDA", 200, body, FROM, TO).splits());
     }
 }
