@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 RunCommand.class,
                 ExecuteCommand.class,
+                WatchCommand.class,
                 HistoryCommand.class,
                 DataCommand.class,
                 BacktestCommand.class, BacktestFromPropertiesCommand.class, MetricsCommand.class,
