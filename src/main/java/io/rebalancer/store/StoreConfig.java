@@ -59,8 +59,9 @@ public record StoreConfig(Kind kind, Path dataDir, String uri) {
     }
 
     /**
-     * Resolves, first match wins: {@code uriOption} (--mongo-uri), env MONGODB_URI, {@code dataDirOption}
-     * (--data-dir), env REBALANCER_HOME, {@code $XDG_DATA_HOME/rebalancer}, {@code ~/.local/share/rebalancer}.
+     * Resolves, first match wins: {@code uriOption} (--mongo-uri), {@code dataDirOption} (--data-dir), env
+     * MONGODB_URI, env REBALANCER_HOME, {@code $XDG_DATA_HOME/rebalancer}, {@code ~/.local/share/rebalancer}. An
+     * option on the command line beats the environment, so {@code --data-dir} is never redirected to a MongoDB.
      * Null or blank options count as absent.
      */
     public static StoreConfig fromEnvironment(String uriOption, Path dataDirOption) {
@@ -78,11 +79,11 @@ public record StoreConfig(Kind kind, Path dataDir, String uri) {
         if (present(uriOption)) {
             return uri(uriOption);
         }
-        if (present(env.apply(ENV_URI))) {
-            return uri(env.apply(ENV_URI));
-        }
         if (dataDirOption != null) {
             return embeddedFile(dataDirOption);
+        }
+        if (present(env.apply(ENV_URI))) {
+            return uri(env.apply(ENV_URI));
         }
         if (present(env.apply(ENV_HOME))) {
             return embeddedFile(Path.of(env.apply(ENV_HOME).trim()));

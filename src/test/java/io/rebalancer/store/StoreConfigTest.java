@@ -22,8 +22,15 @@ class StoreConfigTest {
     }
 
     @Test
-    void fromEnvironment_envUri_winsOverDataDirOption() {
+    void fromEnvironment_dataDirOption_winsOverEnvUri() {
         StoreConfig c = StoreConfig.fromEnvironment(null, Path.of("/d"), Map.of("MONGODB_URI", "mongodb://env/db"), HOME);
+        assertEquals(StoreConfig.embeddedFile(Path.of("/d")), c);
+    }
+
+    @Test
+    void fromEnvironment_envUri_winsOverRebalancerHome() {
+        StoreConfig c = StoreConfig.fromEnvironment(null, null, Map.of("MONGODB_URI", "mongodb://env/db",
+                "REBALANCER_HOME", "/r"), HOME);
         assertEquals(StoreConfig.uri("mongodb://env/db"), c);
     }
 
