@@ -67,9 +67,7 @@ class DataFetchCommand implements Callable<Integer> {
                 out.flush();
                 return ExitCodes.OK;
             }
-            String url = sourceUrl != null ? sourceUrl
-                    : System.getenv(ENV_URL) != null && !System.getenv(ENV_URL).isBlank() ? System.getenv(ENV_URL)
-                    : YahooChartClient.DEFAULT_BASE_URL;
+            String url = sourceUrl(sourceUrl);
             List<Ticker> symbols = tickers(stores);
             YahooPriceUpdate.Result r;
             try {
@@ -85,6 +83,12 @@ class DataFetchCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         }
+    }
+
+    /** The chart API's base URL: the option, else $REBALANCER_YAHOO_URL, else Yahoo's. */
+    static String sourceUrl(String option) {
+        String env = System.getenv(ENV_URL);
+        return option != null ? option : env != null && !env.isBlank() ? env : YahooChartClient.DEFAULT_BASE_URL;
     }
 
     static LocalDate lastClosedDay(ZonedDateTime nowInNewYork) {

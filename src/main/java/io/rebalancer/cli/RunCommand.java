@@ -1,5 +1,6 @@
 package io.rebalancer.cli;
 
+import io.rebalancer.agents.CycleRecord;
 import io.rebalancer.backtest.LiveOutcomes;
 import io.rebalancer.backtest.RegretScorer;
 import io.rebalancer.service.CycleOutcome;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -60,22 +62,18 @@ public class RunCommand implements Callable<Integer> {
                     out.println("Decision record written to " + export);
                 }
             }
-            if (execute && outcome.record().rebalanced()) {
-                ExecutionOutcome executed = new ExecutionService(app.stores()).execute(outcome.record().cycleId());
+            if (execute) {
+                CycleRecord record = outcome.record();
+                Optional<ExecutionOutcome> executed = new ExecutionService(app.stores()).executeDay(record);
                 if (!json) {
                     out.println();
-                    ExecuteCommand.print(out, executed, false);
-                }
-            } else if (execute) {
-                var pending = new ExecutionService(app.stores()).continuePending(outcome.record().portfolioId(),
-                        outcome.record().asOf());
-                if (!json) {
-                    out.println();
-                    if (pending.isPresent()) {
-                        out.println("Continuing the GRADUAL plan of decision " + pending.get().execution().cycleId() + ":");
-                        ExecuteCommand.print(out, pending.get(), false);
+                    if (executed.isPresent() && !record.rebalanced()) {
+                        out.println("Continuing the GRADUAL plan of decision " + executed.get().execution().cycleId() + ":");
+                    }
+                    if (executed.isPresent()) {
+                        ExecuteCommand.print(out, executed.get(), false);
                     } else {
-                        out.println("Nothing to execute: the decision is " + outcome.record().decision().action() + ".");
+                        out.println("Nothing to execute: the decision is " + record.decision().action() + ".");
                     }
                 }
             }

@@ -8,7 +8,6 @@ import io.rebalancer.market.PriceSourceException;
 import io.rebalancer.market.YahooChartClient;
 import io.rebalancer.market.YahooPriceUpdate;
 import io.rebalancer.service.CycleOutcome;
-import io.rebalancer.service.ExecutionOutcome;
 import io.rebalancer.service.ExecutionService;
 import io.rebalancer.service.LiveCycleService;
 import io.rebalancer.service.PortfolioBusyException;
@@ -120,9 +119,7 @@ public class WatchCommand implements Callable<Integer> {
         if (!latest.isBefore(last)) {
             return "prices up to date (" + latest + ")";
         }
-        String url = sourceUrl != null ? sourceUrl
-                : System.getenv(DataFetchCommand.ENV_URL) != null && !System.getenv(DataFetchCommand.ENV_URL).isBlank()
-                ? System.getenv(DataFetchCommand.ENV_URL) : YahooChartClient.DEFAULT_BASE_URL;
+        String url = DataFetchCommand.sourceUrl(sourceUrl);
         List<Ticker> tickers = LiveCycleService.tickers(LiveCycleService.portfolio(stores, portfolio));
         try {
             YahooPriceUpdate.Result r = YahooPriceUpdate.run(stores, new YahooChartClient(url), tickers,
@@ -142,9 +139,7 @@ public class WatchCommand implements Callable<Integer> {
     }
 
     private static Optional<String> executed(ExecutionService broker, CycleRecord r) {
-        Optional<ExecutionOutcome> o = r.rebalanced() ? Optional.of(broker.execute(r.cycleId()))
-                : broker.continuePending(r.portfolioId(), r.asOf());
-        return o.map(e -> (e.alreadyExecuted() ? "already executed: " : "executed: ") + e.execution().fills().size()
+        return broker.executeDay(r).map(e -> (e.alreadyExecuted() ? "already executed: " : "executed: ") + e.execution().fills().size()
                 + " fills" + (e.execution().tranches() > 1 ? f(" (tranche %d of %d)", e.execution().tranche(),
                 e.execution().tranches()) : "") + f(", cash %s -> %s", e.before().cash(), e.after().cash()));
     }

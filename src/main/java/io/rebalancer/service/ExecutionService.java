@@ -61,6 +61,15 @@ public final class ExecutionService {
     }
 
     /**
+     * What {@code run --execute} and {@code watch --execute} do after a cycle: execute its decision when it
+     * rebalances, otherwise continue a pending GRADUAL plan ({@link #continuePending}); empty when neither applies.
+     */
+    public Optional<ExecutionOutcome> executeDay(CycleRecord record) {
+        return record.rebalanced() ? Optional.of(execute(record.cycleId()))
+                : continuePending(record.portfolioId(), record.asOf());
+    }
+
+    /**
      * On a day whose own decision does not rebalance: the next tranche of the portfolio's last executed decision,
      * if that was GRADUAL, is not complete and was not overtaken; empty otherwise.
      */
