@@ -45,9 +45,10 @@ public final class LiveOutcomes implements OutcomeSource {
     }
 
     @Override
-    public List<OutcomeStats> outcomes(PortfolioDefinition def, LocalDate asOf, LocalDate previousAsOf) {
+    public List<OutcomeStats> outcomes(PortfolioDefinition def, PriceHistory history, LocalDate asOf,
+            LocalDate previousAsOf) {
         List<ScoredDecision> scored = new ArrayList<>(stores.outcomes().of(def.id()));
-        scored.addAll(scoreNew(def, asOf, scored));
+        scored.addAll(scoreNew(def, history, asOf, scored));
         double[][][] acc = new double[Regime.values().length][ScenarioType.values().length][5];
         for (ScoredDecision o : scored) {
             if (!o.decided().isBefore(asOf) || o.maturedOn().isAfter(asOf)) {
@@ -74,15 +75,22 @@ public final class LiveOutcomes implements OutcomeSource {
     }
 
     /** Scores and keeps the analysed decisions after the last scored one whose horizon has ended by {@code asOf}. */
-    private List<ScoredDecision> scoreNew(PortfolioDefinition def, LocalDate asOf, List<ScoredDecision> scored) {
+    private List<ScoredDecision> scoreNew(PortfolioDefinition def, PriceHistory h, LocalDate asOf,
+            List<ScoredDecision> scored) {
         LocalDate after = scored.isEmpty() ? EPOCH : scored.get(scored.size() - 1).decided();
-        if (!after.isBefore(asOf.minusDays(1))) {
+        int last = h.indexOnOrBefore(asOf);
+        if (last - horizon < 0) {
+            return List.of();
+        }
+        // the last day whose horizon has ended by asOf: later decisions need not even be read
+        LocalDate maturedBy = h.dates().get(last - horizon);
+        if (!after.isBefore(maturedBy)) {
             return List.of();
         }
         Set<LocalDate> done = new HashSet<>();
         scored.forEach(s -> done.add(s.decided()));
         Map<LocalDate, CycleRecord> byDay = new TreeMap<>();
-        for (String json : stores.decisions().liveBetween(def.id(), after.plusDays(1), asOf.minusDays(1))) {
+        for (String json : stores.decisions().liveBetween(def.id(), after.plusDays(1), maturedBy)) {
             CycleRecord r = RecordJson.read(json, CycleRecord.class);
             if (r.analysis() != null && !done.contains(r.asOf())) {
                 byDay.put(r.asOf(), r);
@@ -92,8 +100,6 @@ public final class LiveOutcomes implements OutcomeSource {
             return List.of();
         }
         List<String> tickers = def.tickers().stream().map(Ticker::symbol).toList();
-        PriceHistory h = stores.prices().history(def.tickers(), byDay.keySet().iterator().next(), asOf);
-        int last = h.indexOnOrBefore(asOf);
         RegretScorer scorer = new RegretScorer(tickers,
                 def.targets().stream().mapToDouble(TargetWeight::weight).toArray(), horizon, lambda);
         List<ScoredDecision> fresh = new ArrayList<>();

@@ -103,7 +103,8 @@ public final class LiveCycleService {
             return new CycleOutcome(RecordJson.read(stored.get(), CycleRecord.class), true, requestedAsOf == null,
                     stores.description(), List.of());
         }
-        List<OutcomeStats> learned = outcomes.outcomes(def, asOf, state.map(ThresholdState::updatedAsOf).orElse(null));
+        List<OutcomeStats> learned = outcomes.outcomes(def, history, asOf,
+                state.map(ThresholdState::updatedAsOf).orElse(null));
         CycleInput in = new CycleInput(def, asOf, history, PriceBasis.CLOSE, shares, holdings.cash().doubleValue(),
                 market.vix(day), market.vixPercentile(day), market.rfReturnsUpTo(day),
                 state.map(LiveCycleService::memory).orElse(AgentMemory.fresh()), learned, true);
