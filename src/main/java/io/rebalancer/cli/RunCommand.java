@@ -1,8 +1,6 @@
 package io.rebalancer.cli;
 
 import io.rebalancer.agents.CycleRecord;
-import io.rebalancer.backtest.LiveOutcomes;
-import io.rebalancer.backtest.RegretScorer;
 import io.rebalancer.service.CycleOutcome;
 import io.rebalancer.service.ExecutionOutcome;
 import io.rebalancer.service.ExecutionService;
@@ -47,8 +45,7 @@ public class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (AppContext app = new AppContext(store).preloadRules()) {
-            LiveCycleService service = new LiveCycleService(app.stores(), app::cycle, new LiveOutcomes(app.stores(),
-                    RegretScorer.DEFAULT_HORIZON, RegretScorer.DEFAULT_LAMBDA));
+            LiveCycleService service = app.liveCycles();
             CycleOutcome outcome = service.run(portfolio, asOf);
             if (export != null) {
                 io.rebalancer.service.AtomicFiles.write(export, RecordJson.writePretty(outcome.record()));

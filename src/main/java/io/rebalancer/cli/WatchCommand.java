@@ -1,8 +1,6 @@
 package io.rebalancer.cli;
 
 import io.rebalancer.agents.CycleRecord;
-import io.rebalancer.backtest.LiveOutcomes;
-import io.rebalancer.backtest.RegretScorer;
 import io.rebalancer.domain.Ticker;
 import io.rebalancer.market.PriceSourceException;
 import io.rebalancer.market.YahooChartClient;
@@ -80,8 +78,7 @@ public class WatchCommand implements Callable<Integer> {
         try (AppContext app = new AppContext(store).preloadRules()) {
             Stores stores = app.stores();
             LiveCycleService.portfolio(stores, portfolio);
-            LiveCycleService cycles = new LiveCycleService(stores, app::cycle, new LiveOutcomes(stores,
-                    RegretScorer.DEFAULT_HORIZON, RegretScorer.DEFAULT_LAMBDA));
+            LiveCycleService cycles = app.liveCycles();
             ExecutionService broker = new ExecutionService(stores);
             LocalDate done = null;
             for (int i = 1; checks == null || i <= checks; i++) {

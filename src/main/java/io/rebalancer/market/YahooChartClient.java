@@ -41,8 +41,9 @@ public final class YahooChartClient {
 
     /** One day of a symbol: the bar's fields, with {@code adjClose} equal to close when Yahoo gives none. */
     public record Day(LocalDate date, double open, double high, double low, double close, double adjClose, long volume) {
-        public PriceBar toBar(Ticker ticker) {
-            return new PriceBar(ticker, date, open, high, low, close, adjClose, volume);
+        /** The bar of {@code ticker}, its adjusted close multiplied by {@code adjScale}. */
+        public PriceBar toBar(Ticker ticker, double adjScale) {
+            return new PriceBar(ticker, date, open, high, low, close, adjClose * adjScale, volume);
         }
     }
 

@@ -50,8 +50,7 @@ public final class YahooPriceUpdate {
                     continue;
                 }
                 try {
-                    bars.add(new PriceBar(t, d.date(), d.open(), d.high(), d.low(), d.close(), d.adjClose() * scale,
-                            d.volume()));
+                    bars.add(d.toBar(t, scale));
                 } catch (IllegalArgumentException e) {
                     throw new PriceSourceException("Yahoo's " + t + " bar is invalid: " + e.getMessage(), e);
                 }

@@ -115,22 +115,21 @@ public final class ExecutionService {
         for (Ticker t : def.tickers()) {
             closes.put(t.symbol(), history.close(t.symbol(), d));
         }
+        List<Execution> executions = stores.ledger().executions(def.id());
         Optional<Execution> tranche = last.tranche() >= last.tranches() ? Optional.empty()
                 : PaperBroker.fill(record, mine, on, closes);
         if (tranche.isEmpty() || !on.isAfter(last.date())) {
-            List<Execution> before = stores.ledger().executions(def.id()).stream()
-                    .filter(e -> !e.id().equals(last.id())).toList();
-            Holdings h = LiveHoldings.on(def, history(def, last.date()), last.date(), before);
+            List<Execution> before = executions.stream().filter(e -> !e.id().equals(last.id())).toList();
+            Holdings h = LiveHoldings.on(def, history.upTo(history.indexOf(last.date())), last.date(), before);
             return new ExecutionOutcome(last, true, h, apply(h, last));
         }
-        for (Execution e : stores.ledger().executions(def.id())) {
+        for (Execution e : executions) {
             if (!e.cycleId().equals(record.cycleId()) && !e.date().isBefore(mine.get(0).date())) {
                 throw new IllegalArgumentException("tranche " + tranche.get().tranche() + " of decision "
                         + record.cycleId() + " was overtaken by the execution of " + e.cycleId() + " on " + e.date()
                         + "; its remaining tranches will not be filled");
             }
         }
-        List<Execution> executions = stores.ledger().executions(def.id());
         Holdings before = LiveHoldings.on(def, history, on, executions);
         return record(def, history, tranche.get(), before);
     }

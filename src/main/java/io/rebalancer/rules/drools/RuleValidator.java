@@ -71,12 +71,10 @@ public final class RuleValidator {
         RuleBuildKey key = RuleBuildKey.of(files);
         boolean reused = false;
         DroolsRuleEngine.CompiledRules compiled = null;
-        if (files.misnamed().isEmpty() && cache.contains(key)) {
-            Optional<KieBase> base = cache.find(key);
-            if (base.isPresent()) {
-                compiled = new DroolsRuleEngine.CompiledRules(DroolsRuleEngine.ruleCount(base.get()), List.of());
-                reused = true;
-            }
+        Optional<KieBase> base = files.misnamed().isEmpty() ? cache.find(key) : Optional.empty();
+        if (base.isPresent()) {
+            compiled = new DroolsRuleEngine.CompiledRules(DroolsRuleEngine.ruleCount(base.get()), List.of());
+            reused = true;
         }
         if (compiled == null) {
             compiled = DroolsRuleEngine.compile(files);
