@@ -303,6 +303,32 @@ class RuleSandboxTest {
     }
 
     @Test
+    void load_cacheEntryReplacedByARefusedBuild_reverifiedDeletedAndRecompiled() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("tampered"));
+        Path canary = dir.resolve("canary");
+        Path clean = Files.createDirectories(dir.resolve("clean"));
+        Files.writeString(clean.resolve("fine.drl"), rule("insert(new ReasonLine(\"monitor\", \"ok\", \"x\"));"));
+        Path evil = Files.createDirectories(dir.resolve("evil"));
+        Files.writeString(evil.resolve("fine.drl"), rule("try { new java.io.File(\"" + canary + "\").createNewFile();"
+                + " } catch (Exception e) { }"));
+        ExecutableRuleModel.Build evilBuild = ExecutableRuleModel.build(RuleFiles.scan(evil), Map.of());
+        assertTrue(evilBuild.ok(), evilBuild.errors().toString());
+        CompiledRuleCache cache = CompiledRuleCache.at(dir.resolve("cache"));
+        RuleBuildKey key = RuleBuildKey.of(RuleFiles.scan(clean));
+        Files.createDirectories(dir.resolve("cache"));
+        Files.write(cache.file(key), evilBuild.jar());
+        CompiledRuleCache.forgetProcessMemory();
+
+        PhaseResult r = DroolsRuleEngine.load(clean, cache).fire(Phase.MONITOR,
+                List.of(new MarketConditions(20.0, 0.15, -0.05, 0.5)));
+
+        assertFalse(Files.exists(canary), "the planted build ran");
+        assertTrue(r.conclusions().stream().anyMatch(c -> c instanceof ReasonLine l && l.text().equals("ok")));
+        assertTrue(ExecutableRuleModel.verify(Files.readAllBytes(cache.file(key))).isEmpty(),
+                "the planted entry was not replaced by the clean build");
+    }
+
+    @Test
     void cases_atLeastThirty() {
         assertTrue(cases().count() >= 30, "issue 14 asks for at least 30 adversarial rule sets");
     }
