@@ -3,6 +3,7 @@ package io.rebalancer.cli;
 import io.rebalancer.agents.Cycle;
 import io.rebalancer.market.BacktestDataSeeder;
 import io.rebalancer.rules.RuleEngine;
+import io.rebalancer.rules.RuleLimits;
 import io.rebalancer.rules.drools.DroolsRuleEngine;
 import io.rebalancer.store.Stores;
 import io.rebalancer.store.mongo.MongoStores;
@@ -31,7 +32,7 @@ final class AppContext implements AutoCloseable {
             preloading = new java.util.concurrent.CompletableFuture<>();
             Thread t = new Thread(() -> {
                 try {
-                    preloading.complete(DroolsRuleEngine.load(rulesDir(), options.ruleCache()));
+                    preloading.complete(DroolsRuleEngine.load(rulesDir(), options.ruleCache()).withLimits(RuleLimits.from(System::getenv)));
                 } catch (Throwable e) {
                     preloading.completeExceptionally(e);
                 }
@@ -52,7 +53,7 @@ final class AppContext implements AutoCloseable {
 
     RuleEngine rules() {
         if (rules == null) {
-            rules = preloading == null ? DroolsRuleEngine.load(rulesDir(), options.ruleCache()) : awaitPreload();
+            rules = preloading == null ? DroolsRuleEngine.load(rulesDir(), options.ruleCache()).withLimits(RuleLimits.from(System::getenv)) : awaitPreload();
         }
         return rules;
     }
