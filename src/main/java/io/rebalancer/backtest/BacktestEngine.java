@@ -5,6 +5,7 @@ import io.rebalancer.backtest.BacktestResult.AgentDay;
 import io.rebalancer.backtest.BacktestResult.StrategyResult;
 import io.rebalancer.backtest.BacktestResult.Timings;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,10 +88,10 @@ public final class BacktestEngine {
         double[] bench = ctx.benchmarkReturns();
         Map<String, StrategyResult> strategies = new LinkedHashMap<>();
         for (AgentRun a : agents) {
-            strategies.put(a.name(), result(a.ledger, rf, bench));
+            strategies.put(a.name(), result(a.ledger, ctx.runDates(), rf, bench));
         }
         for (StrategyLedger b : baselines) {
-            strategies.put(b.name, result(b, rf, bench));
+            strategies.put(b.name, result(b, ctx.runDates(), rf, bench));
         }
         long total = (System.nanoTime() - t0) / 1_000_000 + loadMillis;
         Timings timings = new Timings(total, loadMillis, agent.cycleNanos / 1_000_000, agent.regretNanos / 1_000_000,
@@ -100,8 +101,8 @@ public final class BacktestEngine {
                 agent.thresholdChanges, agent.outcomes.summary(), timings);
     }
 
-    private static StrategyResult result(StrategyLedger l, double[] rf, double[] bench) {
-        return new StrategyResult(l.name, l.nav, l.drift, l.rebalanceDays, l.metrics(rf, bench));
+    private static StrategyResult result(StrategyLedger l, List<LocalDate> dates, double[] rf, double[] bench) {
+        return new StrategyResult(l.name, l.nav, l.drift, l.rebalanceDays, l.metrics(dates, rf, bench));
     }
 
     /** One baseline over the run: at target at the first close, then its rule at every later close. */

@@ -2,6 +2,10 @@ package io.rebalancer.backtest;
 
 import io.rebalancer.analytics.PerformanceMetrics;
 import io.rebalancer.analytics.ReturnStats;
+import io.rebalancer.analytics.TearSheet;
+
+import java.time.LocalDate;
+import java.util.List;
 
 /**
  * Computes {@link StrategyMetrics} from a strategy's daily series (docs/METRICS.md, "Backtest metrics").
@@ -23,6 +27,14 @@ public final class BacktestMetrics {
      */
     public static StrategyMetrics of(double[] nav, double[] rf, double[] benchmarkReturns, double[] oneWayTurnover,
                                      int[] trades, double[] costs, double[] drift) {
+        return of(null, nav, rf, benchmarkReturns, oneWayTurnover, trades, costs, drift);
+    }
+
+    /**
+     * The same with the tear-sheet metrics ({@link TearSheet}) when {@code dates} (one per NAV value) is given.
+     */
+    public static StrategyMetrics of(List<LocalDate> dates, double[] nav, double[] rf, double[] benchmarkReturns,
+                                     double[] oneWayTurnover, int[] trades, double[] costs, double[] drift) {
         PerformanceMetrics p = PerformanceMetrics.of(nav, rf, benchmarkReturns);
         int n = nav.length - 1;
         double years = (double) n / ReturnStats.PERIODS_PER_YEAR;
@@ -54,7 +66,8 @@ public final class BacktestMetrics {
         return new StrategyMetrics(p.finalNav(), p.cagr(), p.volatility(), p.sharpe(), p.sharpeArithmetic(),
                 p.sortino(), p.calmar(), p.maxDrawdown(), p.var95Historical(), p.cvar95(),
                 p.var95Gaussian(), p.var95CornishFisher(), p.beta(),
-                years > 0 ? turnoverSum / years : Double.NaN, tradeCount, costSum, rebalances, avgDrift, maxDrift);
+                years > 0 ? turnoverSum / years : Double.NaN, tradeCount, costSum, rebalances, avgDrift, maxDrift,
+                dates == null ? null : TearSheet.of(dates, nav, benchmarkReturns));
     }
 
     /** Annual one-way turnover: sum of the per-day one-way turnovers divided by the years (n / 252). */

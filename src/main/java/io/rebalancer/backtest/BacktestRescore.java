@@ -88,7 +88,7 @@ public final class BacktestRescore {
         }
         Map<String, StrategyMetrics> metrics = new LinkedHashMap<>();
         series.forEach((name, a) -> metrics.put(name,
-                BacktestMetrics.of(a[0], rf, benchReturns, a[2], trades.get(name), a[3], a[1])));
+                BacktestMetrics.of(dates, a[0], rf, benchReturns, a[2], trades.get(name), a[3], a[1])));
 
         Map<LocalDate, Integer> dayIndex = new HashMap<>();
         for (int k = 0; k < n; k++) {

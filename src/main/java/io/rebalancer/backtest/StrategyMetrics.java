@@ -1,5 +1,7 @@
 package io.rebalancer.backtest;
 
+import io.rebalancer.analytics.TearSheet;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -7,12 +9,13 @@ import java.util.Map;
  * The metric contract of a backtested strategy (docs/METRICS.md, "Backtest metrics"). Fractions throughout
  * except {@code finalNav} and {@code costs} (currency) and the counts. {@code turnover} is annual and one-way:
  * the sum over rebalances of (buys + sells) / 2 / NAV before trading, divided by the years (n / 252).
+ * {@code tearSheet} (null when the run's dates are not known) adds the tear-sheet metrics (docs/METRICS.md).
  */
 public record StrategyMetrics(double finalNav, double cagr, double volatility, double sharpe, double sharpeArithmetic,
                               double sortino, double calmar, double maxDrawdown, double var95Historical,
                               double cvar95, double var95Gaussian, double var95CornishFisher, double beta,
                               double turnover, int trades, double costs, int rebalances,
-                              double avgAbsDrift, double maxAbsDrift) {
+                              double avgAbsDrift, double maxAbsDrift, TearSheet tearSheet) {
 
     /** The metrics under their contract names (snake_case), in contract order, as in metrics.json. */
     public Map<String, Object> toMap() {
@@ -36,6 +39,9 @@ public record StrategyMetrics(double finalNav, double cagr, double volatility, d
         m.put("rebalances", rebalances);
         m.put("avg_abs_drift", avgAbsDrift);
         m.put("max_abs_drift", maxAbsDrift);
+        if (tearSheet != null) {
+            m.putAll(tearSheet.toMap());
+        }
         return m;
     }
 }

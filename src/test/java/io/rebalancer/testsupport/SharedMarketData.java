@@ -12,9 +12,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads ../shared/market-data directly, for tests that check figures on the real data. */
+/**
+ * Reads the real daily prices directly, for tests that check figures on the real data: ../shared/market-data when
+ * it is there, else the project's own copy in backtest-data/prices (the same files).
+ */
 public final class SharedMarketData {
-    public static final Path DIR = Path.of("..", "shared", "market-data");
+    public static final Path DIR = Files.isDirectory(Path.of("..", "shared", "market-data"))
+            ? Path.of("..", "shared", "market-data") : Path.of("backtest-data", "prices");
+    /** Where VIX.csv is: beside the prices in ../shared, in backtest-data/market in the project's copy. */
+    static final Path MARKET_DIR = DIR.startsWith("..") ? DIR : Path.of("backtest-data", "market");
     public static final List<String> TICKERS = List.of("AAPL", "MSFT", "GOOGL", "NVDA", "META", "XLK", "XOM", "CVX",
             "COP", "XLE", "SPY", "QQQ", "IWM");
     private static PriceHistory cached;
@@ -52,7 +58,7 @@ public final class SharedMarketData {
     /** VIX close by date. */
     public static Map<LocalDate, Double> vix() {
         Map<LocalDate, Double> out = new HashMap<>();
-        List<String> lines = lines(DIR.resolve("VIX.csv"));
+        List<String> lines = lines(MARKET_DIR.resolve("VIX.csv"));
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split(",");
             out.put(LocalDate.parse(f[0]), Double.parseDouble(f[4]));
