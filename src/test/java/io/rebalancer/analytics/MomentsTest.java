@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * [2, 3, 3] -> -1.732051) and {@code DataFrame.kurt} (columns [1, 2, 2, 3] -> 1.5 and [3, 4, 4, 4] -> 4.0).
  * {@code R} and {@code B}: values computed independently with numpy 1.17 from pandas' {@code nanops.nanskew} /
  * {@code nankurt} formulas and quantstats {@code stats.py} (commit fbd10da: {@code omega}, {@code win_rate},
- * {@code greeks}, {@code information_ratio}) ported line by line; omega and win rate also by hand.
+ * {@code greeks}, {@code information_ratio}) ported line by line (src/test/resources/tearsheet/expected_values.py); omega and win rate also by hand.
  */
 class MomentsTest {
     static final double[] R = {0.01, -0.02, 0.03, -0.01, 0.05, 0.0, 0.015, -0.005};

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link TearSheet} of SPY adj_close 2015-01-02..2024-12-31 (backtest-data/prices/SPY.csv, 2,516 closes). Expected
  * values computed independently with numpy 1.17 from pandas' nanskew/nankurt formulas, quantstats' win_rate and
- * omega, and compounded calendar periods (script in the commit message of this test); the years agree with SPY's
+ * omega, and compounded calendar periods (src/test/resources/tearsheet/expected_values.py, run from the project directory); the years agree with SPY's
  * published total returns (2019 +31.2 %, 2022 -18.2 %).
  */
 class TearSheetTest {
