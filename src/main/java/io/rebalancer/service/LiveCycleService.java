@@ -66,7 +66,21 @@ public final class LiveCycleService {
         }
     }
 
-    private CycleOutcome run(PortfolioDefinition def, LocalDate requestedAsOf) {
+    /**
+     * What the cycle of {@code requestedAsOf} (null: the latest stored day) would conclude, without writing
+     * anything or taking the lease: the stored decision when that cycle was recorded, otherwise a fresh cycle on
+     * the stored state (queries use it for the regime and its reasons).
+     */
+    public CycleOutcome preview(String portfolioId, LocalDate requestedAsOf) {
+        return run(portfolio(stores, portfolioId), requestedAsOf, false);
+    }
+
+    /** The live state on {@code requestedAsOf} (null: the latest day all the portfolio's tickers have prices). */
+    public static LiveView view(Stores stores, String portfolioId, LocalDate requestedAsOf) {
+        return view(stores, portfolio(stores, portfolioId), requestedAsOf);
+    }
+
+    static LiveView view(Stores stores, PortfolioDefinition def, LocalDate requestedAsOf) {
         LocalDate latest = stores.prices().latestDate()
                 .orElseThrow(() -> new NotFoundException("the store holds no prices; run 'data import' first"));
         LocalDate asOf = requestedAsOf == null ? latest : requestedAsOf;
@@ -93,6 +107,20 @@ public final class LiveCycleService {
         history = history.upTo(day);
         MarketContext market = MarketContext.of(history, stores.prices().marketDays(history.dates().get(0), asOf));
         Holdings holdings = LiveHoldings.on(def, history, asOf, stores.ledger().executions(def.id()));
+        return new LiveView(def, asOf, requestedAsOf == null, history, market, holdings);
+    }
+
+    private CycleOutcome run(PortfolioDefinition def, LocalDate requestedAsOf) {
+        return run(def, requestedAsOf, true);
+    }
+
+    private CycleOutcome run(PortfolioDefinition def, LocalDate requestedAsOf, boolean write) {
+        LiveView view = view(stores, def, requestedAsOf);
+        LocalDate asOf = view.asOf();
+        PriceHistory history = view.history();
+        int day = history.size() - 1;
+        MarketContext market = view.market();
+        Holdings holdings = view.holdings();
         Optional<ThresholdState> state = stores.thresholds().load(def.id(), null);
         Map<Ticker, Double> shares = new LinkedHashMap<>();
         holdings.shares().forEach((t, n) -> shares.put(t, n.doubleValue()));
@@ -110,6 +138,9 @@ public final class LiveCycleService {
                 state.map(LiveCycleService::memory).orElse(AgentMemory.fresh()), learned, true);
 
         CycleRecord record = cycle.run(in, null);
+        if (!write) {
+            return new CycleOutcome(record, false, requestedAsOf == null, stores.description(), learned);
+        }
         stores.snapshots().save(null, def.id(), asOf, RecordJson.write(Map.of("portfolio_id", def.id(),
                 "as_of", asOf.toString(), "cycle_id", record.cycleId(), "inputs", record.inputs())));
         if (state.isEmpty() || !asOf.isBefore(state.get().updatedAsOf())) {
