@@ -48,6 +48,21 @@ class ArchitectureTest {
     }
 
     @Test
+    void asm_onlyInsideTheRuleSandbox_nowhereElse() {
+        noClasses().that().resideOutsideOfPackage("io.rebalancer.rules.drools.sandbox..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.objectweb.asm..")
+                .check(classes);
+    }
+
+    @Test
+    void ruleSandbox_dependsOnNoDroolsClass() {
+        // the allow-list reads bytecode; it must not itself load or call into what it judges
+        noClasses().that().resideInAPackage("io.rebalancer.rules.drools.sandbox..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.kie..", "org.drools..")
+                .check(classes);
+    }
+
+    @Test
     void bsonAndMongo_onlyInsideStoreMongo_nowhereElse() {
         noClasses().that().resideOutsideOfPackage("io.rebalancer.store.mongo..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.bson..", "com.mongodb..", "de.bwaldvogel..")
