@@ -91,11 +91,13 @@ public final class DroolsRuleEngine implements RuleEngine {
         if (errors.isEmpty()) {
             Optional<KieBase> cached = cache.find(key);
             if (cached.isPresent()) {
-                return new Built(cached.get(), List.of(), lintAlways ? RuleLinter.lint(files) : List.of(), true);
+                List<RuleProblem> linted = lintAlways ? withoutSecurityHints(RuleLinter.lint(files)) : List.of();
+                return new Built(cached.get(), List.of(), linted, true);
             }
         }
         CompletableFuture<List<RuleProblem>> lint = CompletableFuture.supplyAsync(() -> RuleLinter.lint(files));
         ExecutableRuleModel.Build build = null;
+        List<RuleProblem> refused = List.of();
         if (errors.isEmpty()) {
             build = buildExecutable(files);
             if (build == null || !build.ok()) {
@@ -105,16 +107,29 @@ public final class DroolsRuleEngine implements RuleEngine {
                     build.errors().forEach(e -> errors.add(RuleProblem.error(files.dir().toString(), "", e)));
                 }
             } else {
-                errors.addAll(ExecutableRuleModel.verify(build.jar()));
+                refused = ExecutableRuleModel.verify(build.jar());
+                errors.addAll(refused);
             }
         }
         List<RuleProblem> linted = lint.join();
+        if (build != null && build.ok()) {
+            // the allow-list decides: the text lint's security findings stay only as the friendlier location of
+            // something the sandbox refused in the same file
+            java.util.Set<String> refusedFiles = new java.util.HashSet<>();
+            refused.forEach(p -> refusedFiles.add(p.file()));
+            linted = linted.stream().filter(p -> !RuleLinter.isSecurityHint(p) || refusedFiles.contains(p.file()))
+                    .toList();
+        }
         linted.stream().filter(p -> p.severity() == RuleProblem.Severity.ERROR && !errors.contains(p))
                 .forEach(errors::add);
         if (!errors.isEmpty()) {
             return new Built(null, errors, linted, false);
         }
         return new Built(cache.put(key, build.jar()), List.of(), linted, false);
+    }
+
+    private static List<RuleProblem> withoutSecurityHints(List<RuleProblem> linted) {
+        return linted.stream().filter(p -> !RuleLinter.isSecurityHint(p)).toList();
     }
 
     /** The executable-model build, or null when a decision table does not convert to DRL. */
