@@ -131,7 +131,7 @@ public final class LiveCycleService {
         Map<Ticker, Double> shares = new LinkedHashMap<>();
         holdings.shares().forEach((t, n) -> shares.put(t, n.doubleValue()));
         Cycle cycle = cycles.get();
-        String cycleId = Cycle.cycleId(def.id(), asOf, cycle.rulesHash(), null);
+        String cycleId = Cycle.cycleId(def, asOf, cycle.rulesHash(), null);
         Optional<String> stored = stores.decisions().find(cycleId);
         if (stored.isPresent()) {
             return new CycleOutcome(RecordJson.read(stored.get(), CycleRecord.class), true, requestedAsOf == null,
