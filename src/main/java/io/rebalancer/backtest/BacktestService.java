@@ -92,7 +92,7 @@ public final class BacktestService {
                     + " holds fewer than two trading days");
         }
         MarketContext market = MarketContext.of(history, stores.prices().marketDays(first, history.dates().get(end)));
-        Settings settings = new Settings(def.costs(), request.learning(), request.horizonDays(), request.lambda(),
+        Settings settings = new Settings(def.costs(), request.learning(), request.horizonOrDefault(), request.lambda(),
                 request.initialNav(), request.withNoLearning());
         return new BacktestContext(history, market, def, start, end, settings);
     }
@@ -106,7 +106,7 @@ public final class BacktestService {
     /** Prepares, records and runs the backtest. */
     public BacktestResult run(BacktestRequest request, Cycle cycle, BacktestListener listener) {
         long t0 = System.nanoTime();
-        BacktestContext ctx = prepare(request);
+        BacktestContext ctx = prepare(request.withRulesHorizon(cycle));
         long loadMillis = (System.nanoTime() - t0) / 1_000_000;
         listener.prepared(ctx);
         String runId = newRunId(LocalDateTime.now(ZoneOffset.UTC));

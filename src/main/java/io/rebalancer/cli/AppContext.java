@@ -92,7 +92,8 @@ final class AppContext implements AutoCloseable {
     /** Live cycles on the store, with the rules as they finish loading and learning from matured decisions. */
     io.rebalancer.service.LiveCycleService liveCycles() {
         return new io.rebalancer.service.LiveCycleService(stores(), this::cycle,
-                new io.rebalancer.backtest.LiveOutcomes(stores(), io.rebalancer.backtest.RegretScorer.DEFAULT_HORIZON,
+                new io.rebalancer.backtest.LiveOutcomes(stores(),
+                        () -> cycle().outcomeHorizon(io.rebalancer.backtest.RegretScorer.DEFAULT_HORIZON),
                         io.rebalancer.backtest.RegretScorer.DEFAULT_LAMBDA));
     }
 

@@ -49,8 +49,8 @@ public class BacktestCommand implements Callable<Integer> {
     @Option(names = "--compare-learning", description = "Also run the agent without learning (row agent_no_learning)")
     boolean compareLearning;
 
-    @Option(names = "--horizon", defaultValue = "" + RegretScorer.DEFAULT_HORIZON,
-            description = "Regret horizon in trading days (default: ${DEFAULT-VALUE})")
+    @Option(names = "--horizon", defaultValue = "" + BacktestRequest.HORIZON_FROM_RULES,
+            description = "Outcome (regret) horizon in trading days (default: the rules' learning.drl.csv, 63)")
     int horizon;
 
     @Option(names = "--lambda", defaultValue = "" + RegretScorer.DEFAULT_LAMBDA,

@@ -48,7 +48,7 @@ public record SampleSpec(String id, String portfolio, LocalDate from, LocalDate 
 
     /** A sample with the backtest's defaults (costs of the portfolio, learning on, default horizon and lambda). */
     public static SampleSpec of(String id, String portfolio, LocalDate from, LocalDate to) {
-        return new SampleSpec(id, portfolio, from, to, null, null, null, false, true, RegretScorer.DEFAULT_HORIZON,
+        return new SampleSpec(id, portfolio, from, to, null, null, null, false, true, io.rebalancer.backtest.BacktestRequest.HORIZON_FROM_RULES,
                 RegretScorer.DEFAULT_LAMBDA);
     }
 

@@ -109,7 +109,7 @@ public final class SuiteFile {
         Double costBps = null;
         boolean noCosts = false;
         boolean learning = true;
-        int horizon = RegretScorer.DEFAULT_HORIZON;
+        int horizon = io.rebalancer.backtest.BacktestRequest.HORIZON_FROM_RULES;
         double lambda = RegretScorer.DEFAULT_LAMBDA;
         JsonNode o = s.get("options");
         if (o != null) {

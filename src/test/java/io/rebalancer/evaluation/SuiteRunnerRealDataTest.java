@@ -96,11 +96,11 @@ class SuiteRunnerRealDataTest {
     @Test
     void run_walkForward_carriesEveryOutcomeScoredInTheWarmUp() {
         SampleResult s = result.samples().get(2);
-        // the plain warm-up backtest scores exactly the decisions whose horizon ended before its last day
+        // the plain warm-up backtest counts exactly the (non-overlapping) outcomes matured before its last day
         BacktestResult warm = new BacktestService(stores).run(WALK.warmUpRequest(), cycle, new BacktestListener() { });
-        long scored = warm.decisions().stream().filter(BacktestResult.DecisionOutcome::scored).count();
-        assertTrue(scored > 0, "the warm-up scored decisions");
-        assertEquals(scored, s.outcomesCarried());
+        int counted = warm.outcomeSummary().stream().mapToInt(BacktestResult.OutcomeSummary::count).sum();
+        assertTrue(counted > 0, "the warm-up counted outcomes");
+        assertEquals(counted, s.outcomesCarried());
         assertEquals(warm.dates().size(), s.warmUpDays());
         assertEquals(LocalDate.of(2019, 10, 1), s.from());
     }
