@@ -27,14 +27,17 @@ public final class BacktestMetrics {
      */
     public static StrategyMetrics of(double[] nav, double[] rf, double[] benchmarkReturns, double[] oneWayTurnover,
                                      int[] trades, double[] costs, double[] drift) {
-        return of(null, nav, rf, benchmarkReturns, oneWayTurnover, trades, costs, drift);
+        return of(null, nav, rf, benchmarkReturns, oneWayTurnover, trades, costs, drift, null);
     }
 
     /**
-     * The same with the tear-sheet metrics ({@link TearSheet}) when {@code dates} (one per NAV value) is given.
+     * As above, with the tear-sheet metrics ({@link TearSheet}) when {@code dates} (one per NAV value) is given,
+     * and the tracking error against {@code targetReturns}: the daily returns of the always-at-target portfolio
+     * (rebalanced to target at every close, no costs) aligned to the NAV returns; null gives NaN.
      */
     public static StrategyMetrics of(List<LocalDate> dates, double[] nav, double[] rf, double[] benchmarkReturns,
-                                     double[] oneWayTurnover, int[] trades, double[] costs, double[] drift) {
+                                     double[] oneWayTurnover, int[] trades, double[] costs, double[] drift,
+                                     double[] targetReturns) {
         PerformanceMetrics p = PerformanceMetrics.of(nav, rf, benchmarkReturns);
         int n = nav.length - 1;
         double years = (double) n / ReturnStats.PERIODS_PER_YEAR;
@@ -63,10 +66,13 @@ public final class BacktestMetrics {
             }
             avgDrift = sum / drift.length;
         }
+        double[] returns = ReturnStats.simpleReturns(nav);
+        double te = targetReturns == null ? Double.NaN : ReturnStats.trackingError(returns, targetReturns);
+        double ce = ReturnStats.certaintyEquivalent(returns, StrategyMetrics.DEFAULT_CRRA_GAMMA);
         return new StrategyMetrics(p.finalNav(), p.cagr(), p.volatility(), p.sharpe(), p.sharpeArithmetic(),
                 p.sortino(), p.calmar(), p.maxDrawdown(), p.var95Historical(), p.cvar95(),
                 p.var95Gaussian(), p.var95CornishFisher(), p.beta(),
-                years > 0 ? turnoverSum / years : Double.NaN, tradeCount, costSum, rebalances, avgDrift, maxDrift,
+                years > 0 ? turnoverSum / years : Double.NaN, tradeCount, costSum, rebalances, avgDrift, maxDrift, te, ce,
                 dates == null ? null : TearSheet.of(dates, nav, benchmarkReturns));
     }
 

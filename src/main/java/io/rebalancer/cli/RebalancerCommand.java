@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
                 ExecuteCommand.class,
                 WatchCommand.class,
                 HistoryCommand.class,
+                HoldingsCommand.class, RiskCommand.class, BalanceCommand.class, OrderCommand.class,
                 DataCommand.class,
                 BacktestCommand.class, BacktestFromPropertiesCommand.class, MetricsCommand.class,
                 ReportCommand.class, AttributionCommand.class,

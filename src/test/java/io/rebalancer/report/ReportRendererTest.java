@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The page rendered from real prices (shared market data, Jan-Jun 2022) with the stand-in agent of ReportFixtures. */
+/** The page rendered from real prices (backtest-data/, Jan-Jun 2022) with the stand-in agent of ReportFixtures. */
 class ReportRendererTest {
     static final String EVIL = "<script>alert('x')</script>";
     private static ReportData data;
