@@ -17,6 +17,8 @@ public record BacktestRequest(String portfolioId, LocalDate from, LocalDate to, 
     public static final LocalDate DEFAULT_FROM = LocalDate.of(2015, 1, 2);
     public static final LocalDate DEFAULT_TO = LocalDate.of(2024, 12, 31);
     public static final double DEFAULT_NAV = 1_000_000;
+    /** {@code horizonDays} value meaning: the outcome horizon of the rules (learning.drl.csv). */
+    public static final int HORIZON_FROM_RULES = 0;
 
     public BacktestRequest {
         Objects.requireNonNull(portfolioId, "portfolio");
@@ -28,7 +30,7 @@ public record BacktestRequest(String portfolioId, LocalDate from, LocalDate to, 
         if (costBps != null && (!(costBps >= 0) || costBps.isInfinite())) {
             throw new IllegalArgumentException("--cost-bps must be a non-negative number, was " + costBps);
         }
-        if (horizonDays < 2) {
+        if (horizonDays < 2 && horizonDays != HORIZON_FROM_RULES) {
             throw new IllegalArgumentException("--horizon must be at least 2 trading days, was " + horizonDays);
         }
         if (!(lambda >= 0) || Double.isInfinite(lambda)) {
@@ -41,7 +43,21 @@ public record BacktestRequest(String portfolioId, LocalDate from, LocalDate to, 
 
     public static BacktestRequest defaults() {
         return new BacktestRequest(DEFAULT_PORTFOLIO, DEFAULT_FROM, DEFAULT_TO, null, false, true,
-                RegretScorer.DEFAULT_HORIZON, RegretScorer.DEFAULT_LAMBDA, false, DEFAULT_NAV);
+                HORIZON_FROM_RULES, RegretScorer.DEFAULT_LAMBDA, false, DEFAULT_NAV);
+    }
+
+    /** The request with the horizon the rules give when it asks for theirs; otherwise itself. */
+    public BacktestRequest withRulesHorizon(io.rebalancer.agents.Cycle cycle) {
+        if (horizonDays != HORIZON_FROM_RULES) {
+            return this;
+        }
+        return new BacktestRequest(portfolioId, from, to, costBps, noCosts, learning,
+                cycle.outcomeHorizon(RegretScorer.DEFAULT_HORIZON), lambda, withNoLearning, initialNav);
+    }
+
+    /** The horizon in trading days: this request's, or the default when it asks for the rules' (not at hand). */
+    public int horizonOrDefault() {
+        return horizonDays == HORIZON_FROM_RULES ? RegretScorer.DEFAULT_HORIZON : horizonDays;
     }
 
     /** The cost model charged, given the portfolio's own. */

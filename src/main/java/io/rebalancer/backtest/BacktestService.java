@@ -49,7 +49,14 @@ public final class BacktestService {
 
     /** Validates and loads everything the run needs; nothing is written. */
     public BacktestContext prepare(BacktestRequest request) {
-        PortfolioDefinition stored = LiveCycleService.portfolio(stores, request.portfolioId());
+        return prepare(request, LiveCycleService.portfolio(stores, request.portfolioId()));
+    }
+
+    /**
+     * As {@link #prepare(BacktestRequest)}, for a portfolio given rather than stored (read from a file of another
+     * backtest-data directory); its tickers' prices come from this service's store.
+     */
+    public BacktestContext prepare(BacktestRequest request, PortfolioDefinition stored) {
         PortfolioDefinition def = new PortfolioDefinition(stored.id(), stored.basis(), stored.inception(),
                 stored.benchmark(), stored.targets(), stored.thresholds(), stored.bounds(),
                 request.costs(stored.costs()));
@@ -85,7 +92,7 @@ public final class BacktestService {
                     + " holds fewer than two trading days");
         }
         MarketContext market = MarketContext.of(history, stores.prices().marketDays(first, history.dates().get(end)));
-        Settings settings = new Settings(def.costs(), request.learning(), request.horizonDays(), request.lambda(),
+        Settings settings = new Settings(def.costs(), request.learning(), request.horizonOrDefault(), request.lambda(),
                 request.initialNav(), request.withNoLearning());
         return new BacktestContext(history, market, def, start, end, settings);
     }
@@ -99,7 +106,7 @@ public final class BacktestService {
     /** Prepares, records and runs the backtest. */
     public BacktestResult run(BacktestRequest request, Cycle cycle, BacktestListener listener) {
         long t0 = System.nanoTime();
-        BacktestContext ctx = prepare(request);
+        BacktestContext ctx = prepare(request.withRulesHorizon(cycle));
         long loadMillis = (System.nanoTime() - t0) / 1_000_000;
         listener.prepared(ctx);
         String runId = newRunId(LocalDateTime.now(ZoneOffset.UTC));

@@ -23,14 +23,16 @@ import java.util.List;
  *        r_k the scenario's daily return, rt_k = sum_i t_i * r_i,k  the target mix's
  *   objective = R - lambda * TE
  *   regret = max(0, max over the other scenarios of objective - objective of the chosen)
- *   active return = R(chosen) - R(DEFER)
+ *          = (R(best) - R(chosen)) + lambda * (TE(chosen) - TE(best))   its return and tracking-error parts
+ *   active return = R(chosen) - R(DEFER) for a rebalance, R(DEFER) - R(FULL) for a deferral
  * </pre>
  * The chosen scenario is what the portfolio actually did: the decided scenario when it rebalanced, DEFER when it
  * deferred. Every other scenario counts as an alternative, vetoed ones included (a veto is a rule's rejection like
  * any other; the outcome records the flag). Only prices up to {@code t + H} are read.
  */
 public final class RegretScorer {
-    public static final int DEFAULT_HORIZON = 20;
+    /** One quarter of trading days: the horizon when neither the rules (learning.drl.csv) nor the user give one. */
+    public static final int DEFAULT_HORIZON = 63;
     public static final double DEFAULT_LAMBDA = 0.5;
 
     private final List<String> tickers;
@@ -102,6 +104,7 @@ public final class RegretScorer {
         List<ScenarioOutcome> outcomes = new ArrayList<>();
         ScenarioOutcome chosenOutcome = null;
         ScenarioOutcome deferOutcome = null;
+        ScenarioOutcome fullOutcome = null;
         for (CycleRecord.Scenario s : record.analysis().scenarios()) {
             ScenarioOutcome o = simulate(s, startShares, record.inputs().cash(), nav0, t, adj, targetReturns);
             outcomes.add(o);
@@ -110,6 +113,9 @@ public final class RegretScorer {
             }
             if (o.type() == ScenarioType.DEFER) {
                 deferOutcome = o;
+            }
+            if (o.type() == ScenarioType.FULL) {
+                fullOutcome = o;
             }
         }
         if (chosenOutcome == null) {
@@ -123,10 +129,13 @@ public final class RegretScorer {
             }
         }
         double regret = best == null ? 0 : Math.max(0, best.objective() - chosenOutcome.objective());
-        double active = deferOutcome == null ? Double.NaN : chosenOutcome.horizonReturn() - deferOutcome.horizonReturn();
+        double regretReturn = regret > 0 ? best.horizonReturn() - chosenOutcome.horizonReturn() : 0;
+        double regretTracking = regret > 0 ? lambda * (chosenOutcome.trackingError() - best.trackingError()) : 0;
+        ScenarioOutcome reference = chosen == ScenarioType.DEFER ? fullOutcome : deferOutcome;
+        double active = reference == null ? Double.NaN : chosenOutcome.horizonReturn() - reference.horizonReturn();
         return new DecisionOutcome(record.asOf(), record.cycleId(), record.monitor().regime().regime(), chosen,
                 timing(record), record.decision().action(), record, true, dates.get(end), outcomes, regret,
-                best == null ? null : best.type(), active);
+                best == null ? null : best.type(), active, regretReturn, regretTracking);
     }
 
     private ScenarioOutcome simulate(CycleRecord.Scenario s, double[] startShares, double startCash, double nav0,

@@ -39,7 +39,7 @@ public class BacktestFromPropertiesCommand implements Callable<Integer> {
                 costBps == null ? null : number("costBps", costBps),
                 flag("noCosts"),
                 !flag("noLearning"),
-                (int) number("horizon", prop("horizon", "" + RegretScorer.DEFAULT_HORIZON)),
+                (int) number("horizon", prop("horizon", "" + BacktestRequest.HORIZON_FROM_RULES)),
                 number("lambda", prop("lambda", "" + RegretScorer.DEFAULT_LAMBDA)),
                 flag("compareLearning"),
                 BacktestRequest.DEFAULT_NAV);
