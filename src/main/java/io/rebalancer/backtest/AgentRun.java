@@ -43,13 +43,22 @@ final class AgentRun {
     final List<AgentDay> days = new ArrayList<>();
     final List<DecisionOutcome> decisions = new ArrayList<>();
     final List<ThresholdEvent> thresholdChanges = new ArrayList<>();
-    final OutcomeBook outcomes = new OutcomeBook();
+    final OutcomeBook outcomes;
+    private final AgentMemory initialMemory;
+    private AgentMemory finalMemory;
     long cycleNanos;
     long cycleCpuNanos;
     long regretNanos;
     int cycles;
 
     AgentRun(BacktestContext ctx, Cycle cycle, boolean learning, String runId, String name) {
+        this(ctx, cycle, learning, runId, name, LearnedState.fresh());
+    }
+
+    /** An agent that starts from what an earlier run learned (walk-forward): its memory and its outcome book. */
+    AgentRun(BacktestContext ctx, Cycle cycle, boolean learning, String runId, String name, LearnedState initial) {
+        this.outcomes = initial.outcomes().copy();
+        this.initialMemory = initial.memory();
         this.ctx = ctx;
         this.cycle = cycle;
         this.learning = learning;
@@ -74,7 +83,7 @@ final class AgentRun {
         List<Ticker> tickers = ctx.portfolio().tickers();
         double[] targets = ctx.targets();
         SimPortfolio book = SimPortfolio.atTarget(targets, ctx.prices(start), ctx.settings().initialNav());
-        AgentMemory memory = AgentMemory.fresh();
+        AgentMemory memory = initialMemory;
         Deque<Pending> pending = new ArrayDeque<>();
         RegretScorer scorer = ctx.scorer();
         double[] tranche = null;
@@ -138,11 +147,20 @@ final class AgentRun {
                     record.monitor().verdict(), record.decision().action(), fill.traded, fill.cost));
             afterDay.accept(k);
         }
+        finalMemory = memory;
         for (Pending p : pending) {
             DecisionOutcome o = RegretScorer.unscored(p.record);
             decisions.add(o);
             onDecision.accept(o);
         }
+    }
+
+    /** What the agent knows after the run: its memory at the last close and the outcomes scored by then. */
+    LearnedState learned() {
+        if (finalMemory == null) {
+            throw new IllegalStateException("agent " + name + " has not run yet");
+        }
+        return new LearnedState(finalMemory, outcomes.copy());
     }
 
     /** Sells first (never more than held), then buys, scaled down if cash (after costs) would go negative. */

@@ -153,6 +153,27 @@ public final class BacktestContext {
         return rf;
     }
 
+    /**
+     * Daily returns of the always-at-target portfolio (back to target at every close, no costs) on the run's
+     * adj_close prices: {@code sum_i t_i * (adj_i(d) / adj_i(d-1) - 1)} (length days - 1).
+     */
+    double[] targetReturns() {
+        return targetReturns(adj, targets, start, end);
+    }
+
+    /** {@link #targetReturns()} over {@code adj[ticker][day]} from day {@code first} to {@code last}. */
+    static double[] targetReturns(double[][] adj, double[] targets, int first, int last) {
+        double[] r = new double[last - first];
+        for (int d = first + 1; d <= last; d++) {
+            double x = 0;
+            for (int i = 0; i < targets.length; i++) {
+                x += targets[i] * (adj[i][d] / adj[i][d - 1] - 1);
+            }
+            r[d - first - 1] = x;
+        }
+        return r;
+    }
+
     /** Benchmark daily returns of the run (length days - 1). */
     double[] benchmarkReturns() {
         double[] r = new double[days() - 1];

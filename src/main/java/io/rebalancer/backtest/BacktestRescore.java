@@ -86,9 +86,10 @@ public final class BacktestRescore {
         for (int k = 1; k < n; k++) {
             benchReturns[k - 1] = bench[k] / bench[k - 1] - 1;
         }
+        double[] atTarget = BacktestContext.targetReturns(adj, targets, 0, n - 1);
         Map<String, StrategyMetrics> metrics = new LinkedHashMap<>();
         series.forEach((name, a) -> metrics.put(name,
-                BacktestMetrics.of(a[0], rf, benchReturns, a[2], trades.get(name), a[3], a[1])));
+                BacktestMetrics.of(dates, a[0], rf, benchReturns, a[2], trades.get(name), a[3], a[1], atTarget)));
 
         Map<LocalDate, Integer> dayIndex = new HashMap<>();
         for (int k = 0; k < n; k++) {

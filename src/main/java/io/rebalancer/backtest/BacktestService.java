@@ -49,7 +49,14 @@ public final class BacktestService {
 
     /** Validates and loads everything the run needs; nothing is written. */
     public BacktestContext prepare(BacktestRequest request) {
-        PortfolioDefinition stored = LiveCycleService.portfolio(stores, request.portfolioId());
+        return prepare(request, LiveCycleService.portfolio(stores, request.portfolioId()));
+    }
+
+    /**
+     * As {@link #prepare(BacktestRequest)}, for a portfolio given rather than stored (read from a file of another
+     * backtest-data directory); its tickers' prices come from this service's store.
+     */
+    public BacktestContext prepare(BacktestRequest request, PortfolioDefinition stored) {
         PortfolioDefinition def = new PortfolioDefinition(stored.id(), stored.basis(), stored.inception(),
                 stored.benchmark(), stored.targets(), stored.thresholds(), stored.bounds(),
                 request.costs(stored.costs()));

@@ -25,6 +25,31 @@ public final class OutcomeBook {
     private List<OutcomeStats> cached = List.of();
     private boolean freshReported;
 
+    /** An independent copy (counts, sums and what has been reported as fresh). */
+    public OutcomeBook copy() {
+        OutcomeBook c = new OutcomeBook();
+        for (int r = 0; r < count.length; r++) {
+            System.arraycopy(count[r], 0, c.count[r], 0, count[r].length);
+            System.arraycopy(regret[r], 0, c.regret[r], 0, regret[r].length);
+            System.arraycopy(active[r], 0, c.active[r], 0, active[r].length);
+            System.arraycopy(hits[r], 0, c.hits[r], 0, hits[r].length);
+            System.arraycopy(reported[r], 0, c.reported[r], 0, reported[r].length);
+        }
+        c.cached = null;
+        return c;
+    }
+
+    /** Number of scored decisions in the book. */
+    public int size() {
+        int n = 0;
+        for (int[] row : count) {
+            for (int x : row) {
+                n += x;
+            }
+        }
+        return n;
+    }
+
     public void add(DecisionOutcome o) {
         if (!o.scored()) {
             throw new IllegalArgumentException("decision on " + o.date() + " is not scored yet");

@@ -39,7 +39,8 @@ final class StrategyLedger {
         drift[k] = driftValue;
     }
 
-    StrategyMetrics metrics(double[] rf, double[] benchmarkReturns) {
-        return BacktestMetrics.of(nav, rf, benchmarkReturns, oneWayTurnover, trades, cost, drift);
+    StrategyMetrics metrics(List<java.time.LocalDate> dates, double[] rf, double[] benchmarkReturns,
+                            double[] targetReturns) {
+        return BacktestMetrics.of(dates, nav, rf, benchmarkReturns, oneWayTurnover, trades, cost, drift, targetReturns);
     }
 }

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 
-@Command(name = "backtest", mixinStandardHelpOptions = true, subcommands = {BacktestRescoreCommand.class,
+@Command(name = "backtest", mixinStandardHelpOptions = true, subcommands = {BacktestRescoreCommand.class, BacktestSuiteCommand.class,
         BacktestRunsCommands.ListRuns.class, BacktestRunsCommands.Delete.class, BacktestRunsCommands.Prune.class},
         description = {"Replay history through the agent and the baselines (buy_and_hold, monthly, quarterly, annual,"
                 + " band_5_25, band_abs_3), score every decision's regret, store the run and export nav.csv,"

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
                 WatchCommand.class,
                 HistoryCommand.class,
                 PortfolioCommand.class,
+                HoldingsCommand.class, RiskCommand.class, BalanceCommand.class, OrderCommand.class,
                 DataCommand.class,
                 BacktestCommand.class, BacktestFromPropertiesCommand.class, MetricsCommand.class,
                 ReportCommand.class, AttributionCommand.class,

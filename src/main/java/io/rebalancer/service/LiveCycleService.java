@@ -69,7 +69,21 @@ public final class LiveCycleService {
         }
     }
 
-    private CycleOutcome run(PortfolioDefinition def, LocalDate requestedAsOf) {
+    /**
+     * What the cycle of {@code requestedAsOf} (null: the latest stored day) would conclude, without writing
+     * anything or taking the lease: the stored decision when that cycle was recorded, otherwise a fresh cycle on
+     * the stored state (queries use it for the regime and its reasons).
+     */
+    public CycleOutcome preview(String portfolioId, LocalDate requestedAsOf) {
+        return run(portfolio(stores, portfolioId), requestedAsOf, false);
+    }
+
+    /** The live state on {@code requestedAsOf} (null: the latest day all the portfolio's tickers have prices). */
+    public static LiveView view(Stores stores, String portfolioId, LocalDate requestedAsOf) {
+        return view(stores, portfolio(stores, portfolioId), requestedAsOf);
+    }
+
+    static LiveView view(Stores stores, PortfolioDefinition def, LocalDate requestedAsOf) {
         LocalDate latest = stores.prices().latestDate()
                 .orElseThrow(() -> new NotFoundException("the store holds no prices; run 'data import' first"));
         LocalDate asOf = requestedAsOf == null ? latest : requestedAsOf;
@@ -97,9 +111,23 @@ public final class LiveCycleService {
         MarketContext market = MarketContext.of(history, stores.prices().marketDays(history.dates().get(0), asOf));
         List<Execution> executions = stores.ledger().executions(def.id());
         Holdings holdings = LiveHoldings.on(def, history, asOf, executions);
+        return new LiveView(def, asOf, requestedAsOf == null, history, market, holdings, executions);
+    }
+
+    private CycleOutcome run(PortfolioDefinition def, LocalDate requestedAsOf) {
+        return run(def, requestedAsOf, true);
+    }
+
+    private CycleOutcome run(PortfolioDefinition def, LocalDate requestedAsOf, boolean write) {
+        LiveView view = view(stores, def, requestedAsOf);
+        LocalDate asOf = view.asOf();
+        PriceHistory history = view.history();
+        int day = history.size() - 1;
+        MarketContext market = view.market();
+        Holdings holdings = view.holdings();
         // what was known on asOf: the state of the latest earlier cycle, and the rebalances actually executed
         Optional<ThresholdState> state = stores.thresholds().liveBefore(def.id(), asOf);
-        List<LocalDate> rebalances = executedRebalances(executions, asOf);
+        List<LocalDate> rebalances = executedRebalances(view.executions(), asOf);
         Map<Ticker, Double> shares = new LinkedHashMap<>();
         holdings.shares().forEach((t, n) -> shares.put(t, n.doubleValue()));
         Cycle cycle = cycles.get();
@@ -116,6 +144,9 @@ public final class LiveCycleService {
                 memory(state, rebalances), learned, true);
 
         CycleRecord record = cycle.run(in, null);
+        if (!write) {
+            return new CycleOutcome(record, false, requestedAsOf == null, stores.description(), learned);
+        }
         stores.snapshots().save(null, def.id(), asOf, RecordJson.write(Map.of("portfolio_id", def.id(),
                 "as_of", asOf.toString(), "cycle_id", record.cycleId(), "inputs", record.inputs())));
         stores.thresholds().save(state(def.id(), record, rebalances));
@@ -157,9 +188,13 @@ public final class LiveCycleService {
                 s.lastRegime() == null ? null : Regime.valueOf(s.lastRegime()), rebalances);
     }
 
-    /** The days of the portfolio's executed rebalances (first tranches) on or before {@code asOf}, oldest first. */
+    /**
+     * The days of the portfolio's executed rebalances (first tranches of decisions; orders placed by hand are not
+     * the agent's rebalances) on or before {@code asOf}, oldest first.
+     */
     static List<LocalDate> executedRebalances(List<Execution> executions, LocalDate asOf) {
-        List<LocalDate> days = executions.stream().filter(e -> e.tranche() == 1 && !e.date().isAfter(asOf))
+        List<LocalDate> days = executions.stream().filter(e -> e.tranche() == 1 && !e.date().isAfter(asOf)
+                        && !e.cycleId().startsWith(OrderService.ORDER_PREFIX))
                 .map(Execution::date).distinct().sorted().toList();
         return days.subList(Math.max(0, days.size() - AgentMemory.KEPT), days.size());
     }

@@ -42,7 +42,7 @@ class BacktestReportDataTest {
                             m.get("sharpe_arithmetic"), m.get("sortino"), m.get("calmar"), m.get("max_drawdown"),
                             m.get("var95_historical"), m.get("cvar95"), m.get("var95_gaussian"),
                             m.get("var95_cornish_fisher"), m.get("beta"), 0.1 * s, 10 + s, 123.5 * s,
-                            3 + s, 0.01 * s, 0.02 * s)));
+                            3 + s, 0.01 * s, 0.02 * s, Double.NaN, Double.NaN, null)));
             s++;
         }
         List<String> tickers = fx.portfolio().tickers().stream().map(Object::toString).toList();
