@@ -53,6 +53,9 @@ class RunCommandTest {
         CliHarness r = CliHarness.run("run", "--in-memory");
         assertEquals(ExitCodes.OK, r.exitCode(), r.err());
         assertTrue(r.out().contains("Cycle: 2025-12-31 (latest stored day)"), r.out());
+        // backtest-data ends on 2025-12-31, far more than 3 business days before any clock this test runs on
+        assertTrue(r.err().startsWith("note: the latest stored day, 2025-12-31, is "), r.err());
+        assertTrue(r.err().strip().endsWith("'data fetch' brings the prices up to date"), r.err());
     }
 
     @Test
