@@ -5,6 +5,7 @@ import io.rebalancer.backtest.BacktestResult.AgentDay;
 import io.rebalancer.backtest.BacktestResult.StrategyResult;
 import io.rebalancer.backtest.BacktestResult.Timings;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,10 +110,10 @@ public final class BacktestEngine {
         double[] atTarget = ctx.targetReturns();
         Map<String, StrategyResult> strategies = new LinkedHashMap<>();
         for (AgentRun a : agents) {
-            strategies.put(a.name(), result(a.ledger, rf, bench, atTarget));
+            strategies.put(a.name(), result(a.ledger, ctx.runDates(), rf, bench, atTarget));
         }
         for (StrategyLedger b : baselines) {
-            strategies.put(b.name, result(b, rf, bench, atTarget));
+            strategies.put(b.name, result(b, ctx.runDates(), rf, bench, atTarget));
         }
         long total = (System.nanoTime() - t0) / 1_000_000 + loadMillis;
         Timings timings = new Timings(total, loadMillis, agent.cycleNanos / 1_000_000, agent.regretNanos / 1_000_000,
@@ -122,8 +123,9 @@ public final class BacktestEngine {
                 agent.thresholdChanges, agent.outcomes.summary(), timings);
     }
 
-    private static StrategyResult result(StrategyLedger l, double[] rf, double[] bench, double[] atTarget) {
-        return new StrategyResult(l.name, l.nav, l.drift, l.rebalanceDays, l.metrics(rf, bench, atTarget),
+    private static StrategyResult result(StrategyLedger l, List<LocalDate> dates, double[] rf, double[] bench,
+                                         double[] atTarget) {
+        return new StrategyResult(l.name, l.nav, l.drift, l.rebalanceDays, l.metrics(dates, rf, bench, atTarget),
                 l.unitValue());
     }
 

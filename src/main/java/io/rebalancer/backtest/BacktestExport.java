@@ -33,11 +33,6 @@ public final class BacktestExport {
     private BacktestExport() {
     }
 
-    /** The default export directory of a run: {@code reports/<run-id>}. */
-    public static Path defaultDir(String runId) {
-        return Path.of("reports", runId);
-    }
-
     public static void write(BacktestResult r, Path dir) {
         AtomicFiles.write(dir.resolve(NAV_CSV), w -> navCsv(r, w));
         AtomicFiles.write(dir.resolve(METRICS_JSON), w -> w.write(RecordJson.writePretty(metricsDocument(r))));

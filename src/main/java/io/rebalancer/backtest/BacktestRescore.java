@@ -89,7 +89,7 @@ public final class BacktestRescore {
         double[] atTarget = BacktestContext.targetReturns(adj, targets, 0, n - 1);
         Map<String, StrategyMetrics> metrics = new LinkedHashMap<>();
         series.forEach((name, a) -> metrics.put(name,
-                BacktestMetrics.of(a[0], rf, benchReturns, a[2], trades.get(name), a[3], a[1], atTarget)));
+                BacktestMetrics.of(dates, a[0], rf, benchReturns, a[2], trades.get(name), a[3], a[1], atTarget)));
 
         Map<LocalDate, Integer> dayIndex = new HashMap<>();
         for (int k = 0; k < n; k++) {

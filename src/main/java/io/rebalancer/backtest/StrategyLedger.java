@@ -65,9 +65,10 @@ final class StrategyLedger {
         drift[k] = driftValue;
     }
 
-    StrategyMetrics metrics(double[] rf, double[] benchmarkReturns, double[] targetReturns) {
-        StrategyMetrics m = BacktestMetrics.of(unitValue(), rf, benchmarkReturns, oneWayTurnover, trades, cost, drift,
-                targetReturns);
+    StrategyMetrics metrics(List<java.time.LocalDate> dates, double[] rf, double[] benchmarkReturns,
+                            double[] targetReturns) {
+        StrategyMetrics m = BacktestMetrics.of(dates, unitValue(), rf, benchmarkReturns, oneWayTurnover, trades, cost,
+                drift, targetReturns);
         return anyFlow ? m.withFinalNav(nav[nav.length - 1]) : m;
     }
 }

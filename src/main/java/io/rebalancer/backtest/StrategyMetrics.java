@@ -1,5 +1,7 @@
 package io.rebalancer.backtest;
 
+import io.rebalancer.analytics.TearSheet;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -9,17 +11,18 @@ import java.util.Map;
  * the sum over rebalances of (buys + sells) / 2 / NAV before trading, divided by the years (n / 252).
  * {@code trackingError} is annualised, against the always-at-target portfolio (NaN when its returns are unknown);
  * {@code certaintyEquivalent} the annualised CRRA certainty-equivalent return at {@link #DEFAULT_CRRA_GAMMA}.
+ * {@code tearSheet} (null when the run's dates are not known) adds the tear-sheet metrics (docs/METRICS.md).
  */
 public record StrategyMetrics(double finalNav, double cagr, double volatility, double sharpe, double sharpeArithmetic,
                               double sortino, double calmar, double maxDrawdown, double var95Historical,
                               double cvar95, double var95Gaussian, double var95CornishFisher, double beta,
                               double turnover, int trades, double costs, int rebalances,
                               double avgAbsDrift, double maxAbsDrift, double trackingError,
-                              double certaintyEquivalent) {
+                              double certaintyEquivalent, TearSheet tearSheet) {
     /** Relative risk aversion of {@code certaintyEquivalent} in metrics.json. */
     public static final double DEFAULT_CRRA_GAMMA = 3;
 
-    /** Without tracking error and certainty equivalent (NaN): the earlier shape, kept for existing callers. */
+    /** Without tracking error, certainty equivalent (NaN) and tear sheet: the earlier shape, kept for existing callers. */
     public StrategyMetrics(double finalNav, double cagr, double volatility, double sharpe, double sharpeArithmetic,
                            double sortino, double calmar, double maxDrawdown, double var95Historical,
                            double cvar95, double var95Gaussian, double var95CornishFisher, double beta,
@@ -27,14 +30,14 @@ public record StrategyMetrics(double finalNav, double cagr, double volatility, d
                            double avgAbsDrift, double maxAbsDrift) {
         this(finalNav, cagr, volatility, sharpe, sharpeArithmetic, sortino, calmar, maxDrawdown, var95Historical,
                 cvar95, var95Gaussian, var95CornishFisher, beta, turnover, trades, costs, rebalances, avgAbsDrift,
-                maxAbsDrift, Double.NaN, Double.NaN);
+                maxAbsDrift, Double.NaN, Double.NaN, null);
     }
 
     /** The same metrics with another final NAV (a run with cash flows: the performance is time-weighted). */
     public StrategyMetrics withFinalNav(double nav) {
         return new StrategyMetrics(nav, cagr, volatility, sharpe, sharpeArithmetic, sortino, calmar, maxDrawdown,
                 var95Historical, cvar95, var95Gaussian, var95CornishFisher, beta, turnover, trades, costs, rebalances,
-                avgAbsDrift, maxAbsDrift, trackingError, certaintyEquivalent);
+                avgAbsDrift, maxAbsDrift, trackingError, certaintyEquivalent, tearSheet);
     }
 
     /** The metrics under their contract names (snake_case), in contract order, as in metrics.json. */
@@ -61,6 +64,9 @@ public record StrategyMetrics(double finalNav, double cagr, double volatility, d
         m.put("max_abs_drift", maxAbsDrift);
         m.put("tracking_error", trackingError);
         m.put("certainty_equivalent", certaintyEquivalent);
+        if (tearSheet != null) {
+            m.putAll(tearSheet.toMap());
+        }
         return m;
     }
 }

@@ -2,6 +2,7 @@ package io.rebalancer.cli;
 
 import io.rebalancer.agents.Cycle;
 import io.rebalancer.market.BacktestDataSeeder;
+import io.rebalancer.market.PortfolioFileCheck;
 import io.rebalancer.rules.RuleEngine;
 import io.rebalancer.rules.drools.DroolsRuleEngine;
 import io.rebalancer.store.Stores;
@@ -15,6 +16,7 @@ final class AppContext implements AutoCloseable {
     private Stores stores;
     private RuleEngine rules;
     private java.util.concurrent.CompletableFuture<RuleEngine> preloading;
+    private boolean checkPortfolioFiles = true;
 
     AppContext(StoreOptions options) {
         this.options = options;
@@ -42,10 +44,21 @@ final class AppContext implements AutoCloseable {
         return this;
     }
 
+    /** For the command that takes portfolio files up itself: no notice that a file differs from the store. */
+    AppContext withoutPortfolioCheck() {
+        checkPortfolioFiles = false;
+        return this;
+    }
+
     Stores stores() {
         if (stores == null) {
             stores = MongoStores.open(options.storeConfig());
-            BacktestDataSeeder.seedIfEmpty(stores, options.backtestData);
+            if (!BacktestDataSeeder.seedIfEmpty(stores, options.backtestData).seeded() && checkPortfolioFiles) {
+                // a portfolio file edited after the seed is said, never silently ignored
+                java.io.PrintWriter err = options.notices();
+                PortfolioFileCheck.check(stores, options.backtestData).forEach(f -> err.println("note: " + f.message()));
+                err.flush();
+            }
         }
         return stores;
     }

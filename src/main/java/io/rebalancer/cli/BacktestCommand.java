@@ -62,7 +62,7 @@ public class BacktestCommand implements Callable<Integer> {
             + " (bt-style) (default: ${DEFAULT-VALUE})")
     String dividends;
 
-    @Option(names = "--export-dir", description = "Where nav.csv, metrics.json, decisions.json go (default: reports/<run-id>)")
+    @Option(names = "--export-dir", description = "Where nav.csv, metrics.json, decisions.json go (default: reports/<run-id>, or under $REBALANCER_REPORTS)")
     Path exportDir;
 
     @Option(names = "--no-report", description = "Do not render the HTML report")

@@ -34,7 +34,7 @@ final class BacktestConsole {
         try (AppContext app = new AppContext(store).preloadRules()) {
             Progress progress = new Progress(err, System.console() != null);
             BacktestResult result = new BacktestService(app.stores()).run(request, app.cycle(), progress);
-            Path dir = exportDir != null ? exportDir : BacktestExport.defaultDir(result.runId());
+            Path dir = exportDir != null ? exportDir : ReportsLocation.dir().resolve(result.runId());
             BacktestExport.write(result, dir);
             long r0 = System.nanoTime();
             Path html = report ? report(result, progress.history, dir.resolve("report.html"), err) : null;

@@ -35,7 +35,7 @@ public class ReportCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true)
     Which which;
 
-    @Option(names = "--out", description = "HTML file to write (default: reports/<run-id>.html)")
+    @Option(names = "--out", description = "HTML file to write (default: reports/<run-id>.html, or under $REBALANCER_REPORTS)")
     Path out;
 
     @Option(names = "--linking", defaultValue = "carino",
@@ -49,7 +49,7 @@ public class ReportCommand implements Callable<Integer> {
                     : StoredRunReportData.latestRunId(app.stores());
             long t0 = System.nanoTime();
             ReportData data = StoredRunReportData.load(app.stores(), runId, linking);
-            Path target = out != null ? out : Path.of("reports", runId + ".html");
+            Path target = out != null ? out : ReportsLocation.dir().resolve(runId + ".html");
             ReportWriter.write(data, target);
             long ms = (System.nanoTime() - t0) / 1_000_000;
             PrintWriter pw = spec.commandLine().getOut();

@@ -72,6 +72,17 @@ public record PortfolioDefinition(
         return new PortfolioDefinition(id, basis, inception, benchmark, targets, thresholds, bounds, other, cashFlows);
     }
 
+    /** 16 hex digits of a SHA-256 over every field: equal definitions, and only those, share it. */
+    public String fingerprint() {
+        try {
+            byte[] sha = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(sha).substring(0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public List<Ticker> tickers() {
         return targets.stream().map(TargetWeight::ticker).toList();
     }

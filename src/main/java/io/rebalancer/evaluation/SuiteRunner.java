@@ -139,6 +139,6 @@ public final class SuiteRunner {
         return new StrategyMetrics(m.finalNav(), m.cagr(), m.volatility(), m.sharpe(), m.sharpeArithmetic(),
                 m.sortino(), m.calmar(), m.maxDrawdown(), m.var95Historical(), m.cvar95(), m.var95Gaussian(),
                 m.var95CornishFisher(), m.beta(), m.turnover(), m.trades(), m.costs(), m.rebalances(),
-                m.avgAbsDrift(), m.maxAbsDrift(), m.trackingError(), ce);
+                m.avgAbsDrift(), m.maxAbsDrift(), m.trackingError(), ce, m.tearSheet());
     }
 }

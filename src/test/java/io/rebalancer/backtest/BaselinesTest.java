@@ -117,7 +117,7 @@ class BaselinesTest {
         BacktestContext ctx = TinyMarket.context(h, TinyMarket.portfolio(0.5, CostModel.none()), 1000);
         StrategyLedger l = BacktestEngine.baseline(ctx, "band_5_25");
         assertArrayEquals(new double[] {0.1, -0.1, 0.125, 0.125, -0.1, 0.5}, ctx.targetReturns(), 1e-12);
-        StrategyMetrics m = l.metrics(ctx.rfReturns(), ctx.benchmarkReturns(), ctx.targetReturns());
+        StrategyMetrics m = l.metrics(null, ctx.rfReturns(), ctx.benchmarkReturns(), ctx.targetReturns());
         assertEquals(Math.sqrt(42) / 110, m.trackingError(), 1e-12);
         assertEquals(0.0589158, m.trackingError(), 1e-7);
     }

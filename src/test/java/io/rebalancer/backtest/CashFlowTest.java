@@ -52,7 +52,7 @@ class CashFlowTest {
         assertEquals(100.0 / 2 / 1100, l.oneWayTurnover[2], 1e-12);
         // time-weighted: u = 1000, 1100, 1100 x (1200 - 100) / 1100 = 1100, 1100: the flow is not performance
         assertArrayEquals(new double[] {1000, 1100, 1100, 1100}, l.unitValue(), 1e-9);
-        StrategyMetrics m = l.metrics(null, null, null);
+        StrategyMetrics m = l.metrics(null, null, null, null);
         assertEquals(Math.pow(1.1, 252.0 / 3) - 1, m.cagr(), 1e-9);
         assertEquals(1200, m.finalNav(), 1e-9);
     }

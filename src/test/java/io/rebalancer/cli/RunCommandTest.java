@@ -108,33 +108,57 @@ class RunCommandTest {
         CliHarness r = CliHarness.run("run", "--data-dir", dir, "--as-of", "2024-12-12", "--execute");
         assertEquals(ExitCodes.OK, r.exitCode(), r.err());
         assertTrue(r.out().contains("AGENT STATUS: DECISION FINALIZED - EXECUTED ON PAPER (BELOW)"), r.out());
-        assertTrue(r.out().contains("PAPER EXECUTION of decision 9545c397fd4ce21c"), r.out());
+        String id = cycleId(r);
+        assertTrue(r.out().contains("PAPER EXECUTION of decision " + id), r.out());
         assertTrue(r.out().contains("Total: 13 fills, $205,539.02 traded, cost $62.26; cash $11,159.09 -> $1,222.31"),
                 r.out());
 
         CliHarness history = CliHarness.run("history", "--data-dir", dir);
-        assertTrue(history.out().lines().anyMatch(l -> l.startsWith("2024-12-12 9545c397fd4ce21c") && l.endsWith(" yes")),
+        assertTrue(history.out().lines().anyMatch(l -> l.startsWith("2024-12-12 " + id) && l.endsWith(" yes")),
                 history.out());
 
-        CliHarness again = CliHarness.run("execute", "9545c397fd4ce21c", "--data-dir", dir);
+        CliHarness again = CliHarness.run("execute", id, "--data-dir", dir);
         assertEquals(ExitCodes.OK, again.exitCode(), again.err());
-        assertTrue(again.out().startsWith("Decision 9545c397fd4ce21c was executed before (2024-12-12 close)"),
+        assertTrue(again.out().startsWith("Decision " + id + " was executed before (2024-12-12 close)"),
                 again.out());
     }
 
     @Test
-    void execute_deferDecision_badInputOneLine() {
+    void execute_decisionThatDoesNotRebalance_badInputOneLine() {
         String dir = tmp.resolve("store").toString();
-        assertEquals(ExitCodes.OK, CliHarness.run("run", "--data-dir", dir, "--as-of", "2024-12-12").exitCode());
-        // 2024-12-12 was not executed: the next day the drift is still there, inside the cooldown
+        assertEquals(ExitCodes.OK, CliHarness.run("run", "--data-dir", dir, "--as-of", "2024-12-12", "--execute")
+                .exitCode());
+        // 2024-12-12 was executed: the next day the drift is gone
         CliHarness run = CliHarness.run("run", "--data-dir", dir, "--as-of", "2024-12-13", "--execute");
         assertEquals(ExitCodes.OK, run.exitCode(), run.err());
-        assertTrue(run.out().strip().endsWith("Nothing to execute: the decision is DEFER."), run.out());
-        String id = run.out().lines().filter(l -> l.startsWith("Cycle id: ")).findFirst().orElseThrow()
-                .substring("Cycle id: ".length()).trim();
+        assertTrue(run.out().strip().endsWith("Nothing to execute: the decision is NO_ACTION."), run.out());
+        String id = cycleId(run);
         CliHarness r = CliHarness.run("execute", id, "--data-dir", dir);
         assertEquals(ExitCodes.BAD_INPUT, r.exitCode());
-        assertEquals("error: decision " + id + " of 2024-12-13 is DEFER: there is nothing to execute", r.err().trim());
+        assertEquals("error: decision " + id + " of 2024-12-13 is NO_ACTION: there is nothing to execute",
+                r.err().trim());
+    }
+
+    private static String cycleId(CliHarness run) {
+        return run.out().lines().filter(l -> l.startsWith("Cycle id: ")).findFirst().orElseThrow()
+                .substring("Cycle id: ".length()).trim();
+    }
+
+    /** The README's quick start in its order: the latest day first, then 2024-12-12 decides as on a fresh store. */
+    @Test
+    void run_readmeOrder_earlierDayAfterTheLatestIsUnaffectedByIt() {
+        String dir = tmp.resolve("store").toString();
+        CliHarness latest = CliHarness.run("run", "--data-dir", dir);
+        assertEquals(ExitCodes.OK, latest.exitCode(), latest.err());
+        assertTrue(latest.out().contains("Cycle: 2025-12-31 (latest stored day)"), latest.out());
+        CliHarness r = CliHarness.run("run", "--data-dir", dir, "--as-of", "2024-12-12", "--export",
+                tmp.resolve("decision.json").toString());
+        assertEquals(ExitCodes.OK, r.exitCode(), r.err());
+        // the figures of the README's example output
+        assertTrue(r.out().contains("Trigger: NVDA drift +7.95 pp exceeds the critical 3.00 %"), r.out());
+        assertTrue(r.out().contains("Recommended: BAND_EDGE (Confidence: 65 %)"), r.out());
+        assertTrue(r.out().contains("Autonomous Decision: EXECUTE BAND_EDGE REBALANCE"), r.out());
+        assertFalse(r.out().contains("inside the 3-day cooldown"), r.out());
     }
 
     @Test

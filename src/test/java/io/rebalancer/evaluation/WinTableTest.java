@@ -16,7 +16,7 @@ class WinTableTest {
     static StrategyMetrics m(double sharpe, double avgDrift, double maxDrift, double te, double turnover) {
         double n = Double.NaN;
         return new StrategyMetrics(1, 0.1, 0.2, sharpe, n, n, n, n, n, n, n, n, n, turnover, 0, 10, 0, avgDrift,
-                maxDrift, te, 0.05);
+                maxDrift, te, 0.05, null);
     }
 
     static SampleResult sample(String id, StrategyMetrics agent, StrategyMetrics annual, StrategyMetrics band) {

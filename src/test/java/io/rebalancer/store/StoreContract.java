@@ -140,6 +140,31 @@ abstract class StoreContract {
     }
 
     @Test
+    void thresholdStateLiveBefore_statesOfSeveralDays_givesTheLatestStrictlyEarlierOne() {
+        String p = "P" + u;
+        ThresholdState first = new ThresholdState(p, null, 0.001, 0, null, "MODERATE", null, D1, "c1-" + u);
+        ThresholdState third = new ThresholdState(p, null, 0.003, 0.005, D3.plusDays(3), "HIGH_VOL", D3, D3,
+                "c3-" + u);
+        stores.thresholds().save(first);
+        stores.thresholds().save(third);
+        assertEquals(Optional.empty(), stores.thresholds().liveBefore(p, D1));
+        assertEquals(Optional.of(first), stores.thresholds().liveBefore(p, D2));
+        assertEquals(Optional.of(first), stores.thresholds().liveBefore(p, D3));
+        assertEquals(Optional.of(third), stores.thresholds().liveBefore(p, D3.plusDays(1)));
+
+        // an earlier day saved after a later one is kept for its day but does not replace the current state
+        ThresholdState second = new ThresholdState(p, null, 0.002, 0, null, "LOW_VOL", null, D2, "c2-" + u);
+        stores.thresholds().save(second);
+        assertEquals(Optional.of(third), stores.thresholds().load(p, null));
+        assertEquals(Optional.of(second), stores.thresholds().liveBefore(p, D3));
+        // a rerun of a day replaces that day's state
+        ThresholdState secondAgain = new ThresholdState(p, null, 0.0025, 0, null, "LOW_VOL", null, D2, "c2b-" + u);
+        stores.thresholds().save(secondAgain);
+        assertEquals(Optional.of(secondAgain), stores.thresholds().liveBefore(p, D3));
+        assertEquals(Optional.empty(), stores.thresholds().liveBefore("other" + u, D3));
+    }
+
+    @Test
     void snapshots_saveTwiceSameDay_replacesAndListsByDate() {
         String run = "run-" + u;
         stores.snapshots().save(run, "P" + u, D2, "{\"nav\": 2}");

@@ -57,28 +57,79 @@ public final class DroolsRuleEngine implements RuleEngine {
      */
     public static DroolsRuleEngine load(Path dir, CompiledRuleCache cache) {
         RuleFiles files = RuleFiles.scan(dir);
+        Built built = build(files, cache, false);
+        if (!built.errors().isEmpty()) {
+            throw new RuleSetException(built.errors());
+        }
+        return new DroolsRuleEngine(built.base(), files.hash());
+    }
+
+    /**
+     * What building a rule set came to: the KieBase, or every error (names, compile, sandbox, lint); the lint's
+     * findings (errors and warnings) when the lint ran; whether the build came from the cache.
+     */
+    record Built(KieBase base, List<RuleProblem> errors, List<RuleProblem> lint, boolean reused) {
+        Built {
+            errors = List.copyOf(errors);
+            lint = List.copyOf(lint);
+        }
+    }
+
+    /**
+     * The one way a rule directory becomes a KieBase, for {@code run}, {@code validate} and everything else: names
+     * and attribute values checked before compiling ({@link RuleNameCheck}), the build taken from {@code cache} or
+     * compiled to the executable model, and its bytecode held to the sandbox's allow-list ({@link RuleSandbox})
+     * before any of it is loaded. The DRL compiler runs only when that build fails, to locate the errors by file,
+     * line and cell. Nothing is cached unless every check passed.
+     *
+     * @param lintAlways lint even when the build comes from the cache (validate wants the warnings)
+     */
+    static Built build(RuleFiles files, CompiledRuleCache cache, boolean lintAlways) {
+        List<RuleProblem> errors = new ArrayList<>(files.misnamed());
+        errors.addAll(RuleNameCheck.check(files));
         RuleBuildKey key = RuleBuildKey.of(files);
-        if (files.misnamed().isEmpty()) {
+        if (errors.isEmpty()) {
             Optional<KieBase> cached = cache.find(key);
             if (cached.isPresent()) {
-                return new DroolsRuleEngine(cached.get(), files.hash());
+                List<RuleProblem> linted = lintAlways ? withoutSecurityHints(RuleLinter.lint(files)) : List.of();
+                return new Built(cached.get(), List.of(), linted, true);
             }
         }
         CompletableFuture<List<RuleProblem>> lint = CompletableFuture.supplyAsync(() -> RuleLinter.lint(files));
-        ExecutableRuleModel.Build build = files.misnamed().isEmpty() ? buildExecutable(files) : null;
-        List<RuleProblem> errors = new ArrayList<>();
-        if (build == null || !build.ok()) {
-            // the DRL compiler locates problems by file, line and table cell; the executable model does not
-            errors.addAll(compile(files).errors());
-            if (errors.isEmpty() && build != null) {
-                build.errors().forEach(e -> errors.add(RuleProblem.error(dir.toString(), "", e)));
+        ExecutableRuleModel.Build build = null;
+        List<RuleProblem> refused = List.of();
+        if (errors.isEmpty()) {
+            build = buildExecutable(files);
+            if (build == null || !build.ok()) {
+                // the DRL compiler locates problems by file, line and table cell; the executable model does not
+                errors.addAll(compile(files).errors());
+                if (errors.isEmpty() && build != null) {
+                    build.errors().forEach(e -> errors.add(RuleProblem.error(files.dir().toString(), "", e)));
+                }
+            } else {
+                refused = ExecutableRuleModel.verify(build.jar());
+                errors.addAll(refused);
             }
         }
-        lint.join().stream().filter(p -> p.severity() == RuleProblem.Severity.ERROR).forEach(errors::add);
-        if (!errors.isEmpty()) {
-            throw new RuleSetException(errors);
+        List<RuleProblem> linted = lint.join();
+        if (build != null && build.ok()) {
+            // the allow-list decides: the text lint's security findings stay only as the friendlier location of
+            // something the sandbox refused in the same file
+            java.util.Set<String> refusedFiles = new java.util.HashSet<>();
+            refused.forEach(p -> refusedFiles.add(p.file()));
+            linted = linted.stream().filter(p -> !RuleLinter.isSecurityHint(p) || refusedFiles.contains(p.file()))
+                    .toList();
         }
-        return new DroolsRuleEngine(cache.put(key, build.jar()), files.hash());
+        linted.stream().filter(p -> p.severity() == RuleProblem.Severity.ERROR && !errors.contains(p))
+                .forEach(errors::add);
+        if (!errors.isEmpty()) {
+            return new Built(null, errors, linted, false);
+        }
+        return new Built(cache.put(key, build.jar()), List.of(), linted, false);
+    }
+
+    private static List<RuleProblem> withoutSecurityHints(List<RuleProblem> linted) {
+        return linted.stream().filter(p -> !RuleLinter.isSecurityHint(p)).toList();
     }
 
     /** The executable-model build, or null when a decision table does not convert to DRL. */
