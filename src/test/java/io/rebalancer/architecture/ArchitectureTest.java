@@ -93,6 +93,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void mcpSdk_onlyInMcpAndTheCliWiring_nowhereElse() {
+        noClasses().that().resideOutsideOfPackages("io.rebalancer.mcp..", "io.rebalancer.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.modelcontextprotocol..", "reactor..")
+                .check(classes);
+    }
+
+    @Test
     void picocli_onlyInCli_nowhereElse() {
         noClasses().that().resideOutsideOfPackage("io.rebalancer.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("picocli..")
