@@ -91,6 +91,9 @@ public final class Main {
         if (ex instanceof NotFoundException) {
             return ExitCodes.NOT_FOUND;
         }
+        if (ex instanceof io.rebalancer.service.DoNotTradeException) {
+            return ExitCodes.DO_NOT_TRADE;
+        }
         if (ex instanceof PortfolioBusyException) {
             return ExitCodes.BUSY;
         }

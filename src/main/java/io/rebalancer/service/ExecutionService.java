@@ -58,6 +58,7 @@ public final class ExecutionService {
                     + record.asOf() + "; a decision can only be executed on or after the day it was made");
         }
         PortfolioDefinition def = LiveCycleService.portfolio(stores, record.portfolioId());
+        LiveCycleService.checkMayTrade(stores, def.id());
         try (PortfolioLease lease = PortfolioLease.take(stores, def.id(), Clock.systemUTC())) {
             List<Execution> mine = stores.ledger().ofDecision(record.cycleId());
             return mine.isEmpty() ? first(record, def) : next(record, def, mine, day);

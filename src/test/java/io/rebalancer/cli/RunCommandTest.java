@@ -29,15 +29,15 @@ class RunCommandTest {
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith("PARTIAL ") && l.endsWith("(same trades as FULL)")), r.out());
         assertTrue(r.out().contains("(43rd percentile of 252d)"), r.out());
         JsonNode json = new ObjectMapper().readTree(export.toFile());
-        for (String field : List.of("cycleId", "portfolioId", "asOf", "rulesHash", "inputs", "monitor", "analysis",
-                "decision", "firedRules", "memoryAfter")) {
+        for (String field : List.of("cycle_id", "portfolio_id", "as_of", "rules_hash", "inputs", "monitor", "analysis",
+                "decision", "fired_rules", "memory_after")) {
             assertTrue(json.has(field), "missing " + field);
         }
-        assertEquals("2024-12-12", json.get("asOf").asText());
+        assertEquals("2024-12-12", json.get("as_of").asText());
         assertEquals(5, json.get("analysis").get("scenarios").size());
         assertEquals("TRIGGERED", json.get("monitor").get("verdict").asText());
         assertEquals(13, json.get("monitor").get("positions").size());
-        assertTrue(json.get("firedRules").size() > 10);
+        assertTrue(json.get("fired_rules").size() > 10);
     }
 
     @Test
@@ -45,7 +45,7 @@ class RunCommandTest {
         CliHarness r = CliHarness.run("run", "--in-memory", "--as-of", "2024-12-12", "--json");
         assertEquals(ExitCodes.OK, r.exitCode(), r.err());
         JsonNode json = new ObjectMapper().readTree(r.out());
-        assertEquals("PORT_A_TechGrowth", json.get("portfolioId").asText());
+        assertEquals("PORT_A_TechGrowth", json.get("portfolio_id").asText());
     }
 
     @Test
@@ -53,6 +53,9 @@ class RunCommandTest {
         CliHarness r = CliHarness.run("run", "--in-memory");
         assertEquals(ExitCodes.OK, r.exitCode(), r.err());
         assertTrue(r.out().contains("Cycle: 2025-12-31 (latest stored day)"), r.out());
+        // backtest-data ends on 2025-12-31, far more than 3 business days before any clock this test runs on
+        assertTrue(r.err().startsWith("note: the latest stored day, 2025-12-31, is "), r.err());
+        assertTrue(r.err().strip().endsWith("'data fetch' brings the prices up to date"), r.err());
     }
 
     @Test
