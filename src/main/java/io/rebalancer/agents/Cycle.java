@@ -31,6 +31,22 @@ public final class Cycle {
         return rules.ruleSetHash();
     }
 
+    private volatile Integer outcomeHorizon;
+
+    /**
+     * The trading days after which a decision's outcome is scored, as the rules say ({@link OutcomeHorizon}, from
+     * learning.drl.csv: the decide phase fired on no facts), or {@code fallback} when the rule set gives none.
+     */
+    public int outcomeHorizon(int fallback) {
+        Integer h = outcomeHorizon;
+        if (h == null) {
+            h = rules.fire(io.rebalancer.rules.Phase.DECIDE, List.of()).all(OutcomeHorizon.class).stream()
+                    .mapToInt(OutcomeHorizon::tradingDays).findFirst().orElse(0);
+            outcomeHorizon = h;
+        }
+        return h > 0 ? h : fallback;
+    }
+
     /** Runs the cycle; {@code runId} is null for a live cycle, a backtest run's id otherwise. */
     public CycleRecord run(CycleInput in, String runId) {
         Book book = Book.of(in);

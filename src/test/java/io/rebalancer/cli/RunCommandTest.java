@@ -178,4 +178,41 @@ class RunCommandTest {
         assertTrue(r.err().startsWith("error: portfolio PORT_A_TechGrowth is in use by another process (ci-host:7:feed01"),
                 r.err());
     }
+
+    @Test
+    void run_rulesThatKeepFiring_rulesExitNamingTheRuleAndTheLeaseIsFree() throws Exception {
+        Path rules = tmp.resolve("looping-rules");
+        Files.createDirectories(rules);
+        try (Stream<Path> files = Files.list(Path.of("rules"))) {
+            for (Path p : files.toList()) {
+                Files.copy(p, rules.resolve(p.getFileName()));
+            }
+        }
+        Files.writeString(rules.resolve("monitor.drl"), Files.readString(rules.resolve("monitor.drl")) + """
+
+                rule "again and again"
+                    ruleflow-group "monitor"
+                when
+                    $m : MarketConditions()
+                then
+                    update($m);
+                end
+                """);
+        Path dir = tmp.resolve("store-loop");
+
+        CliHarness r = CliHarness.run("run", "--data-dir", dir.toString(), "--rules", rules.toString(),
+                "--as-of", "2024-12-12");
+
+        assertEquals(ExitCodes.RULES, r.exitCode(), r.out() + r.err());
+        assertTrue(r.err().contains("the rules could not finish a phase"), r.err());
+        assertTrue(r.err().lines().skip(1).findFirst().orElse("").contains("rule \"again and again\" kept firing"), r.err());
+        assertFalse(r.out().contains("PHASE 2"), "printed a decision made with the failed phase: " + r.out());
+        try (var stores = io.rebalancer.store.mongo.MongoStores.open(io.rebalancer.store.StoreConfig.embeddedFile(dir))) {
+            java.time.Instant now = java.time.Instant.now();
+            assertTrue(stores.locks().tryAcquire("portfolio:PORT_A_TechGrowth", "test:1:abc", now, now.plusSeconds(60))
+                    .isEmpty(), "the failed run left the portfolio leased");
+            assertEquals(List.of(), stores.decisions().recent("PORT_A_TechGrowth", null, 5),
+                    "a decision was stored from the failed run");
+        }
+    }
 }
