@@ -75,8 +75,8 @@ final class BacktestConsole {
                 s.dividends().name().toLowerCase(Locale.ROOT),
                 r.portfolio().cashFlows().isEmpty() ? "" : "; " + r.portfolio().cashFlows().size() + " cash flows"));
         sb.append(line);
-        sb.append(String.format(Locale.ROOT, "%-18s %14s %8s %8s %7s %8s %9s %7s %7s %11s%n", "Strategy", "Final NAV",
-                "CAGR", "Vol", "Sharpe", "MaxDD", "Turnover", "Rebal", "Trades", "Costs"));
+        sb.append(String.format(Locale.ROOT, "%-18s %14s %8s %8s %7s %8s %9s %7s %7s %11s%n", "Strategy",
+                "Final NAV $", "CAGR %", "Vol %", "Sharpe", "MaxDD %", "Turn. %/y", "Rebal", "Trades", "Costs $"));
         for (Map.Entry<String, BacktestResult.StrategyResult> e : r.strategies().entrySet()) {
             StrategyMetrics m = e.getValue().metrics();
             sb.append(String.format(Locale.ROOT, "%-18s %,14.0f %7.2f%% %7.2f%% %7.3f %7.2f%% %8.2f%% %7d %7d %,11.0f%n",

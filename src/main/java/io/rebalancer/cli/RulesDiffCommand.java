@@ -26,7 +26,8 @@ import static io.rebalancer.cli.CycleConsoleReport.f;
 /** {@code rules diff --rules A --against B}: replay stored market days through two rule sets, list where they differ. */
 @Command(name = "diff", mixinStandardHelpOptions = true,
         description = "Replay stored market days live-cycle style through two rule sets (--rules and --against) and list"
-                + " the days whose decisions differ, with the rules that fired in one but not the other. Writes nothing.")
+                + " the days whose decisions differ, with the rules that fired in one but not the other. Writes nothing.",
+        footer = {"", "Examples:", "  rebalancer rules diff --rules my-rules --against rules", "  rebalancer rules diff --rules my-rules --against rules --from 2024-06-03 --to 2024-12-31"})
 public class RulesDiffCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -53,7 +54,7 @@ public class RulesDiffCommand implements Callable<Integer> {
         if (from != null && to != null && from.isAfter(to)) {
             throw new IllegalArgumentException("--from " + from + " is after --to " + to);
         }
-        RuleEngine a = DroolsRuleEngine.load(store.rules, store.ruleCache()).withLimits(RuleLimits.from(System::getenv));
+        RuleEngine a = DroolsRuleEngine.load(store.rules(), store.ruleCache()).withLimits(RuleLimits.from(System::getenv));
         RuleEngine b = DroolsRuleEngine.load(against, store.ruleCache()).withLimits(RuleLimits.from(System::getenv));
         try (AppContext app = new AppContext(store)) {
             LocalDate last = to != null ? to : app.stores().prices().latestDate()
@@ -75,7 +76,7 @@ public class RulesDiffCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             List<LocalDate> days = replay.tradingDays(first, last);
             out.println(f("Replaying %s over %d trading days %s..%s: A = %s (%s), B = %s (%s); nothing is stored",
-                    portfolio, days.size(), first, last, store.rules, a.ruleSetHash(), against, b.ruleSetHash()));
+                    portfolio, days.size(), first, last, store.rules(), a.ruleSetHash(), against, b.ruleSetHash()));
             int[] differing = {0};
             replay.replay(first, last, List.of(new Cycle(a), new Cycle(b)), "rules-diff", (day, records) -> {
                 String diff = diff(records.get(0), records.get(1));
