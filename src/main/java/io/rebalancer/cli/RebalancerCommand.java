@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
                 ExecuteCommand.class,
                 WatchCommand.class,
                 HistoryCommand.class,
-                HoldingsCommand.class, RiskCommand.class, BalanceCommand.class, OrderCommand.class, McpCommand.class,
+                HoldingsCommand.class, RiskCommand.class, BalanceCommand.class, OrderCommand.class, McpCommand.class, AlertsCommand.class,
                 DataCommand.class,
                 BacktestCommand.class, BacktestFromPropertiesCommand.class, MetricsCommand.class,
                 ReportCommand.class, AttributionCommand.class,
