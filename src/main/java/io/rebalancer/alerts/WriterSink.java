@@ -2,22 +2,24 @@ package io.rebalancer.alerts;
 
 import io.rebalancer.domain.Alert;
 
-import java.io.PrintWriter;
+import java.util.function.Consumer;
 
-/** One line per alert on a writer the caller owns (the console of {@code watch}). */
+/** One line per alert to a consumer the caller owns (the console of {@code watch}). */
 public final class WriterSink implements AlertSink {
-    private final PrintWriter out;
+    private final Consumer<String> out;
 
-    public WriterSink(PrintWriter out) {
+    public WriterSink(Consumer<String> out) {
         this.out = out;
+    }
+
+    /** The line an alert is shown as: {@code ALERT <severity> <code> <message>}. */
+    public static String line(Alert a) {
+        return "ALERT " + a.severity() + " " + a.code() + " " + a.message();
     }
 
     @Override
     public void send(Alert a) {
-        synchronized (out) {
-            out.println("ALERT " + a.severity() + " " + a.code() + " " + a.message());
-            out.flush();
-        }
+        out.accept(line(a));
     }
 
     @Override
