@@ -49,13 +49,18 @@ public class BacktestCommand implements Callable<Integer> {
     @Option(names = "--compare-learning", description = "Also run the agent without learning (row agent_no_learning)")
     boolean compareLearning;
 
-    @Option(names = "--horizon", defaultValue = "" + RegretScorer.DEFAULT_HORIZON,
-            description = "Regret horizon in trading days (default: ${DEFAULT-VALUE})")
+    @Option(names = "--horizon", defaultValue = "" + BacktestRequest.HORIZON_FROM_RULES,
+            description = "Outcome (regret) horizon in trading days (default: the rules' learning.drl.csv, 63)")
     int horizon;
 
     @Option(names = "--lambda", defaultValue = "" + RegretScorer.DEFAULT_LAMBDA,
             description = "Tracking-error penalty of the regret objective (default: ${DEFAULT-VALUE})")
     double lambda;
+
+    @Option(names = "--dividends", defaultValue = "cash", description = "cash: paid into cash on the ex-date and"
+            + " swept back with the cash flows, positions at the close (as live); reinvest: positions at adj_close"
+            + " (bt-style) (default: ${DEFAULT-VALUE})")
+    String dividends;
 
     @Option(names = "--export-dir", description = "Where nav.csv, metrics.json, decisions.json go (default: reports/<run-id>, or under $REBALANCER_REPORTS)")
     Path exportDir;
@@ -69,7 +74,8 @@ public class BacktestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         BacktestRequest request = new BacktestRequest(portfolio, from, to, costBps, noCosts, !noLearning, horizon,
-                lambda, compareLearning, BacktestRequest.DEFAULT_NAV);
+                lambda, compareLearning, BacktestRequest.DEFAULT_NAV,
+                io.rebalancer.backtest.DividendMode.parse(dividends));
         return BacktestConsole.run(spec, store, request, exportDir, json, !noReport);
     }
 }

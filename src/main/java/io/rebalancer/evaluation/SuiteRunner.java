@@ -85,25 +85,25 @@ public final class SuiteRunner {
         LearnedState initial = LearnedState.fresh();
         int warmUpDays = 0;
         if (s.warmUpFrom() != null) {
-            BacktestContext warm = prepare(service, s, portfolio, true);
+            BacktestContext warm = prepare(service, s, portfolio, true, cycle);
             initial = BacktestEngine.learn(warm, cycle, runId + "-warm-up", initial);
             warmUpDays = warm.days();
         }
-        BacktestContext ctx = prepare(service, s, portfolio, false);
+        BacktestContext ctx = prepare(service, s, portfolio, false, cycle);
         BacktestResult r = BacktestEngine.run(ctx, cycle, runId, new BacktestListener() { }, initial);
         Map<String, StrategyMetrics> metrics = new LinkedHashMap<>();
         r.strategies().forEach((name, sr) -> metrics.put(name,
                 withCertaintyEquivalent(sr.metrics(), ReturnStats.certaintyEquivalent(
-                        ReturnStats.simpleReturns(sr.nav()), gamma))));
+                        ReturnStats.simpleReturns(sr.unitValue()), gamma))));
         SampleResult result = new SampleResult(s, portfolio.id(), r.from(), r.to(), r.dates().size(), metrics,
                 warmUpDays, initial.outcomeCount(), initial.memory().persistentOffset());
         return new Run(result, r);
     }
 
     private static BacktestContext prepare(BacktestService service, SampleSpec s, PortfolioDefinition p,
-                                           boolean warmUp) {
+                                           boolean warmUp, Cycle cycle) {
         try {
-            return service.prepare(warmUp ? s.warmUpRequest() : s.request(), p);
+            return service.prepare((warmUp ? s.warmUpRequest() : s.request()).withRulesHorizon(cycle), p);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("sample " + s.id() + (warmUp ? " (warm-up)" : "") + ": "
                     + e.getMessage(), e);

@@ -49,7 +49,7 @@ public final class SuiteText {
                         + "  (%.1f s)%n", r.spec().name(), r.samples().size(), r.rulesHash(), r.spec().crraGamma(),
                 r.spec().sharpeTolerance(), r.millis() / 1e3));
         sb.append(line);
-        sb.append(String.format(Locale.ROOT, "%-30s %-24s %6s  %21s  %17s  %17s  %s%n", "Sample", "Period", "Days",
+        sb.append(String.format(Locale.ROOT, "%-34s %-24s %6s  %21s  %17s  %17s  %s%n", "Sample", "Period", "Days",
                 "Sharpe agent/ann/b3", "Avg drift ag/ann", "Max drift ag/b3", "Targets"));
         for (int i = 0; i < r.samples().size(); i++) {
             SampleResult s = r.samples().get(i);
@@ -57,7 +57,7 @@ public final class SuiteText {
             StrategyMetrics a = s.agent();
             StrategyMetrics an = s.strategy(Baselines.ANNUAL);
             StrategyMetrics b3 = s.strategy(Baselines.BAND_ABS_3);
-            sb.append(String.format(Locale.ROOT, "%-30s %-24s %6d  %6.3f %6.3f %6.3f %s  %7.2f%% %7.2f%% %s  %7.2f%% %7.2f%% %s  %s%n",
+            sb.append(String.format(Locale.ROOT, "%-34s %-24s %6d  %6.3f %6.3f %6.3f %s  %7.2f%% %7.2f%% %s  %7.2f%% %7.2f%% %s  %s%n",
                     s.spec().id(), s.from() + ".." + s.to(), s.days(), a.sharpe(), an.sharpe(), b3.sharpe(),
                     t.sharpeLevel() ? "ok" : "--", a.avgAbsDrift() * 100, an.avgAbsDrift() * 100,
                     t.avgDriftBelowAnnual() ? "ok" : "--", a.maxAbsDrift() * 100, b3.maxAbsDrift() * 100,

@@ -131,7 +131,7 @@ public final class LiveCycleService {
         Map<Ticker, Double> shares = new LinkedHashMap<>();
         holdings.shares().forEach((t, n) -> shares.put(t, n.doubleValue()));
         Cycle cycle = cycles.get();
-        String cycleId = Cycle.cycleId(def.id(), asOf, cycle.rulesHash(), null);
+        String cycleId = Cycle.cycleId(def, asOf, cycle.rulesHash(), null);
         Optional<String> stored = stores.decisions().find(cycleId);
         if (stored.isPresent()) {
             return new CycleOutcome(RecordJson.read(stored.get(), CycleRecord.class), true, requestedAsOf == null,
@@ -188,9 +188,13 @@ public final class LiveCycleService {
                 s.lastRegime() == null ? null : Regime.valueOf(s.lastRegime()), rebalances);
     }
 
-    /** The days of the portfolio's executed rebalances (first tranches) on or before {@code asOf}, oldest first. */
+    /**
+     * The days of the portfolio's executed rebalances (first tranches of decisions; orders placed by hand are not
+     * the agent's rebalances) on or before {@code asOf}, oldest first.
+     */
     static List<LocalDate> executedRebalances(List<Execution> executions, LocalDate asOf) {
-        List<LocalDate> days = executions.stream().filter(e -> e.tranche() == 1 && !e.date().isAfter(asOf))
+        List<LocalDate> days = executions.stream().filter(e -> e.tranche() == 1 && !e.date().isAfter(asOf)
+                        && !e.cycleId().startsWith(OrderService.ORDER_PREFIX))
                 .map(Execution::date).distinct().sorted().toList();
         return days.subList(Math.max(0, days.size() - AgentMemory.KEPT), days.size());
     }

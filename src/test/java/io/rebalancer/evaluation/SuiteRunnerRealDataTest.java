@@ -33,10 +33,10 @@ class SuiteRunnerRealDataTest {
             LocalDate.of(2020, 1, 2), LocalDate.of(2020, 3, 31));
     private static final SampleSpec FROM_FILE = new SampleSpec("balanced-2019q3", "PORT_C_Balanced",
             LocalDate.of(2019, 7, 1), LocalDate.of(2019, 9, 30), Path.of("suites").toAbsolutePath(), null, null, false,
-            true, 20, 0.5);
+            true, 20, 0.5, io.rebalancer.backtest.DividendMode.REINVEST);
     private static final SampleSpec WALK = new SampleSpec("tech-2019q4-after", "PORT_A_TechGrowth",
             LocalDate.of(2019, 10, 1), LocalDate.of(2019, 12, 31), null, LocalDate.of(2019, 1, 2), null, false, true,
-            20, 0.5);
+            20, 0.5, null);
 
     @BeforeAll
     static void run() {
@@ -96,11 +96,11 @@ class SuiteRunnerRealDataTest {
     @Test
     void run_walkForward_carriesEveryOutcomeScoredInTheWarmUp() {
         SampleResult s = result.samples().get(2);
-        // the plain warm-up backtest scores exactly the decisions whose horizon ended before its last day
+        // the plain warm-up backtest counts exactly the (non-overlapping) outcomes matured before its last day
         BacktestResult warm = new BacktestService(stores).run(WALK.warmUpRequest(), cycle, new BacktestListener() { });
-        long scored = warm.decisions().stream().filter(BacktestResult.DecisionOutcome::scored).count();
-        assertTrue(scored > 0, "the warm-up scored decisions");
-        assertEquals(scored, s.outcomesCarried());
+        int counted = warm.outcomeSummary().stream().mapToInt(BacktestResult.OutcomeSummary::count).sum();
+        assertTrue(counted > 0, "the warm-up counted outcomes");
+        assertEquals(counted, s.outcomesCarried());
         assertEquals(warm.dates().size(), s.warmUpDays());
         assertEquals(LocalDate.of(2019, 10, 1), s.from());
     }

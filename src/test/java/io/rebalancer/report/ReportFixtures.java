@@ -124,7 +124,8 @@ final class ReportFixtures {
                 decisions.add(new ReportData.DecisionRow(dates.get(d), "cyc" + d, "REBALANCE", "FULL", regime.name(),
                         trades, traded / (value + cost), cost, regret, regret > 0 ? "PARTIAL" : "FULL", alts,
                         List.of("monitor: " + ruleName, "analyze: score-FULL", "decide: choose-best"),
-                        List.of("max position drift " + Fmt.pct(maxDrift) + " over critical " + Fmt.pct(crit[d]))));
+                        List.of("max position drift " + Fmt.pct(maxDrift) + " over critical " + Fmt.pct(crit[d])),
+                        "IMMEDIATE"));
                 double before = 0.03 + offset;
                 offset = Math.min(0.01, offset + 0.002);
                 changes.add(new ReportData.ThresholdChangeRow(dates.get(d), "raise-after-rebalance", before,
@@ -154,7 +155,11 @@ final class ReportFixtures {
                 new ReportData.Strategy("buy_and_hold", false, bh, ReportData.Strategy.metricsOf(PerformanceMetrics.of(bh, null, spy))),
                 new ReportData.Strategy("daily_" + portfolioId, false, daily,
                         ReportData.Strategy.metricsOf(PerformanceMetrics.of(daily, null, spy))));
+        double[] dailyCost = new double[n];
+        for (ReportData.DecisionRow dr : decisions) {
+            dailyCost[dates.indexOf(dr.date())] += dr.cost();
+        }
         return new ReportData("Backtest of " + portfolioId, "run-fixture", "abc123def456", pf, dates, strategies, adj,
-                weights, crit, high, med, regimes, decisions, changes, linking);
+                weights, crit, high, med, regimes, decisions, changes, linking, "SPY", adj.get("SPY"), dailyCost);
     }
 }

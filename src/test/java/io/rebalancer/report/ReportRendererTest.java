@@ -78,7 +78,8 @@ class ReportRendererTest {
     void render_charts_oneInlineSvgPerChartEachWithViewBox() {
         int svgs = count(html, "<svg");
         assertEquals(view.chartCount(), svgs);
-        assertEquals(svgs, count(html, "viewBox='0 0 960 380'"));
+        assertEquals(svgs - view.panelCount(), count(html, "viewBox='0 0 960 380'"));
+        assertEquals(2 * data.portfolio().tickers().size(), view.panelCount(), "a weight and a drift panel per position");
         assertTrue(svgs >= 11, "charts: " + svgs);
     }
 

@@ -88,16 +88,16 @@ class ExecutionServiceTest {
     }
 
     @Test
-    void execute_deferDecision_refusedAndNothingWritten() {
-        run(12, 12);
-        // not executed, so the drift is still there the next day, inside the cooldown: DEFER
-        CycleRecord deferred = run(12, 13);
-        assertEquals("DEFER", deferred.decision().action());
+    void execute_decisionThatDoesNotRebalance_refusedAndNothingWritten() {
+        broker.execute(run(12, 12).cycleId());
+        // executed, so the drift is gone the next day: STABLE, NO_ACTION
+        CycleRecord stable = run(12, 13);
+        assertEquals("NO_ACTION", stable.decision().action());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> broker.execute(deferred.cycleId()));
-        assertEquals("decision " + deferred.cycleId() + " of 2024-12-13 is DEFER: there is nothing to execute",
+                () -> broker.execute(stable.cycleId()));
+        assertEquals("decision " + stable.cycleId() + " of 2024-12-13 is NO_ACTION: there is nothing to execute",
                 e.getMessage());
-        assertTrue(stores.ledger().executions(PORTFOLIO).isEmpty());
+        assertEquals(1, stores.ledger().executions(PORTFOLIO).size());
     }
 
     @Test

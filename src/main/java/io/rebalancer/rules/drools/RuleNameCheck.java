@@ -104,9 +104,6 @@ final class RuleNameCheck {
         if (text == null) {
             return Optional.empty();
         }
-        if (text.length() > MAX_LENGTH) {
-            return Optional.of("is longer than " + MAX_LENGTH + " characters");
-        }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '"') {
@@ -121,6 +118,9 @@ final class RuleNameCheck {
         }
         if (text.contains("*/") || text.contains("/*")) {
             return Optional.of("contains a comment delimiter (/* or */); names and attribute values may not");
+        }
+        if (text.length() > MAX_LENGTH) {
+            return Optional.of("is longer than " + MAX_LENGTH + " characters");
         }
         return Optional.empty();
     }
