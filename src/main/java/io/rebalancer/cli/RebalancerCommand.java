@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
                 WatchCommand.class,
                 HistoryCommand.class,
                 HoldingsCommand.class, RiskCommand.class, BalanceCommand.class, OrderCommand.class, McpCommand.class,
-                PortfolioCommand.class,
+                AlertsCommand.class, PortfolioCommand.class,
                 DataCommand.class,
                 BacktestCommand.class, BacktestFromPropertiesCommand.class, MetricsCommand.class,
                 ReportCommand.class, AttributionCommand.class,
