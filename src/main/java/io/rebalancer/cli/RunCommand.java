@@ -45,6 +45,9 @@ public class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (export != null) {
+            io.rebalancer.service.AtomicFiles.checkTarget(export);
+        }
         try (AppContext app = new AppContext(store).preloadRules()) {
             LiveCycleService service = app.liveCycles();
             CycleOutcome outcome = service.run(portfolio, asOf);
