@@ -21,7 +21,7 @@ import java.util.Locale;
 /**
  * Benchmark, not a test: the book at scale on an embedded store in a new directory DIR. Run (docs/BENCHMARKS.md):
  * <pre>
- * java -cp "target/classes:target/test-classes:target/lib/*" io.rebalancer.bench.BatchBenchmark DIR batch 10000
+ * java -cp "target/classes:target/test-classes:target/lib/*" io.rebalancer.bench.BatchBenchmark DIR batch 10000 [DAYS]
  * java -cp "target/classes:target/test-classes:target/lib/*" io.rebalancer.bench.BatchBenchmark DIR files 10000
  * </pre>
  * {@code batch N}: imports N accounts on one model from a CSV (timed), then runs the nightly batch of two
@@ -72,7 +72,8 @@ public final class BatchBenchmark {
             PortfolioImport.Result r = new PortfolioImport(stores).run(List.of(model, accounts));
             report("import of a CSV of " + n + " accounts", t, n, r.problems());
             BatchRunner batch = new BatchRunner(stores, new Cycle(DroolsRuleEngine.load(Path.of("rules"))));
-            for (LocalDate day : List.of(LocalDate.of(2025, 12, 30), LocalDate.of(2025, 12, 31))) {
+            int days = args.length > 3 ? Integer.parseInt(args[3]) : 2;
+            for (LocalDate day : List.of(LocalDate.of(2025, 12, 30), LocalDate.of(2025, 12, 31)).subList(0, days)) {
                 long cpu = cpuNanos();
                 BatchReport b = batch.run(null, day);
                 double cpuMs = (cpuNanos() - cpu) / 1e6;
