@@ -88,10 +88,12 @@ final class AgentRun {
         RegretScorer scorer = ctx.scorer();
         double[] tranche = null;
         int tranchesLeft = 0;
+        CashFlowEngine flows = new CashFlowEngine(ctx);
         for (int k = 0; k < n; k++) {
             int d = start + k;
             double[] prices = ctx.prices(d);
             SimPortfolio.Fill fill = new SimPortfolio.Fill(book.nav(prices));
+            ledger.flow(k, flows.apply(book, k, fill));
             if (tranchesLeft > 0) {
                 execute(book, tranche, prices, d, fill);
                 tranchesLeft--;
@@ -111,7 +113,7 @@ final class AgentRun {
                 shares.put(tickers.get(i), book.shares(i));
             }
             CycleInput in = new CycleInput(ctx.portfolio(), ctx.history().dates().get(d), ctx.history().upTo(d),
-                    PriceBasis.ADJ_CLOSE, shares, book.cash(), ctx.market().vix(d), ctx.market().vixPercentile(d),
+                    ctx.cashDividends() ? PriceBasis.CLOSE : PriceBasis.ADJ_CLOSE, shares, book.cash(), ctx.market().vix(d), ctx.market().vixPercentile(d),
                     ctx.market().rfReturnsUpTo(d), memory, learning ? outcomes.stats() : List.of(), false);
             long c1 = CPU.isCurrentThreadCpuTimeSupported() ? CPU.getCurrentThreadCpuTime() : 0;
             CycleRecord record = cycle.run(in, runId);

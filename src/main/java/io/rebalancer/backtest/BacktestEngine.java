@@ -84,7 +84,7 @@ public final class BacktestEngine {
             int d = ctx.start() + k;
             AgentDay day = agent.days.get(k);
             sink.snapshot(day.date(), () -> SnapshotCodec.write(day.date(), ctx.market().rf(d), ctx.benchmarkAdj(d),
-                    ctx.tickers(), ctx.prices(d), snapshotStrategies, k, day));
+                    ctx.tickers(), ctx.adjPrices(d), snapshotStrategies, k, day));
             snapshotNanos[0] += System.nanoTime() - s;
             listener.day(k, n, day.date(), day.nav());
         }, sink::decision);
@@ -125,7 +125,8 @@ public final class BacktestEngine {
 
     private static StrategyResult result(StrategyLedger l, List<LocalDate> dates, double[] rf, double[] bench,
                                          double[] atTarget) {
-        return new StrategyResult(l.name, l.nav, l.drift, l.rebalanceDays, l.metrics(dates, rf, bench, atTarget));
+        return new StrategyResult(l.name, l.nav, l.drift, l.rebalanceDays, l.metrics(dates, rf, bench, atTarget),
+                l.unitValue());
     }
 
     /** One baseline over the run: at target at the first close, then its rule at every later close. */
@@ -135,9 +136,13 @@ public final class BacktestEngine {
         int n = ctx.days();
         StrategyLedger ledger = new StrategyLedger(name, n);
         SimPortfolio book = SimPortfolio.atTarget(targets, ctx.prices(ctx.start()), ctx.settings().initialNav());
+        CashFlowEngine flows = new CashFlowEngine(ctx);
         for (int k = 0; k < n; k++) {
             int d = ctx.start() + k;
             double[] prices = ctx.prices(d);
+            SimPortfolio.Fill flowFill = new SimPortfolio.Fill(book.nav(prices));
+            ledger.flow(k, flows.apply(book, k, flowFill));
+            ledger.fill(k, flowFill);
             if (k > 0 && rule.rebalance(ctx.date(k), ctx.date(k - 1), book.weights(prices), targets)) {
                 ledger.fill(k, book.rebalanceTo(targets, prices, d, ctx.costs()));
             }

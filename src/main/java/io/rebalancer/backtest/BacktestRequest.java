@@ -12,7 +12,7 @@ import java.util.Objects;
  */
 public record BacktestRequest(String portfolioId, LocalDate from, LocalDate to, Double costBps, boolean noCosts,
                               boolean learning, int horizonDays, double lambda, boolean withNoLearning,
-                              double initialNav) {
+                              double initialNav, DividendMode dividends) {
     public static final String DEFAULT_PORTFOLIO = "PORT_A_TechGrowth";
     public static final LocalDate DEFAULT_FROM = LocalDate.of(2015, 1, 2);
     public static final LocalDate DEFAULT_TO = LocalDate.of(2024, 12, 31);
@@ -24,6 +24,7 @@ public record BacktestRequest(String portfolioId, LocalDate from, LocalDate to, 
         Objects.requireNonNull(portfolioId, "portfolio");
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(dividends, "dividends");
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("--to " + to + " is before --from " + from);
         }
@@ -41,9 +42,17 @@ public record BacktestRequest(String portfolioId, LocalDate from, LocalDate to, 
         }
     }
 
+    /** Dividends reinvested (valued at adj_close): the earlier shape, kept for existing callers. */
+    public BacktestRequest(String portfolioId, LocalDate from, LocalDate to, Double costBps, boolean noCosts,
+                           boolean learning, int horizonDays, double lambda, boolean withNoLearning,
+                           double initialNav) {
+        this(portfolioId, from, to, costBps, noCosts, learning, horizonDays, lambda, withNoLearning, initialNav,
+                DividendMode.REINVEST);
+    }
+
     public static BacktestRequest defaults() {
         return new BacktestRequest(DEFAULT_PORTFOLIO, DEFAULT_FROM, DEFAULT_TO, null, false, true,
-                HORIZON_FROM_RULES, RegretScorer.DEFAULT_LAMBDA, false, DEFAULT_NAV);
+                HORIZON_FROM_RULES, RegretScorer.DEFAULT_LAMBDA, false, DEFAULT_NAV, DividendMode.CASH);
     }
 
     /** The request with the horizon the rules give when it asks for theirs; otherwise itself. */
@@ -52,7 +61,7 @@ public record BacktestRequest(String portfolioId, LocalDate from, LocalDate to, 
             return this;
         }
         return new BacktestRequest(portfolioId, from, to, costBps, noCosts, learning,
-                cycle.outcomeHorizon(RegretScorer.DEFAULT_HORIZON), lambda, withNoLearning, initialNav);
+                cycle.outcomeHorizon(RegretScorer.DEFAULT_HORIZON), lambda, withNoLearning, initialNav, dividends);
     }
 
     /** The horizon in trading days: this request's, or the default when it asks for the rules' (not at hand). */

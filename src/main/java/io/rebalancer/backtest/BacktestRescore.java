@@ -48,7 +48,7 @@ public final class BacktestRescore {
             targets[i] = run.path("targets").get(i).asDouble();
         }
         JsonNode settings = run.path("settings");
-        int horizon = settings.path("horizonDays").asInt(RegretScorer.DEFAULT_HORIZON);
+        int horizon = settings.path("horizon_days").asInt(RegretScorer.DEFAULT_HORIZON);
         double lambda = settings.path("lambda").asDouble(RegretScorer.DEFAULT_LAMBDA);
 
         List<JsonNode> docs = SnapshotCodec.days(stores.snapshots().byRun(runId));

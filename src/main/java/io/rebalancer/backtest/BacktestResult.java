@@ -85,9 +85,19 @@ public record BacktestResult(
      * @param lambda          tracking-error penalty weight of the regret objective
      * @param initialNav      NAV of every strategy at the close of {@code from}
      * @param withNoLearning  whether an {@value #AGENT_NO_LEARNING} strategy ran alongside
+     * @param dividends       paid into cash (valued at the close) or reinvested (valued at adj_close)
      */
     public record Settings(CostModel costs, boolean learning, int horizonDays, double lambda, double initialNav,
-                           boolean withNoLearning) {
+                           boolean withNoLearning, DividendMode dividends) {
+        public Settings {
+            dividends = dividends == null ? DividendMode.REINVEST : dividends;
+        }
+
+        /** Dividends reinvested: the earlier shape. */
+        public Settings(CostModel costs, boolean learning, int horizonDays, double lambda, double initialNav,
+                        boolean withNoLearning) {
+            this(costs, learning, horizonDays, lambda, initialNav, withNoLearning, DividendMode.REINVEST);
+        }
     }
 
     /**
@@ -96,11 +106,20 @@ public record BacktestResult(
      * @param nav      NAV at each day's close (after that day's trades and costs), aligned to {@code dates}
      * @param drift    portfolio drift {@code sum|w - t| / 2} (cash included, target 0) at each close
      * @param rebalanceDays indexes into {@code dates} of the days on which it traded
+     * @param unitValue the NAV with contributions and withdrawals taken out (time-weighted; the performance
+     *                  metrics are computed on it); the NAV itself when the portfolio has no cash flows
      */
     public record StrategyResult(String name, double[] nav, double[] drift, List<Integer> rebalanceDays,
-                                 StrategyMetrics metrics) {
+                                 StrategyMetrics metrics, double[] unitValue) {
         public StrategyResult {
             rebalanceDays = List.copyOf(rebalanceDays);
+            unitValue = unitValue == null ? nav : unitValue;
+        }
+
+        /** Without cash flows (the unit value is the NAV): the earlier shape. */
+        public StrategyResult(String name, double[] nav, double[] drift, List<Integer> rebalanceDays,
+                              StrategyMetrics metrics) {
+            this(name, nav, drift, rebalanceDays, metrics, nav);
         }
     }
 

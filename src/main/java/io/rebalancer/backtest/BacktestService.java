@@ -57,9 +57,7 @@ public final class BacktestService {
      * backtest-data directory); its tickers' prices come from this service's store.
      */
     public BacktestContext prepare(BacktestRequest request, PortfolioDefinition stored) {
-        PortfolioDefinition def = new PortfolioDefinition(stored.id(), stored.basis(), stored.inception(),
-                stored.benchmark(), stored.targets(), stored.thresholds(), stored.bounds(),
-                request.costs(stored.costs()));
+        PortfolioDefinition def = stored.withCosts(request.costs(stored.costs()));
         List<Ticker> tickers = LiveCycleService.tickers(def);
         LocalDate latest = stores.prices().latestDate()
                 .orElseThrow(() -> new NotFoundException("the store holds no prices; run 'data import' first"));
@@ -93,7 +91,7 @@ public final class BacktestService {
         }
         MarketContext market = MarketContext.of(history, stores.prices().marketDays(first, history.dates().get(end)));
         Settings settings = new Settings(def.costs(), request.learning(), request.horizonOrDefault(), request.lambda(),
-                request.initialNav(), request.withNoLearning());
+                request.initialNav(), request.withNoLearning(), request.dividends());
         return new BacktestContext(history, market, def, start, end, settings);
     }
 

@@ -91,6 +91,7 @@ public final class RegretScorer {
         for (int i = 0; i < startShares.length; i++) {
             startShares[i] = record.inputs().shares().getOrDefault(tickers.get(i), 0.0);
         }
+        double[] scale = "CLOSE".equals(record.inputs().priceBasis()) ? anchor(record, t, adj) : null;
         double nav0 = record.inputs().nav();
         double[] targetReturns = new double[horizon];
         for (int k = 1; k <= horizon; k++) {
@@ -106,7 +107,7 @@ public final class RegretScorer {
         ScenarioOutcome deferOutcome = null;
         ScenarioOutcome fullOutcome = null;
         for (CycleRecord.Scenario s : record.analysis().scenarios()) {
-            ScenarioOutcome o = simulate(s, startShares, record.inputs().cash(), nav0, t, adj, targetReturns);
+            ScenarioOutcome o = simulate(s, startShares, record.inputs().cash(), nav0, t, adj, targetReturns, scale);
             outcomes.add(o);
             if (o.type() == chosen) {
                 chosenOutcome = o;
@@ -139,7 +140,7 @@ public final class RegretScorer {
     }
 
     private ScenarioOutcome simulate(CycleRecord.Scenario s, double[] startShares, double startCash, double nav0,
-                                     int t, double[][] adj, double[] targetReturns) {
+                                     int t, double[][] adj, double[] targetReturns, double[] scale) {
         double[] sh = startShares.clone();
         double cash = startCash;
         for (Trade trade : s.trades()) {
@@ -151,11 +152,11 @@ public final class RegretScorer {
             sh[i] += trade.signedShares();
             cash -= trade.signedValue() + trade.cost();
         }
-        double previous = value(sh, cash, adj, t);
+        double previous = value(sh, cash, adj, t, scale);
         double[] active = new double[horizon];
         double nav = previous;
         for (int k = 1; k <= horizon; k++) {
-            nav = value(sh, cash, adj, t + k);
+            nav = value(sh, cash, adj, t + k, scale);
             active[k - 1] = (nav / previous - 1) - targetReturns[k - 1];
             previous = nav;
         }
@@ -167,10 +168,25 @@ public final class RegretScorer {
                 te, horizonReturn - lambda * te);
     }
 
-    private static double value(double[] shares, double cash, double[][] adj, int day) {
+    /**
+     * A decision valued at the as-traded close (dividends paid in cash, live cycles) is carried forward on total
+     * return anchored at its day's close, {@code close_t x adj_(t+k) / adj_t}: its shares, cash and trades value as
+     * they did on day t, and dividends count as reinvested over the horizon. The factor per ticker is
+     * {@code close_t / adj_t}.
+     */
+    private double[] anchor(CycleRecord record, int t, double[][] adj) {
+        double[] scale = new double[tickers.size()];
+        for (int i = 0; i < scale.length; i++) {
+            Double close = record.inputs().prices() == null ? null : record.inputs().prices().get(tickers.get(i));
+            scale[i] = close != null && close > 0 ? close / adj[i][t] : 1;
+        }
+        return scale;
+    }
+
+    private static double value(double[] shares, double cash, double[][] adj, int day, double[] scale) {
         double v = cash;
         for (int i = 0; i < shares.length; i++) {
-            v += shares[i] * adj[i][day];
+            v += shares[i] * adj[i][day] * (scale == null ? 1 : scale[i]);
         }
         return v;
     }

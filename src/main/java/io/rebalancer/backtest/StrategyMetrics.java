@@ -33,6 +33,13 @@ public record StrategyMetrics(double finalNav, double cagr, double volatility, d
                 maxAbsDrift, Double.NaN, Double.NaN, null);
     }
 
+    /** The same metrics with another final NAV (a run with cash flows: the performance is time-weighted). */
+    public StrategyMetrics withFinalNav(double nav) {
+        return new StrategyMetrics(nav, cagr, volatility, sharpe, sharpeArithmetic, sortino, calmar, maxDrawdown,
+                var95Historical, cvar95, var95Gaussian, var95CornishFisher, beta, turnover, trades, costs, rebalances,
+                avgAbsDrift, maxAbsDrift, trackingError, certaintyEquivalent, tearSheet);
+    }
+
     /** The metrics under their contract names (snake_case), in contract order, as in metrics.json. */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();

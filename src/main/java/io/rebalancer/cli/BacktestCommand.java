@@ -57,6 +57,11 @@ public class BacktestCommand implements Callable<Integer> {
             description = "Tracking-error penalty of the regret objective (default: ${DEFAULT-VALUE})")
     double lambda;
 
+    @Option(names = "--dividends", defaultValue = "cash", description = "cash: paid into cash on the ex-date and"
+            + " swept back with the cash flows, positions at the close (as live); reinvest: positions at adj_close"
+            + " (bt-style) (default: ${DEFAULT-VALUE})")
+    String dividends;
+
     @Option(names = "--export-dir", description = "Where nav.csv, metrics.json, decisions.json go (default: reports/<run-id>, or under $REBALANCER_REPORTS)")
     Path exportDir;
 
@@ -69,7 +74,8 @@ public class BacktestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         BacktestRequest request = new BacktestRequest(portfolio, from, to, costBps, noCosts, !noLearning, horizon,
-                lambda, compareLearning, BacktestRequest.DEFAULT_NAV);
+                lambda, compareLearning, BacktestRequest.DEFAULT_NAV,
+                io.rebalancer.backtest.DividendMode.parse(dividends));
         return BacktestConsole.run(spec, store, request, exportDir, json, !noReport);
     }
 }

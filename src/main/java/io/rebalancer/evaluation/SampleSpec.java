@@ -22,10 +22,11 @@ import java.util.regex.Pattern;
  * @param costBps      as {@code backtest --cost-bps}, or null
  * @param noCosts      as {@code backtest --no-costs}
  * @param learning     false as {@code backtest --no-learning}
+ * @param dividends    as {@code backtest --dividends} (null: cash)
  */
 public record SampleSpec(String id, String portfolio, LocalDate from, LocalDate to, Path backtestData,
                          LocalDate warmUpFrom, Double costBps, boolean noCosts, boolean learning, int horizonDays,
-                         double lambda) {
+                         double lambda, io.rebalancer.backtest.DividendMode dividends) {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,79}");
 
     public SampleSpec {
@@ -33,6 +34,7 @@ public record SampleSpec(String id, String portfolio, LocalDate from, LocalDate 
         Objects.requireNonNull(portfolio, "portfolio");
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
+        dividends = dividends == null ? io.rebalancer.backtest.DividendMode.CASH : dividends;
         if (!ID.matcher(id).matches()) {
             throw new IllegalArgumentException("sample id '" + id
                     + "' must be 1-80 letters, digits, '.', '_' or '-' (it names a directory)");
@@ -48,8 +50,8 @@ public record SampleSpec(String id, String portfolio, LocalDate from, LocalDate 
 
     /** A sample with the backtest's defaults (costs of the portfolio, learning on, default horizon and lambda). */
     public static SampleSpec of(String id, String portfolio, LocalDate from, LocalDate to) {
-        return new SampleSpec(id, portfolio, from, to, null, null, null, false, true, io.rebalancer.backtest.BacktestRequest.HORIZON_FROM_RULES,
-                RegretScorer.DEFAULT_LAMBDA);
+        return new SampleSpec(id, portfolio, from, to, null, null, null, false, true,
+                io.rebalancer.backtest.BacktestRequest.HORIZON_FROM_RULES, RegretScorer.DEFAULT_LAMBDA, null);
     }
 
     /** The backtest request of the sample's evaluation period. */
@@ -67,6 +69,6 @@ public record SampleSpec(String id, String portfolio, LocalDate from, LocalDate 
 
     private BacktestRequest request(LocalDate first, LocalDate last) {
         return new BacktestRequest(portfolio, first, last, costBps, noCosts, learning, horizonDays, lambda, false,
-                BacktestRequest.DEFAULT_NAV);
+                BacktestRequest.DEFAULT_NAV, dividends);
     }
 }

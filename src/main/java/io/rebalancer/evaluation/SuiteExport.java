@@ -60,6 +60,7 @@ public final class SuiteExport {
             o.put("learning", s.spec().learning());
             o.put("horizon", s.spec().horizonDays());
             o.put("lambda", s.spec().lambda());
+            o.put("dividends", s.spec().dividends().name().toLowerCase(java.util.Locale.ROOT));
             ObjectNode st = n.putObject("strategies");
             s.strategies().forEach((name, x) -> st.set(name, m.valueToTree(x.toMap())));
             ObjectNode tn = n.putObject("targets");

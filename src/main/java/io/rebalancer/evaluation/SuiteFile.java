@@ -23,7 +23,8 @@ import java.util.Set;
  * {"name": "default", "crra_gamma": 3, "sharpe_tolerance": 0.005,
  *  "samples": [{"id": "...", "portfolio": "PORT_A_TechGrowth", "from": "2015-01-02", "to": "2024-12-31",
  *               "backtest_data": "dir", "warm_up_from": "2013-01-02",
- *               "options": {"cost_bps": 3, "no_costs": false, "learning": true, "horizon": 20, "lambda": 0.5}}]}
+ *               "options": {"cost_bps": 3, "no_costs": false, "learning": true, "horizon": 63, "lambda": 0.5,
+ *                           "dividends": "cash"}}]}
  * </pre>
  * Only {@code id}, {@code portfolio}, {@code from} and {@code to} are required. A relative {@code backtest_data} is
  * resolved against the suite file's directory. Any problem is one {@link DataFileException} naming the file, the
@@ -34,7 +35,8 @@ public final class SuiteFile {
     private static final Set<String> TOP = Set.of("name", "description", "crra_gamma", "sharpe_tolerance", "samples");
     private static final Set<String> SAMPLE = Set.of("id", "description", "portfolio", "from", "to", "backtest_data",
             "warm_up_from", "options");
-    private static final Set<String> OPTIONS = Set.of("cost_bps", "no_costs", "learning", "horizon", "lambda");
+    private static final Set<String> OPTIONS = Set.of("cost_bps", "no_costs", "learning", "horizon", "lambda",
+            "dividends");
 
     private final String file;
     private final Path dir;
@@ -111,6 +113,7 @@ public final class SuiteFile {
         boolean learning = true;
         int horizon = io.rebalancer.backtest.BacktestRequest.HORIZON_FROM_RULES;
         double lambda = RegretScorer.DEFAULT_LAMBDA;
+        io.rebalancer.backtest.DividendMode dividends = io.rebalancer.backtest.DividendMode.CASH;
         JsonNode o = s.get("options");
         if (o != null) {
             String p = at + ".options";
@@ -133,9 +136,18 @@ public final class SuiteFile {
             if (o.has("lambda")) {
                 lambda = number(o, "lambda", p + ".lambda");
             }
+            if (o.has("dividends")) {
+                String d = text(o, "dividends", p + ".dividends");
+                try {
+                    dividends = io.rebalancer.backtest.DividendMode.parse(d);
+                } catch (IllegalArgumentException e) {
+                    throw error("field '" + p + ".dividends' value '" + d + "' must be cash or reinvest");
+                }
+            }
         }
         try {
-            return new SampleSpec(id, portfolio, from, to, data, warmUp, costBps, noCosts, learning, horizon, lambda);
+            return new SampleSpec(id, portfolio, from, to, data, warmUp, costBps, noCosts, learning, horizon, lambda,
+                    dividends);
         } catch (IllegalArgumentException e) {
             throw error(at + ": " + e.getMessage());
         }

@@ -94,7 +94,7 @@ public final class SuiteRunner {
         Map<String, StrategyMetrics> metrics = new LinkedHashMap<>();
         r.strategies().forEach((name, sr) -> metrics.put(name,
                 withCertaintyEquivalent(sr.metrics(), ReturnStats.certaintyEquivalent(
-                        ReturnStats.simpleReturns(sr.nav()), gamma))));
+                        ReturnStats.simpleReturns(sr.unitValue()), gamma))));
         SampleResult result = new SampleResult(s, portfolio.id(), r.from(), r.to(), r.dates().size(), metrics,
                 warmUpDays, initial.outcomeCount(), initial.memory().persistentOffset());
         return new Run(result, r);

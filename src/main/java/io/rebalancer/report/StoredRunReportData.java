@@ -183,7 +183,7 @@ public final class StoredRunReportData {
 
     private static JsonNode tree(String json) {
         try {
-            return RecordJson.mapper().readTree(json);
+            return RecordJson.readTree(json);
         } catch (IOException e) {
             throw new UncheckedIOException("stored document is not JSON: " + e.getMessage(), e);
         }

@@ -209,9 +209,13 @@ public final class LiveCycleService {
                 s.lastRegime() == null ? null : Regime.valueOf(s.lastRegime()), rebalances);
     }
 
-    /** The days of the portfolio's executed rebalances (first tranches) on or before {@code asOf}, oldest first. */
+    /**
+     * The days of the portfolio's executed rebalances (first tranches of decisions; orders placed by hand are not
+     * the agent's rebalances) on or before {@code asOf}, oldest first.
+     */
     static List<LocalDate> executedRebalances(List<Execution> executions, LocalDate asOf) {
-        List<LocalDate> days = executions.stream().filter(e -> e.tranche() == 1 && !e.date().isAfter(asOf))
+        List<LocalDate> days = executions.stream().filter(e -> e.tranche() == 1 && !e.date().isAfter(asOf)
+                        && !e.cycleId().startsWith(OrderService.ORDER_PREFIX))
                 .map(Execution::date).distinct().sorted().toList();
         return days.subList(Math.max(0, days.size() - AgentMemory.KEPT), days.size());
     }

@@ -29,15 +29,15 @@ class RunCommandTest {
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith("PARTIAL ") && l.endsWith("(same trades as FULL)")), r.out());
         assertTrue(r.out().contains("(43rd percentile of 252d)"), r.out());
         JsonNode json = new ObjectMapper().readTree(export.toFile());
-        for (String field : List.of("cycleId", "portfolioId", "asOf", "rulesHash", "inputs", "monitor", "analysis",
-                "decision", "firedRules", "memoryAfter")) {
+        for (String field : List.of("cycle_id", "portfolio_id", "as_of", "rules_hash", "inputs", "monitor", "analysis",
+                "decision", "fired_rules", "memory_after")) {
             assertTrue(json.has(field), "missing " + field);
         }
-        assertEquals("2024-12-12", json.get("asOf").asText());
+        assertEquals("2024-12-12", json.get("as_of").asText());
         assertEquals(5, json.get("analysis").get("scenarios").size());
         assertEquals("TRIGGERED", json.get("monitor").get("verdict").asText());
         assertEquals(13, json.get("monitor").get("positions").size());
-        assertTrue(json.get("firedRules").size() > 10);
+        assertTrue(json.get("fired_rules").size() > 10);
     }
 
     @Test
@@ -45,7 +45,7 @@ class RunCommandTest {
         CliHarness r = CliHarness.run("run", "--in-memory", "--as-of", "2024-12-12", "--json");
         assertEquals(ExitCodes.OK, r.exitCode(), r.err());
         JsonNode json = new ObjectMapper().readTree(r.out());
-        assertEquals("PORT_A_TechGrowth", json.get("portfolioId").asText());
+        assertEquals("PORT_A_TechGrowth", json.get("portfolio_id").asText());
     }
 
     @Test
@@ -53,6 +53,9 @@ class RunCommandTest {
         CliHarness r = CliHarness.run("run", "--in-memory");
         assertEquals(ExitCodes.OK, r.exitCode(), r.err());
         assertTrue(r.out().contains("Cycle: 2025-12-31 (latest stored day)"), r.out());
+        // backtest-data ends on 2025-12-31, far more than 3 business days before any clock this test runs on
+        assertTrue(r.err().startsWith("note: the latest stored day, 2025-12-31, is "), r.err());
+        assertTrue(r.err().strip().endsWith("'data fetch' brings the prices up to date"), r.err());
     }
 
     @Test
@@ -174,5 +177,42 @@ class RunCommandTest {
         assertEquals(1, r.err().trim().lines().count(), r.err());
         assertTrue(r.err().startsWith("error: portfolio PORT_A_TechGrowth is in use by another process (ci-host:7:feed01"),
                 r.err());
+    }
+
+    @Test
+    void run_rulesThatKeepFiring_rulesExitNamingTheRuleAndTheLeaseIsFree() throws Exception {
+        Path rules = tmp.resolve("looping-rules");
+        Files.createDirectories(rules);
+        try (Stream<Path> files = Files.list(Path.of("rules"))) {
+            for (Path p : files.toList()) {
+                Files.copy(p, rules.resolve(p.getFileName()));
+            }
+        }
+        Files.writeString(rules.resolve("monitor.drl"), Files.readString(rules.resolve("monitor.drl")) + """
+
+                rule "again and again"
+                    ruleflow-group "monitor"
+                when
+                    $m : MarketConditions()
+                then
+                    update($m);
+                end
+                """);
+        Path dir = tmp.resolve("store-loop");
+
+        CliHarness r = CliHarness.run("run", "--data-dir", dir.toString(), "--rules", rules.toString(),
+                "--as-of", "2024-12-12");
+
+        assertEquals(ExitCodes.RULES, r.exitCode(), r.out() + r.err());
+        assertTrue(r.err().contains("the rules could not finish a phase"), r.err());
+        assertTrue(r.err().lines().skip(1).findFirst().orElse("").contains("rule \"again and again\" kept firing"), r.err());
+        assertFalse(r.out().contains("PHASE 2"), "printed a decision made with the failed phase: " + r.out());
+        try (var stores = io.rebalancer.store.mongo.MongoStores.open(io.rebalancer.store.StoreConfig.embeddedFile(dir))) {
+            java.time.Instant now = java.time.Instant.now();
+            assertTrue(stores.locks().tryAcquire("portfolio:PORT_A_TechGrowth", "test:1:abc", now, now.plusSeconds(60))
+                    .isEmpty(), "the failed run left the portfolio leased");
+            assertEquals(List.of(), stores.decisions().recent("PORT_A_TechGrowth", null, 5),
+                    "a decision was stored from the failed run");
+        }
     }
 }

@@ -33,10 +33,10 @@ class SuiteRunnerRealDataTest {
             LocalDate.of(2020, 1, 2), LocalDate.of(2020, 3, 31));
     private static final SampleSpec FROM_FILE = new SampleSpec("balanced-2019q3", "PORT_C_Balanced",
             LocalDate.of(2019, 7, 1), LocalDate.of(2019, 9, 30), Path.of("suites").toAbsolutePath(), null, null, false,
-            true, 20, 0.5);
+            true, 20, 0.5, io.rebalancer.backtest.DividendMode.REINVEST);
     private static final SampleSpec WALK = new SampleSpec("tech-2019q4-after", "PORT_A_TechGrowth",
             LocalDate.of(2019, 10, 1), LocalDate.of(2019, 12, 31), null, LocalDate.of(2019, 1, 2), null, false, true,
-            20, 0.5);
+            20, 0.5, null);
 
     @BeforeAll
     static void run() {

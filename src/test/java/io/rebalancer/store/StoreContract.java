@@ -292,6 +292,19 @@ abstract class StoreContract {
     }
 
     @Test
+    void portfolio_withCashFlows_roundTripsEqual() {
+        PortfolioDefinition def = new PortfolioDefinition("F" + u, new BigDecimal("1000000.00"), D1, Ticker.of("SPY"),
+                List.of(TargetWeight.of("AAPL", "Technology", 0.6), TargetWeight.of("XOM", "Energy", 0.4)),
+                Thresholds.seedDefaults(), new ThresholdBounds(0.02, 0.05), new CostModel(1, 2, 0.1),
+                List.of(io.rebalancer.domain.CashFlow.recurring(5000, io.rebalancer.domain.CashFlow.Schedule.MONTHLY),
+                        io.rebalancer.domain.CashFlow.once(-20000.5, D1.plusDays(40)),
+                        new io.rebalancer.domain.CashFlow(1000, io.rebalancer.domain.CashFlow.Schedule.QUARTERLY,
+                                null, D1, D1.plusDays(400))));
+        stores.portfolios().saveDefinition(def);
+        assertEquals(Optional.of(def), stores.portfolios().definition("F" + u));
+    }
+
+    @Test
     void saveBars_upsertByTickerAndDate_replacesAndReadsBack() {
         Ticker t = ticker("A");
         stores.prices().saveBars(List.of(bar(t, D1, 10), bar(t, D2, 11)));
