@@ -100,9 +100,14 @@ public final class DroolsRuleEngine implements RuleEngine {
     }
 
     /** The outcome of compiling a directory with the DRL compiler: the number of rules and every error found. */
-    public record CompiledRules(int ruleCount, List<RuleProblem> errors) {
+    public record CompiledRules(int ruleCount, List<RuleProblem> errors, Map<String, Integer> rulesByFile) {
         public CompiledRules {
             errors = List.copyOf(errors);
+            rulesByFile = Map.copyOf(rulesByFile);
+        }
+
+        public CompiledRules(int ruleCount, List<RuleProblem> errors) {
+            this(ruleCount, errors, Map.of());
         }
     }
 
@@ -173,10 +178,20 @@ public final class DroolsRuleEngine implements RuleEngine {
             return new CompiledRules(0, errors);
         }
         InternalKieModule module = (InternalKieModule) builder.getKieModule();
-        int rules = module.getKieModuleModel().getKieBaseModels().keySet().stream()
-                .flatMap(kb -> module.getKnowledgePackagesForKieBase(kb).stream())
-                .mapToInt(p -> p.getRules().size()).sum();
-        return new CompiledRules(rules, List.of());
+        Map<String, Integer> byFile = new LinkedHashMap<>();
+        kfsPathToFile.values().forEach(f -> byFile.put(f, 0));
+        int rules = 0;
+        for (var pkg : module.getKieModuleModel().getKieBaseModels().keySet().stream()
+                .flatMap(kb -> module.getKnowledgePackagesForKieBase(kb).stream()).toList()) {
+            for (var rule : pkg.getRules()) {
+                rules++;
+                if (rule instanceof org.drools.base.definitions.rule.impl.RuleImpl impl && impl.getResource() != null
+                        && impl.getResource().getSourcePath() != null) {
+                    byFile.merge(fileOf(kfsPathToFile, impl.getResource().getSourcePath()), 1, Integer::sum);
+                }
+            }
+        }
+        return new CompiledRules(rules, List.of(), byFile);
     }
 
     private static final Pattern GENERATED_POSITION = Pattern.compile("\\[ERR \\d+\\] Line (\\d+):(\\d+)\\s*");

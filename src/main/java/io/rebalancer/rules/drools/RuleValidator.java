@@ -7,8 +7,12 @@ import org.kie.api.KieBase;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /** {@code rules validate}: compile every file of a rule directory and lint it. */
@@ -20,11 +24,18 @@ public final class RuleValidator {
      * What validation found: counts for the summary line and every problem, errors first.
      *
      * @param reusedBuild whether the compile was skipped because a cached build of the same files exists
+     * @param compiledFiles how many files were compiled: all of them, or only those changed since they last
+     *                      compiled clean (with the DRL files declaring functions they call), 0 for a reused build
      */
     public record Report(Path dir, int drlFiles, int tables, int rules, String hash, List<RuleProblem> problems,
-            boolean reusedBuild) {
+            boolean reusedBuild, int compiledFiles) {
         public Report {
             problems = List.copyOf(problems);
+        }
+
+        public Report(Path dir, int drlFiles, int tables, int rules, String hash, List<RuleProblem> problems,
+                boolean reusedBuild) {
+            this(dir, drlFiles, tables, rules, hash, problems, reusedBuild, reusedBuild ? 0 : drlFiles + tables);
         }
 
         public List<RuleProblem> errors() {
@@ -46,7 +57,10 @@ public final class RuleValidator {
                     + (tables == 1 ? "" : "s") + ")";
             if (ok()) {
                 return dir + " OK: " + counts + ", " + rules + " rules, hash " + hash + ", " + w + " warning"
-                        + (w == 1 ? "" : "s") + (reusedBuild ? " (compiled build reused from the rule cache)" : "");
+                        + (w == 1 ? "" : "s") + (reusedBuild ? " (compiled build reused from the rule cache)"
+                        : compiledFiles == 0 ? " (each file compiled clean before as it is)"
+                        : compiledFiles < drlFiles + tables ? " (compiled " + compiledFiles + " changed file"
+                        + (compiledFiles == 1 ? "" : "s") + "; the others compiled clean before as they are)" : "");
             }
             int e = errors().size();
             return dir + " FAILED: " + e + " error" + (e == 1 ? "" : "s") + ", " + w + " warning" + (w == 1 ? "" : "s")
@@ -76,8 +90,11 @@ public final class RuleValidator {
             compiled = new DroolsRuleEngine.CompiledRules(DroolsRuleEngine.ruleCount(base.get()), List.of());
             reused = true;
         }
+        int compiledFiles = 0;
         if (compiled == null) {
-            compiled = DroolsRuleEngine.compile(files);
+            Incremental inc = compileChanged(files, CleanFileStamps.of(cache));
+            compiled = inc.rules();
+            compiledFiles = inc.compiledFiles();
         }
         List<RuleProblem> problems = new ArrayList<>(compiled.errors());
         for (RuleProblem p : lint.join()) {
@@ -87,6 +104,70 @@ public final class RuleValidator {
         }
         problems.sort(Comparator.comparing((RuleProblem p) -> p.severity() == RuleProblem.Severity.ERROR ? 0 : 1));
         return new Report(dir, files.drl().size(), files.tables().size(), compiled.ruleCount(), files.hash(), problems,
-                reused);
+                reused, compiledFiles);
+    }
+
+    private record Incremental(DroolsRuleEngine.CompiledRules rules, int compiledFiles) {
+    }
+
+    /**
+     * Compiles the files whose stamp is missing (changed since they last compiled clean) together with the DRL
+     * files declaring functions they call, and stamps them when they compile. A subset that fails is compiled
+     * again whole, so every error reported comes from compiling the whole set as {@code rules compile} would.
+     */
+    private static Incremental compileChanged(RuleFiles files, CleanFileStamps stamps) {
+        int all = files.all().size();
+        if (!files.misnamed().isEmpty()) {
+            return new Incremental(DroolsRuleEngine.compile(files), all);
+        }
+        Map<Path, String> text = new LinkedHashMap<>();
+        for (Path p : files.drl()) {
+            text.put(p, RuleFiles.read(p));
+        }
+        for (Path p : files.tables()) {
+            try {
+                text.put(p, DecisionTables.toDrl(p));
+            } catch (RuntimeException e) {
+                return new Incremental(DroolsRuleEngine.compile(files), all);
+            }
+        }
+        Map<Path, String> ids = CleanFileStamps.ids(files, text);
+        Map<Path, Integer> known = new LinkedHashMap<>();
+        List<Path> changed = new ArrayList<>();
+        for (Path p : files.all()) {
+            Optional<Integer> n = stamps.rules(ids.get(p));
+            if (n.isPresent()) {
+                known.put(p, n.get());
+            } else {
+                changed.add(p);
+            }
+        }
+        if (!changed.isEmpty() && changed.size() < all) {
+            Set<Path> subset = new LinkedHashSet<>(changed);
+            subset.addAll(CleanFileStamps.supportOf(changed, files, text));
+            RuleFiles part = new RuleFiles(files.dir(), files.drl().stream().filter(subset::contains).toList(),
+                    files.tables().stream().filter(subset::contains).toList(), List.of());
+            DroolsRuleEngine.CompiledRules c = DroolsRuleEngine.compile(part);
+            if (c.errors().isEmpty()) {
+                for (Path p : changed) {
+                    int n = c.rulesByFile().getOrDefault(files.relative(p), 0);
+                    stamps.put(ids.get(p), n);
+                    known.put(p, n);
+                }
+                int total = known.values().stream().mapToInt(Integer::intValue).sum();
+                return new Incremental(new DroolsRuleEngine.CompiledRules(total, List.of()), part.all().size());
+            }
+        }
+        if (changed.isEmpty()) {
+            int total = known.values().stream().mapToInt(Integer::intValue).sum();
+            return new Incremental(new DroolsRuleEngine.CompiledRules(total, List.of()), 0);
+        }
+        DroolsRuleEngine.CompiledRules whole = DroolsRuleEngine.compile(files);
+        if (whole.errors().isEmpty()) {
+            for (Path p : files.all()) {
+                stamps.put(ids.get(p), whole.rulesByFile().getOrDefault(files.relative(p), 0));
+            }
+        }
+        return new Incremental(whole, all);
     }
 }
