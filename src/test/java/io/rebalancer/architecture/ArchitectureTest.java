@@ -15,7 +15,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 class ArchitectureTest {
     /** Lowest first. A package may use the ones before it, never the ones after. */
     static final List<String> LAYERS = List.of("domain", "analytics", "rules", "agents", "store", "market",
-            "execution", "service", "backtest", "report", "mcp", "cli");
+            "execution", "service", "backtest", "rulediff", "report", "mcp", "cli");
 
     private static JavaClasses classes;
 
