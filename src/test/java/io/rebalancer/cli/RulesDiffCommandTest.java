@@ -1,5 +1,6 @@
 package io.rebalancer.cli;
 
+import io.rebalancer.testsupport.WorkbookCells;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,19 +22,18 @@ class RulesDiffCommandTest {
                 Files.copy(p, other.resolve(p.getFileName()));
             }
         }
-        Path vix = other.resolve("regime_vix.drl.csv");
-        Files.writeString(vix, Files.readString(vix)
-                .replace("MODERATE: calm,monitor,MODERATE,\"0,13.5\"", "MODERATE: calm,monitor,MODERATE,\"0,14.5\"")
-                .replace("MODERATE: stay moderate,monitor,MODERATE,\"13.5,26.5\"", "MODERATE: stay moderate,monitor,MODERATE,\"14.5,26.5\""));
+        Path vix = other.resolve("regime_vix.drl.xlsx");
+        // the workbook's rows: 9 Drools/notes rows, the header on row 9, data from row 10; "calm" is the fifth rule
+        assertEquals("E14", WorkbookCells.set(vix, "vix from MODERATE: calm", "VIX to", 14.5));
+        assertEquals("D15", WorkbookCells.set(vix, "vix from MODERATE: stay moderate", "VIX from", 14.5));
         RulesValidateCommandTest.Run r = RulesValidateCommandTest.execute("rules", "diff", "--in-memory", "--against",
                 other.toString(), "--from", "2024-12-09", "--to", "2024-12-13");
         assertEquals(ExitCodes.OK, r.code(), r.all());
-        // lines 14 and 15 of regime_vix.drl.csv, column D ("VIX from / to"), as a spreadsheet numbers them
         assertTrue(r.out().contains("2 changes from B to A"), r.out());
-        assertTrue(r.out().contains("regime_vix.drl.csv!Sheet1!D14 (VIX from / to) of \"vix from MODERATE: calm\": 0,14.5 -> 0,13.5"),
+        assertTrue(r.out().contains("regime_vix.drl.xlsx!VIX regime!E14 (VIX to) of \"vix from MODERATE: calm\": 14.5 -> 13.5"),
                 r.out());
-        assertTrue(r.out().contains("regime_vix.drl.csv!Sheet1!D15 (VIX from / to) of \"vix from MODERATE: stay moderate\""),
-                r.out());
+        assertTrue(r.out().contains("regime_vix.drl.xlsx!VIX regime!D15 (VIX from) of \"vix from MODERATE: stay moderate\":"
+                + " 14.5 -> 13.5"), r.out());
         assertTrue(r.out().contains("Final NAV ($)"), r.out());
         assertTrue(r.out().contains("Sharpe"), r.out());
         assertTrue(r.out().contains("Turnover (% a year)"), r.out());

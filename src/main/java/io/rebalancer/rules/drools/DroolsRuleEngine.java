@@ -85,6 +85,9 @@ public final class DroolsRuleEngine implements RuleEngine {
     private static ExecutableRuleModel.Build buildExecutable(RuleFiles files) {
         Map<Path, String> tableDrl = new LinkedHashMap<>();
         for (Path table : files.tables()) {
+            if (DecisionTables.delimiterProblem(table, files.relative(table)).isPresent()) {
+                return null;
+            }
             try {
                 tableDrl.put(table, DecisionTables.toDrl(table));
             } catch (RuntimeException e) {
@@ -130,6 +133,11 @@ public final class DroolsRuleEngine implements RuleEngine {
         }
         for (Path p : files.tables()) {
             String rel = files.relative(p);
+            java.util.Optional<RuleProblem> delimiter = DecisionTables.delimiterProblem(p, rel);
+            if (delimiter.isPresent()) {
+                errors.add(delimiter.get());
+                continue;
+            }
             try {
                 String drl = DecisionTables.toDrl(p);
                 String kfsPath = files.kfsPath(p);
@@ -138,7 +146,7 @@ public final class DroolsRuleEngine implements RuleEngine {
                 generated.put(rel, drl);
                 tablePaths.put(rel, p);
             } catch (DecisionTableParseException e) {
-                errors.add(RuleProblem.error(rel, parseExceptionCell(e.getMessage()), e.getMessage()));
+                errors.add(RuleProblem.error(rel, parseExceptionCell(e.getMessage(), firstSheet(p)), e.getMessage()));
             } catch (RuntimeException e) {
                 errors.add(RuleProblem.error(rel, "", "cannot compile decision table: " + e.getMessage()));
             }
@@ -207,8 +215,23 @@ public final class DroolsRuleEngine implements RuleEngine {
         }
     }
 
+    /** The name of a table's first sheet (Drools reads rule tables from it): {@code Sheet1} for a CSV. */
+    static String firstSheet(Path table) {
+        try {
+            List<TableSheet> sheets = TableSheet.read(table);
+            return sheets.isEmpty() ? TableSheet.CSV_SHEET : sheets.get(0).name();
+        } catch (RuntimeException e) {
+            return TableSheet.CSV_SHEET;
+        }
+    }
+
     /** The cell a DecisionTableParseException names, as {@code Sheet1!D12}, or "" if it names none. */
     static String parseExceptionCell(String message) {
+        return parseExceptionCell(message, TableSheet.CSV_SHEET);
+    }
+
+    /** The cell a DecisionTableParseException names, on sheet {@code sheet}, or "" if it names none. */
+    static String parseExceptionCell(String message, String sheet) {
         if (message == null) {
             return "";
         }
@@ -216,7 +239,7 @@ public final class DroolsRuleEngine implements RuleEngine {
         while (m.find()) {
             String cell = m.group(1) != null ? m.group(1) : m.group(2);
             if (cell != null && !cell.startsWith("ERR")) {
-                return TableSheet.CSV_SHEET + "!" + cell;
+                return sheet + "!" + cell;
             }
         }
         return "";

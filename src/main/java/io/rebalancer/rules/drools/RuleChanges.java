@@ -180,7 +180,18 @@ public final class RuleChanges {
      * Drools writes when two table columns constrain one pattern).
      */
     static String normalise(String body) {
-        return body.replaceAll("(?m)//.*$", "").replaceAll("\\s*&&\\s*", ", ").replaceAll("\\s+", " ")
+        String s = body.replaceAll("(?m)//.*$", "").replaceAll("\\s*&&\\s*", ", ").replaceAll("\\s+", " ")
                 .replaceAll("\\s*([(),;])\\s*", "$1").trim();
+        // 0.0050 and 0.005 are one number: a workbook stores numbers, a CSV the digits typed
+        Matcher m = DECIMAL.matcher(s);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(
+                    new java.math.BigDecimal(m.group()).stripTrailingZeros().toPlainString()));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
+
+    private static final Pattern DECIMAL = Pattern.compile("(?<![\\w.])\\d+\\.\\d+(?![\\w.])");
 }
