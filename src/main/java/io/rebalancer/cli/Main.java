@@ -86,7 +86,9 @@ public final class Main {
 
     static String message(Throwable ex) {
         if (ex instanceof RuleSetException r) {
-            StringBuilder sb = new StringBuilder("the rules do not compile (" + r.problems().size() + " problem"
+            String what = ex instanceof io.rebalancer.rules.RuleFiringException ? "the rules could not finish a phase"
+                    : "the rules do not compile";
+            StringBuilder sb = new StringBuilder(what + " (" + r.problems().size() + " problem"
                     + (r.problems().size() == 1 ? "" : "s") + ")");
             r.problems().forEach(p -> sb.append(System.lineSeparator()).append("  ").append(p));
             return sb.toString();

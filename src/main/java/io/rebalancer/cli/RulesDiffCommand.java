@@ -7,6 +7,7 @@ import io.rebalancer.backtest.RegretScorer;
 import io.rebalancer.backtest.StrategyMetrics;
 import io.rebalancer.rulediff.RuleSetComparison;
 import io.rebalancer.rules.RuleEngine;
+import io.rebalancer.rules.RuleLimits;
 import io.rebalancer.rules.drools.DroolsRuleEngine;
 import io.rebalancer.rules.drools.RuleChanges;
 import picocli.CommandLine.Command;
@@ -66,8 +67,8 @@ public class RulesDiffCommand implements Callable<Integer> {
         out.println(f("Rules: A = %s, B = %s; %d change%s from B to A", store.rules, against, changes.size(),
                 changes.size() == 1 ? "" : "s"));
         changes.forEach(c -> out.println("  " + c));
-        RuleEngine a = DroolsRuleEngine.load(store.rules, store.ruleCache());
-        RuleEngine b = DroolsRuleEngine.load(against, store.ruleCache());
+        RuleEngine a = DroolsRuleEngine.load(store.rules, store.ruleCache()).withLimits(RuleLimits.from(System::getenv));
+        RuleEngine b = DroolsRuleEngine.load(against, store.ruleCache()).withLimits(RuleLimits.from(System::getenv));
         try (AppContext app = new AppContext(store)) {
             LocalDate last = to != null ? to : app.stores().prices().latestDate()
                     .orElseThrow(() -> new io.rebalancer.service.NotFoundException("the store holds no prices"));

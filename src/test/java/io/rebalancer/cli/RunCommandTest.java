@@ -29,15 +29,15 @@ class RunCommandTest {
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith("PARTIAL ") && l.endsWith("(same trades as FULL)")), r.out());
         assertTrue(r.out().contains("(43rd percentile of 252d)"), r.out());
         JsonNode json = new ObjectMapper().readTree(export.toFile());
-        for (String field : List.of("cycleId", "portfolioId", "asOf", "rulesHash", "inputs", "monitor", "analysis",
-                "decision", "firedRules", "memoryAfter")) {
+        for (String field : List.of("cycle_id", "portfolio_id", "as_of", "rules_hash", "inputs", "monitor", "analysis",
+                "decision", "fired_rules", "memory_after")) {
             assertTrue(json.has(field), "missing " + field);
         }
-        assertEquals("2024-12-12", json.get("asOf").asText());
+        assertEquals("2024-12-12", json.get("as_of").asText());
         assertEquals(5, json.get("analysis").get("scenarios").size());
         assertEquals("TRIGGERED", json.get("monitor").get("verdict").asText());
         assertEquals(13, json.get("monitor").get("positions").size());
-        assertTrue(json.get("firedRules").size() > 10);
+        assertTrue(json.get("fired_rules").size() > 10);
     }
 
     @Test
@@ -45,7 +45,7 @@ class RunCommandTest {
         CliHarness r = CliHarness.run("run", "--in-memory", "--as-of", "2024-12-12", "--json");
         assertEquals(ExitCodes.OK, r.exitCode(), r.err());
         JsonNode json = new ObjectMapper().readTree(r.out());
-        assertEquals("PORT_A_TechGrowth", json.get("portfolioId").asText());
+        assertEquals("PORT_A_TechGrowth", json.get("portfolio_id").asText());
     }
 
     @Test
@@ -53,6 +53,9 @@ class RunCommandTest {
         CliHarness r = CliHarness.run("run", "--in-memory");
         assertEquals(ExitCodes.OK, r.exitCode(), r.err());
         assertTrue(r.out().contains("Cycle: 2025-12-31 (latest stored day)"), r.out());
+        // backtest-data ends on 2025-12-31, far more than 3 business days before any clock this test runs on
+        assertTrue(r.err().startsWith("note: the latest stored day, 2025-12-31, is "), r.err());
+        assertTrue(r.err().strip().endsWith("'data fetch' brings the prices up to date"), r.err());
     }
 
     @Test
@@ -108,33 +111,57 @@ class RunCommandTest {
         CliHarness r = CliHarness.run("run", "--data-dir", dir, "--as-of", "2024-12-12", "--execute");
         assertEquals(ExitCodes.OK, r.exitCode(), r.err());
         assertTrue(r.out().contains("AGENT STATUS: DECISION FINALIZED - EXECUTED ON PAPER (BELOW)"), r.out());
-        assertTrue(r.out().contains("PAPER EXECUTION of decision 9545c397fd4ce21c"), r.out());
+        String id = cycleId(r);
+        assertTrue(r.out().contains("PAPER EXECUTION of decision " + id), r.out());
         assertTrue(r.out().contains("Total: 13 fills, $205,539.02 traded, cost $62.26; cash $11,159.09 -> $1,222.31"),
                 r.out());
 
         CliHarness history = CliHarness.run("history", "--data-dir", dir);
-        assertTrue(history.out().lines().anyMatch(l -> l.startsWith("2024-12-12 9545c397fd4ce21c") && l.endsWith(" yes")),
+        assertTrue(history.out().lines().anyMatch(l -> l.startsWith("2024-12-12 " + id) && l.endsWith(" yes")),
                 history.out());
 
-        CliHarness again = CliHarness.run("execute", "9545c397fd4ce21c", "--data-dir", dir);
+        CliHarness again = CliHarness.run("execute", id, "--data-dir", dir);
         assertEquals(ExitCodes.OK, again.exitCode(), again.err());
-        assertTrue(again.out().startsWith("Decision 9545c397fd4ce21c was executed before (2024-12-12 close)"),
+        assertTrue(again.out().startsWith("Decision " + id + " was executed before (2024-12-12 close)"),
                 again.out());
     }
 
     @Test
-    void execute_deferDecision_badInputOneLine() {
+    void execute_decisionThatDoesNotRebalance_badInputOneLine() {
         String dir = tmp.resolve("store").toString();
-        assertEquals(ExitCodes.OK, CliHarness.run("run", "--data-dir", dir, "--as-of", "2024-12-12").exitCode());
-        // 2024-12-12 was not executed: the next day the drift is still there, inside the cooldown
+        assertEquals(ExitCodes.OK, CliHarness.run("run", "--data-dir", dir, "--as-of", "2024-12-12", "--execute")
+                .exitCode());
+        // 2024-12-12 was executed: the next day the drift is gone
         CliHarness run = CliHarness.run("run", "--data-dir", dir, "--as-of", "2024-12-13", "--execute");
         assertEquals(ExitCodes.OK, run.exitCode(), run.err());
-        assertTrue(run.out().strip().endsWith("Nothing to execute: the decision is DEFER."), run.out());
-        String id = run.out().lines().filter(l -> l.startsWith("Cycle id: ")).findFirst().orElseThrow()
-                .substring("Cycle id: ".length()).trim();
+        assertTrue(run.out().strip().endsWith("Nothing to execute: the decision is NO_ACTION."), run.out());
+        String id = cycleId(run);
         CliHarness r = CliHarness.run("execute", id, "--data-dir", dir);
         assertEquals(ExitCodes.BAD_INPUT, r.exitCode());
-        assertEquals("error: decision " + id + " of 2024-12-13 is DEFER: there is nothing to execute", r.err().trim());
+        assertEquals("error: decision " + id + " of 2024-12-13 is NO_ACTION: there is nothing to execute",
+                r.err().trim());
+    }
+
+    private static String cycleId(CliHarness run) {
+        return run.out().lines().filter(l -> l.startsWith("Cycle id: ")).findFirst().orElseThrow()
+                .substring("Cycle id: ".length()).trim();
+    }
+
+    /** The README's quick start in its order: the latest day first, then 2024-12-12 decides as on a fresh store. */
+    @Test
+    void run_readmeOrder_earlierDayAfterTheLatestIsUnaffectedByIt() {
+        String dir = tmp.resolve("store").toString();
+        CliHarness latest = CliHarness.run("run", "--data-dir", dir);
+        assertEquals(ExitCodes.OK, latest.exitCode(), latest.err());
+        assertTrue(latest.out().contains("Cycle: 2025-12-31 (latest stored day)"), latest.out());
+        CliHarness r = CliHarness.run("run", "--data-dir", dir, "--as-of", "2024-12-12", "--export",
+                tmp.resolve("decision.json").toString());
+        assertEquals(ExitCodes.OK, r.exitCode(), r.err());
+        // the figures of the README's example output
+        assertTrue(r.out().contains("Trigger: NVDA drift +7.95 pp exceeds the critical 3.00 %"), r.out());
+        assertTrue(r.out().contains("Recommended: BAND_EDGE (Confidence: 65 %)"), r.out());
+        assertTrue(r.out().contains("Autonomous Decision: EXECUTE BAND_EDGE REBALANCE"), r.out());
+        assertFalse(r.out().contains("inside the 3-day cooldown"), r.out());
     }
 
     @Test
@@ -150,5 +177,42 @@ class RunCommandTest {
         assertEquals(1, r.err().trim().lines().count(), r.err());
         assertTrue(r.err().startsWith("error: portfolio PORT_A_TechGrowth is in use by another process (ci-host:7:feed01"),
                 r.err());
+    }
+
+    @Test
+    void run_rulesThatKeepFiring_rulesExitNamingTheRuleAndTheLeaseIsFree() throws Exception {
+        Path rules = tmp.resolve("looping-rules");
+        Files.createDirectories(rules);
+        try (Stream<Path> files = Files.list(Path.of("rules"))) {
+            for (Path p : files.toList()) {
+                Files.copy(p, rules.resolve(p.getFileName()));
+            }
+        }
+        Files.writeString(rules.resolve("monitor.drl"), Files.readString(rules.resolve("monitor.drl")) + """
+
+                rule "again and again"
+                    ruleflow-group "monitor"
+                when
+                    $m : MarketConditions()
+                then
+                    update($m);
+                end
+                """);
+        Path dir = tmp.resolve("store-loop");
+
+        CliHarness r = CliHarness.run("run", "--data-dir", dir.toString(), "--rules", rules.toString(),
+                "--as-of", "2024-12-12");
+
+        assertEquals(ExitCodes.RULES, r.exitCode(), r.out() + r.err());
+        assertTrue(r.err().contains("the rules could not finish a phase"), r.err());
+        assertTrue(r.err().lines().skip(1).findFirst().orElse("").contains("rule \"again and again\" kept firing"), r.err());
+        assertFalse(r.out().contains("PHASE 2"), "printed a decision made with the failed phase: " + r.out());
+        try (var stores = io.rebalancer.store.mongo.MongoStores.open(io.rebalancer.store.StoreConfig.embeddedFile(dir))) {
+            java.time.Instant now = java.time.Instant.now();
+            assertTrue(stores.locks().tryAcquire("portfolio:PORT_A_TechGrowth", "test:1:abc", now, now.plusSeconds(60))
+                    .isEmpty(), "the failed run left the portfolio leased");
+            assertEquals(List.of(), stores.decisions().recent("PORT_A_TechGrowth", null, 5),
+                    "a decision was stored from the failed run");
+        }
     }
 }

@@ -2,7 +2,6 @@ package io.rebalancer.rules.drools;
 
 import io.rebalancer.rules.RuleProblem;
 
-import org.kie.api.KieBase;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -80,94 +79,105 @@ public final class RuleValidator {
      */
     public static Report validate(Path dir, CompiledRuleCache cache) {
         RuleFiles files = RuleFiles.scan(dir);
-        // the lint reads the tables itself; let it run while Drools compiles
-        CompletableFuture<List<RuleProblem>> lint = CompletableFuture.supplyAsync(() -> RuleLinter.lint(files));
-        RuleBuildKey key = RuleBuildKey.of(files);
-        boolean reused = false;
-        DroolsRuleEngine.CompiledRules compiled = null;
-        Optional<KieBase> base = files.misnamed().isEmpty() ? cache.find(key) : Optional.empty();
-        if (base.isPresent()) {
-            compiled = new DroolsRuleEngine.CompiledRules(DroolsRuleEngine.ruleCount(base.get()), List.of());
-            reused = true;
+        CleanFileStamps stamps = CleanFileStamps.of(cache);
+        if (files.misnamed().isEmpty() && !cache.contains(RuleBuildKey.of(files))) {
+            Optional<Report> quick = changedOnly(files, stamps);
+            if (quick.isPresent()) {
+                return quick.get();
+            }
         }
-        int compiledFiles = 0;
-        if (compiled == null) {
-            Incremental inc = compileChanged(files, CleanFileStamps.of(cache));
-            compiled = inc.rules();
-            compiledFiles = inc.compiledFiles();
+        DroolsRuleEngine.Built built = DroolsRuleEngine.build(files, cache, true);
+        if (built.errors().isEmpty() && !built.reused()) {
+            Map<Path, String> text = compiledText(files);
+            if (text != null) {
+                Map<Path, String> ids = CleanFileStamps.ids(files, text);
+                files.all().forEach(p -> stamps.put(ids.get(p), ruleCount(text.get(p))));
+            }
         }
-        List<RuleProblem> problems = new ArrayList<>(compiled.errors());
-        for (RuleProblem p : lint.join()) {
+        return report(files, built.errors(), built.lint(), DroolsRuleEngine.ruleCount(built.base()), built.reused(),
+                built.reused() ? 0 : files.all().size());
+    }
+
+    private static Report report(RuleFiles files, List<RuleProblem> errors, List<RuleProblem> lint, int rules,
+                                 boolean reused, int compiledFiles) {
+        List<RuleProblem> problems = new ArrayList<>(errors);
+        for (RuleProblem p : lint) {
             if (!problems.contains(p)) {
                 problems.add(p);
             }
         }
         problems.sort(Comparator.comparing((RuleProblem p) -> p.severity() == RuleProblem.Severity.ERROR ? 0 : 1));
-        return new Report(dir, files.drl().size(), files.tables().size(), compiled.ruleCount(), files.hash(), problems,
+        return new Report(files.dir(), files.drl().size(), files.tables().size(), rules, files.hash(), problems,
                 reused, compiledFiles);
     }
 
-    private record Incremental(DroolsRuleEngine.CompiledRules rules, int compiledFiles) {
+    /**
+     * The files whose stamp is missing (changed since they last built clean) built to the executable model and
+     * held to the sandbox together with the DRL files declaring functions they call, while the whole set is
+     * linted. Empty when that subset does not build clean or the lint finds an error: the caller then builds the
+     * whole set, so every error reported comes from the same build {@code run} makes.
+     */
+    private static Optional<Report> changedOnly(RuleFiles files, CleanFileStamps stamps) {
+        Map<Path, String> text = compiledText(files);
+        if (text == null) {
+            return Optional.empty();
+        }
+        Map<Path, String> ids = CleanFileStamps.ids(files, text);
+        List<Path> changed = files.all().stream().filter(p -> stamps.rules(ids.get(p)).isEmpty()).toList();
+        if (changed.size() == files.all().size()) {
+            return Optional.empty();
+        }
+        CompletableFuture<List<RuleProblem>> lint = CompletableFuture.supplyAsync(
+                () -> RuleLinter.lint(files).stream().filter(p -> !RuleLinter.isSecurityHint(p)).toList());
+        int compiled = 0;
+        if (!changed.isEmpty()) {
+            Set<Path> subset = new LinkedHashSet<>(changed);
+            subset.addAll(CleanFileStamps.supportOf(changed, files, text));
+            RuleFiles part = new RuleFiles(files.dir(), files.drl().stream().filter(subset::contains).toList(),
+                    files.tables().stream().filter(subset::contains).toList(), List.of());
+            if (!DroolsRuleEngine.buildsClean(part).isEmpty()) {
+                lint.join();
+                return Optional.empty();
+            }
+            compiled = part.all().size();
+        }
+        List<RuleProblem> linted = lint.join();
+        if (linted.stream().anyMatch(p -> p.severity() == RuleProblem.Severity.ERROR)) {
+            return Optional.empty();
+        }
+        changed.forEach(p -> stamps.put(ids.get(p), ruleCount(text.get(p))));
+        int rules = files.all().stream().mapToInt(p -> stamps.rules(ids.get(p)).orElse(0)).sum();
+        return Optional.of(report(files, List.of(), linted, rules, false, compiled));
     }
 
-    /**
-     * Compiles the files whose stamp is missing (changed since they last compiled clean) together with the DRL
-     * files declaring functions they call, and stamps them when they compile. A subset that fails is compiled
-     * again whole, so every error reported comes from compiling the whole set as {@code rules compile} would.
-     */
-    private static Incremental compileChanged(RuleFiles files, CleanFileStamps stamps) {
-        int all = files.all().size();
-        if (!files.misnamed().isEmpty()) {
-            return new Incremental(DroolsRuleEngine.compile(files), all);
-        }
+    /** Each file's DRL (a table's generated DRL), or null when a table does not convert. */
+    private static Map<Path, String> compiledText(RuleFiles files) {
         Map<Path, String> text = new LinkedHashMap<>();
         for (Path p : files.drl()) {
             text.put(p, RuleFiles.read(p));
         }
         for (Path p : files.tables()) {
+            if (DecisionTables.delimiterProblem(p, files.relative(p)).isPresent()) {
+                return null;
+            }
             try {
                 text.put(p, DecisionTables.toDrl(p));
             } catch (RuntimeException e) {
-                return new Incremental(DroolsRuleEngine.compile(files), all);
+                return null;
             }
         }
-        Map<Path, String> ids = CleanFileStamps.ids(files, text);
-        Map<Path, Integer> known = new LinkedHashMap<>();
-        List<Path> changed = new ArrayList<>();
-        for (Path p : files.all()) {
-            Optional<Integer> n = stamps.rules(ids.get(p));
-            if (n.isPresent()) {
-                known.put(p, n.get());
-            } else {
-                changed.add(p);
-            }
+        return text;
+    }
+
+    private static final java.util.regex.Pattern RULE = java.util.regex.Pattern.compile("(?m)^\\s*rule\\s");
+
+    /** Rules declared in a DRL text, comments and strings aside. */
+    static int ruleCount(String drl) {
+        java.util.regex.Matcher m = RULE.matcher(RuleLinter.blankCommentsAndStrings(drl));
+        int n = 0;
+        while (m.find()) {
+            n++;
         }
-        if (!changed.isEmpty() && changed.size() < all) {
-            Set<Path> subset = new LinkedHashSet<>(changed);
-            subset.addAll(CleanFileStamps.supportOf(changed, files, text));
-            RuleFiles part = new RuleFiles(files.dir(), files.drl().stream().filter(subset::contains).toList(),
-                    files.tables().stream().filter(subset::contains).toList(), List.of());
-            DroolsRuleEngine.CompiledRules c = DroolsRuleEngine.compile(part);
-            if (c.errors().isEmpty()) {
-                for (Path p : changed) {
-                    int n = c.rulesByFile().getOrDefault(files.relative(p), 0);
-                    stamps.put(ids.get(p), n);
-                    known.put(p, n);
-                }
-                int total = known.values().stream().mapToInt(Integer::intValue).sum();
-                return new Incremental(new DroolsRuleEngine.CompiledRules(total, List.of()), part.all().size());
-            }
-        }
-        if (changed.isEmpty()) {
-            int total = known.values().stream().mapToInt(Integer::intValue).sum();
-            return new Incremental(new DroolsRuleEngine.CompiledRules(total, List.of()), 0);
-        }
-        DroolsRuleEngine.CompiledRules whole = DroolsRuleEngine.compile(files);
-        if (whole.errors().isEmpty()) {
-            for (Path p : files.all()) {
-                stamps.put(ids.get(p), whole.rulesByFile().getOrDefault(files.relative(p), 0));
-            }
-        }
-        return new Incremental(whole, all);
+        return n;
     }
 }

@@ -5,6 +5,7 @@ import static com.mongodb.client.model.Filters.eq;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
+import io.rebalancer.domain.CashFlow;
 import io.rebalancer.domain.CostModel;
 import io.rebalancer.domain.PortfolioDefinition;
 import io.rebalancer.domain.TargetWeight;
@@ -79,7 +80,33 @@ final class MongoPortfolioStore implements PortfolioStore {
                         .append("max_drift_critical", def.bounds().maxDriftCritical()))
                 .append("costs", new Document("commission_bps", def.costs().commissionBps())
                         .append("half_spread_bps", def.costs().halfSpreadBps())
-                        .append("impact_coefficient", def.costs().impactCoefficient()));
+                        .append("impact_coefficient", def.costs().impactCoefficient()))
+                .append("cash_flows", cashFlows(def.cashFlows()));
+    }
+
+    private static List<Document> cashFlows(List<CashFlow> flows) {
+        List<Document> out = new ArrayList<>();
+        for (CashFlow f : flows) {
+            out.add(new Document("amount", f.amount()).append("schedule", f.schedule().name())
+                    .append("date", f.date() == null ? null : Docs.date(f.date()))
+                    .append("start", f.start() == null ? null : Docs.date(f.start()))
+                    .append("end", f.end() == null ? null : Docs.date(f.end())));
+        }
+        return out;
+    }
+
+    private static List<CashFlow> cashFlows(Document doc) {
+        List<CashFlow> out = new ArrayList<>();
+        List<Document> list = doc.getList("cash_flows", Document.class);
+        if (list != null) {
+            for (Document f : list) {
+                out.add(new CashFlow(Docs.number(f, "amount"), CashFlow.Schedule.valueOf(f.getString("schedule")),
+                        f.get("date") == null ? null : Docs.date(f, "date"),
+                        f.get("start") == null ? null : Docs.date(f, "start"),
+                        f.get("end") == null ? null : Docs.date(f, "end")));
+            }
+        }
+        return out;
     }
 
     static PortfolioDefinition fromDocument(Document doc) {
@@ -102,7 +129,7 @@ final class MongoPortfolioStore implements PortfolioStore {
                     Ticker.of(doc.getString("benchmark")), targets, thresholds,
                     new ThresholdBounds(Docs.number(b, "min_drift_critical"), Docs.number(b, "max_drift_critical")),
                     new CostModel(Docs.number(c, "commission_bps"), Docs.number(c, "half_spread_bps"),
-                            Docs.number(c, "impact_coefficient")));
+                            Docs.number(c, "impact_coefficient")), cashFlows(doc));
         } catch (RuntimeException e) {
             if (e instanceof StoreException) {
                 throw e;

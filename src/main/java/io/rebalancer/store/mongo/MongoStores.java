@@ -73,7 +73,8 @@ public final class MongoStores implements Stores {
         this.prices = new MongoPriceStore(db.getCollection("prices"), db.getCollection("market"),
                 db.getCollection("price_tickers"));
         this.decisions = new MongoDecisionLog(db.getCollection("decisions"), db.getCollection("live_decisions"));
-        this.thresholds = new MongoThresholdStateStore(db.getCollection("threshold_state"));
+        this.thresholds = new MongoThresholdStateStore(db.getCollection("threshold_state"),
+                db.getCollection("threshold_history"));
         this.snapshots = new MongoSnapshotStore(db.getCollection("snapshots"));
         this.runs = new MongoRunStore(db.getCollection("runs"), db.getCollection("decisions"),
                 db.getCollection("snapshots"), Clock.systemUTC());
