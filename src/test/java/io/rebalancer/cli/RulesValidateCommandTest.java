@@ -76,7 +76,7 @@ class RulesValidateCommandTest {
         Run r = execute("rules", "validate", "--no-cache");
         assertEquals(ExitCodes.OK, r.code(), r.all());
         assertEquals(1, r.out().strip().lines().count(), r.out());
-        assertTrue(r.out().matches("(?s)rules OK: 11 files \\(4 DRL, 7 tables\\), \\d+ rules, hash [0-9a-f]{12}, 0 warnings\\s*"),
+        assertTrue(r.out().matches("(?s)rules OK: 12 files \\(4 DRL, 8 tables\\), \\d+ rules, hash [0-9a-f]{12}, 0 warnings\\s*"),
                 r.out());
     }
 

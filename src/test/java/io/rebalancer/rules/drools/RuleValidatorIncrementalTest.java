@@ -68,7 +68,7 @@ class RuleValidatorIncrementalTest {
         RuleValidator.Report r = RuleValidator.validate(dir, cache);
 
         assertFalse(r.ok());
-        assertEquals(11, r.compiledFiles(), "a failing subset is compiled again whole");
+        assertEquals(RuleFiles.scan(dir).all().size(), r.compiledFiles(), "a failing subset is compiled again whole");
         RuleProblem e = r.errors().get(0);
         assertEquals("adaptive.drl", e.file(), r.errors().toString());
         assertTrue(e.message().contains("noSuchFunction"), e.message());

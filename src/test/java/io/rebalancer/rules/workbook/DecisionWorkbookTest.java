@@ -138,7 +138,7 @@ class DecisionWorkbookTest {
         Path xlsxDir = tmp.resolve("xlsx");
         Files.createDirectories(csvDir);
         Files.createDirectories(xlsxDir);
-        for (String t : List.of("regime_vix", "timing", "regime_realized_vol", "adaptive_regime")) {
+        for (String t : List.of("regime_vix", "timing", "regime_realized_vol", "adaptive_regime", "learning")) {
             Files.copy(Path.of("src/test/resources/csv-tables", t + ".drl.csv"), csvDir.resolve(t + ".drl.csv"));
             DecisionWorkbook.convert(csvDir.resolve(t + ".drl.csv"), xlsxDir.resolve(t + ".drl.xlsx"));
         }
