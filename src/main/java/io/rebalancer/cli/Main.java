@@ -5,6 +5,7 @@ import io.rebalancer.market.PriceSourceException;
 import io.rebalancer.rules.RuleSetException;
 import io.rebalancer.service.NotFoundException;
 import io.rebalancer.service.PortfolioBusyException;
+import io.rebalancer.store.StoreConfig;
 import io.rebalancer.store.StoreException;
 import picocli.CommandLine;
 
@@ -41,11 +42,22 @@ public final class Main {
         CommandLine cli = new CommandLine(new RebalancerCommand());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.registerConverter(java.time.LocalDate.class, Main::parseDate);
+        cli.setParameterExceptionHandler((ex, args) -> {
+            // one line and where to read more: the whole usage text buries the error, and echoes what was typed
+            CommandLine at = ex.getCommandLine();
+            PrintWriter err = at.getErr();
+            err.println(StoreConfig.maskUris(ex.getMessage()));
+            err.println("Run '" + at.getCommandSpec().qualifiedName() + " --help' for its usage.");
+            err.flush();
+            return ExitCodes.USAGE;
+        });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
-            err.println("error: " + message(ex));
+            err.println("error: " + StoreConfig.maskUris(message(ex)));
             if (debug) {
-                ex.printStackTrace(err);
+                java.io.StringWriter trace = new java.io.StringWriter();
+                ex.printStackTrace(new PrintWriter(trace));
+                err.print(StoreConfig.maskUris(trace.toString()));
             }
             err.flush();
             return exitCode(ex);
@@ -61,15 +73,26 @@ public final class Main {
         }
     }
 
+    /** The exit code an exception ends a command with (tests of lower packages use it). */
+    public static int exitCodeOf(Throwable ex) {
+        return exitCode(ex);
+    }
+
     static int exitCode(Throwable ex) {
         if (ex instanceof RuleSetException) {
             return ExitCodes.RULES;
+        }
+        if (ex instanceof io.rebalancer.store.StoreBusyException) {
+            return ExitCodes.BUSY;
         }
         if (ex instanceof StoreException) {
             return ExitCodes.STORE;
         }
         if (ex instanceof NotFoundException) {
             return ExitCodes.NOT_FOUND;
+        }
+        if (ex instanceof io.rebalancer.service.DoNotTradeException) {
+            return ExitCodes.DO_NOT_TRADE;
         }
         if (ex instanceof PortfolioBusyException) {
             return ExitCodes.BUSY;

@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
                 BacktestCommand.class, BacktestFromPropertiesCommand.class, MetricsCommand.class,
                 ReportCommand.class, AttributionCommand.class,
                 RulesCommand.class, ScenariosCommand.class,
-        })
+        },
+        footer = {"", "Examples:", "  bin/rebalancer run", "  bin/rebalancer run --as-of 2024-12-12 --export decision.json", "  bin/rebalancer history --limit 10", "  bin/rebalancer data fetch && bin/rebalancer run --execute", "  bin/rebalancer backtest --from 2015-01-02 --to 2024-12-31", "  bin/rebalancer <command> --help    (each command's options and examples)"})
 public class RebalancerCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

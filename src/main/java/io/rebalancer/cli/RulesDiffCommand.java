@@ -27,11 +27,12 @@ import static io.rebalancer.cli.CycleConsoleReport.f;
 
 /** {@code rules diff --rules A --against B}: what changed between two rule sets and what it did over a period. */
 @Command(name = "diff", mixinStandardHelpOptions = true,
-        description = {"Compare two rule sets: the rules and table cells that differ (file!Sheet!CELL, or file:line for"
+        description = "Compare two rule sets: the rules and table cells that differ (file!Sheet!CELL, or file:line for"
                 + " DRL), then both sets through the backtest on the same prices over --from..--to: the agent's NAV,"
                 + " Sharpe, turnover and drift side by side and the days whose decisions differ. A is --rules (the"
                 + " edited set), B is --against (the set it is compared with). Writes nothing.",
-                "Example: rules diff --rules my-rules --against rules --from 2024-01-02 --to 2024-12-31"})
+        footer = {"", "Examples:", "  rebalancer rules diff --rules my-rules --against rules",
+                "  rebalancer rules diff --rules my-rules --against rules --from 2024-01-02 --to 2024-12-31"})
 public class RulesDiffCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -63,11 +64,11 @@ public class RulesDiffCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--from " + from + " is after --to " + to);
         }
         PrintWriter out = spec.commandLine().getOut();
-        List<RuleChanges.Change> changes = RuleChanges.between(store.rules, against);
-        out.println(f("Rules: A = %s, B = %s; %d change%s from B to A", store.rules, against, changes.size(),
+        List<RuleChanges.Change> changes = RuleChanges.between(store.rules(), against);
+        out.println(f("Rules: A = %s, B = %s; %d change%s from B to A", store.rules(), against, changes.size(),
                 changes.size() == 1 ? "" : "s"));
         changes.forEach(c -> out.println("  " + c));
-        RuleEngine a = DroolsRuleEngine.load(store.rules, store.ruleCache()).withLimits(RuleLimits.from(System::getenv));
+        RuleEngine a = DroolsRuleEngine.load(store.rules(), store.ruleCache()).withLimits(RuleLimits.from(System::getenv));
         RuleEngine b = DroolsRuleEngine.load(against, store.ruleCache()).withLimits(RuleLimits.from(System::getenv));
         try (AppContext app = new AppContext(store)) {
             LocalDate last = to != null ? to : app.stores().prices().latestDate()

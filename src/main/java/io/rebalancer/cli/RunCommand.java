@@ -19,7 +19,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run one Monitor -> Analyzer -> Decision cycle and record it.")
+        description = "Run one Monitor -> Analyzer -> Decision cycle and record it.",
+        footer = {"", "Examples:", "  rebalancer run", "  rebalancer run --as-of 2024-12-12 --export decision.json", "  rebalancer run --execute", "  rebalancer run --in-memory --json"})
 public class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -45,6 +46,9 @@ public class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (export != null) {
+            io.rebalancer.service.AtomicFiles.checkTarget(export);
+        }
         try (AppContext app = new AppContext(store).preloadRules()) {
             LiveCycleService service = app.liveCycles();
             CycleOutcome outcome = service.run(portfolio, asOf);

@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -37,7 +38,8 @@ import static io.rebalancer.cli.CycleConsoleReport.pct;
  */
 @Command(name = "watch", mixinStandardHelpOptions = true,
         description = "Run a cycle on every new trading day, in a loop: optionally fetch prices first and execute the"
-                + " decision on paper. One line per check; Ctrl-C stops it.")
+                + " decision on paper. One line per check; Ctrl-C stops it.",
+        footer = {"", "Examples:", "  rebalancer watch --fetch --execute", "  rebalancer watch --every PT1H --log-file watch.log", "  rebalancer watch --checks 1"})
 public class WatchCommand implements Callable<Integer> {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -66,16 +68,23 @@ public class WatchCommand implements Callable<Integer> {
     @Option(names = "--checks", description = "Stop after this many checks (default: run until stopped)")
     Integer checks;
 
+    @Option(names = "--log-file", paramLabel = "FILE", description = "Also append every check line, and the warnings"
+            + " and errors logged, to FILE (with the date and time of each line)")
+    Path logFile;
+
+    private PrintWriter out;
+
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws Exception {
         if (every.isNegative() || every.isZero()) {
             throw new IllegalArgumentException("--every must be positive, was " + every);
         }
         if (checks != null && checks < 1) {
             throw new IllegalArgumentException("--checks must be at least 1, was " + checks);
         }
-        PrintWriter out = spec.commandLine().getOut();
-        try (AppContext app = new AppContext(store).preloadRules()) {
+        out = spec.commandLine().getOut();
+        AutoCloseable file = logFile == null ? () -> { } : ConsoleLogging.addFile(logFile);
+        try (file; AppContext app = new AppContext(store).preloadRules()) {
             Stores stores = app.stores();
             LiveCycleService.portfolio(stores, portfolio);
             LiveCycleService cycles = app.liveCycles();
@@ -87,28 +96,36 @@ public class WatchCommand implements Callable<Integer> {
                 }
                 String now = LocalDateTime.now().format(CLOCK);
                 if (fetch) {
-                    out.println(now + "  " + fetch(stores));
+                    say(now, fetch(stores));
                 }
                 LocalDate latest = stores.prices().latestDate().orElse(null);
                 if (latest == null || latest.equals(done)) {
-                    out.println(now + "  no new trading day" + (latest == null ? "" : " since " + latest));
+                    say(now, "no new trading day" + (latest == null ? "" : " since " + latest));
                 } else {
                     try {
                         CycleOutcome o = cycles.run(portfolio, null);
                         done = latest;
-                        out.println(now + "  " + summary(o.record(), o.alreadyRecorded()));
-                        RunCommand.staleNote(stores).ifPresent(n -> out.println(now + "  note: " + n
+                        say(now, summary(o.record(), o.alreadyRecorded()));
+                        RunCommand.staleNote(stores).ifPresent(n -> say(now, "note: " + n
                                 + (fetch ? "" : " (or watch --fetch)")));
                         if (execute) {
-                            executed(broker, o.record()).ifPresent(e -> out.println(now + "  " + e));
+                            executed(broker, o.record()).ifPresent(e -> say(now, e));
                         }
                     } catch (PortfolioBusyException e) {
-                        out.println(now + "  skipped: " + e.getMessage());
+                        say(now, "skipped: " + e.getMessage());
                     }
                 }
                 out.flush();
             }
             return ExitCodes.OK;
+        }
+    }
+
+    /** One check line: on stdout with the time, and in the log file when there is one. */
+    private void say(String now, String line) {
+        out.println(now + "  " + line);
+        if (logFile != null) {
+            ConsoleLogging.fileOnly().info(line);
         }
     }
 

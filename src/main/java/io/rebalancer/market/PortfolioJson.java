@@ -60,6 +60,14 @@ public final class PortfolioJson {
         return new PortfolioJson(file).definition(root, stem);
     }
 
+    /**
+     * Reads a definition from a parsed file whose id must be {@code expectedId}; errors name {@code file}. For
+     * readers of formats built on this one (model files of the portfolio package).
+     */
+    public static PortfolioDefinition read(String file, JsonNode root, String expectedId) {
+        return new PortfolioJson(file).definition(root, expectedId);
+    }
+
     private PortfolioDefinition definition(JsonNode root, String expectedId) {
         if (root == null || !root.isObject()) {
             throw error("the file must hold one JSON object");

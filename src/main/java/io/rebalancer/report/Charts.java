@@ -433,13 +433,39 @@ final class Charts {
         }
     }
 
-    /** 1, 2, 5 x 10^k within [lo, hi]; when the range holds fewer than two of them, its ends. */
+    /**
+     * 1, 2, 5 x 10^k within [lo, hi]. A range too narrow to hold three of them gets every integer mantissa
+     * (1, 2, ..., 9 x 10^k), then tenths of a mantissa, thinned to at most eight ticks.
+     */
     static List<Double> oneTwoFive(double lo, double hi) {
+        List<Double> out = ticks(lo, hi, new double[] {1, 2, 5});
+        if (out.size() < 3) {
+            out = ticks(lo, hi, new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9});
+        }
+        if (out.size() < 3) {
+            double[] tenths = new double[90];
+            for (int i = 0; i < 90; i++) {
+                tenths[i] = 1 + i / 10.0;
+            }
+            out = ticks(lo, hi, tenths);
+        }
+        if (out.size() > 8) {
+            int step = (out.size() + 7) / 8;
+            List<Double> thin = new ArrayList<>();
+            for (int i = 0; i < out.size(); i += step) {
+                thin.add(out.get(i));
+            }
+            out = thin;
+        }
+        return out;
+    }
+
+    private static List<Double> ticks(double lo, double hi, double[] mantissas) {
         List<Double> out = new ArrayList<>();
         if (lo > 0 && hi > lo) {
             for (int e = (int) Math.floor(Math.log10(lo)); e <= (int) Math.ceil(Math.log10(hi)); e++) {
-                for (int m : new int[] {1, 2, 5}) {
-                    double v = m * Math.pow(10, e);
+                for (double m : mantissas) {
+                    double v = Math.round(m * 10) / 10.0 * Math.pow(10, e);
                     if (v >= lo && v <= hi) {
                         out.add(v);
                     }

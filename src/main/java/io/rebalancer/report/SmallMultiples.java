@@ -107,8 +107,11 @@ final class SmallMultiples {
         return Math.max(lo, Math.min(hi, v));
     }
 
+    /** One decimal, without String.format (this runs for every point of 26 panels). */
     private static String num(double v) {
-        return String.format(Locale.ROOT, "%.1f", v);
+        long tenths = Math.round(v * 10);
+        long abs = Math.abs(tenths);
+        return (tenths < 0 ? "-" : "") + abs / 10 + "." + abs % 10;
     }
 
     static String esc(String s) {

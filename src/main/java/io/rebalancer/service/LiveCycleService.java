@@ -6,6 +6,7 @@ import io.rebalancer.agents.CycleInput;
 import io.rebalancer.agents.CycleRecord;
 import io.rebalancer.agents.PriceBasis;
 import io.rebalancer.analytics.PriceHistory;
+import io.rebalancer.domain.Account;
 import io.rebalancer.domain.Execution;
 import io.rebalancer.domain.Holdings;
 import io.rebalancer.domain.PortfolioDefinition;
@@ -130,6 +131,9 @@ public final class LiveCycleService {
         List<LocalDate> rebalances = executedRebalances(view.executions(), asOf);
         Map<Ticker, Double> shares = new LinkedHashMap<>();
         holdings.shares().forEach((t, n) -> shares.put(t, n.doubleValue()));
+        // holdings come from the stored definition (the model version of the inception); the cycle uses the
+        // version in force on its day, so a model change applies from its effective date and not before
+        def = inForce(stores, def, asOf);
         Cycle cycle = cycles.get();
         String cycleId = Cycle.cycleId(def, asOf, cycle.rulesHash(), null);
         Optional<String> stored = stores.decisions().find(cycleId);
@@ -152,6 +156,23 @@ public final class LiveCycleService {
         stores.thresholds().save(state(def.id(), record, rebalances));
         boolean written = stores.decisions().save(record.cycleId(), def.id(), asOf, null, RecordJson.write(record));
         return new CycleOutcome(record, !written, requestedAsOf == null, stores.description(), learned);
+    }
+
+    /** The terms of the portfolio on {@code day}: for an account on a model, the model version in force then. */
+    public static PortfolioDefinition inForce(Stores stores, PortfolioDefinition stored, LocalDate day) {
+        Optional<Account> account = stores.portfolios().account(stored.id());
+        if (account.isEmpty() || account.get().model() == null) {
+            return stored;
+        }
+        return account.get().on(stores.portfolios().modelVersions(account.get().model()), day);
+    }
+
+    /** Refuses trading for a portfolio marked do-not-trade. */
+    public static void checkMayTrade(Stores stores, String portfolioId) {
+        if (stores.portfolios().account(portfolioId).map(Account::doNotTrade).orElse(false)) {
+            throw new DoNotTradeException("portfolio " + portfolioId + " is marked do-not-trade: its cycles run and"
+                    + " report, but nothing is executed or ordered for it");
+        }
     }
 
     public static PortfolioDefinition portfolio(Stores stores, String portfolioId) {

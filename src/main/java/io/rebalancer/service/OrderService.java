@@ -63,6 +63,7 @@ public final class OrderService {
                     + " ':' or '-'");
         }
         PortfolioDefinition def = LiveCycleService.portfolio(stores, portfolioId);
+        LiveCycleService.checkMayTrade(stores, def.id());
         Ticker ticker = Ticker.of(symbol);
         if (!def.tickers().contains(ticker)) {
             throw new IllegalArgumentException("symbol " + ticker + " is not a position of " + def.id()

@@ -15,7 +15,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 class ArchitectureTest {
     /** Lowest first. A package may use the ones before it, never the ones after. */
     static final List<String> LAYERS = List.of("domain", "analytics", "rules", "agents", "store", "market",
-            "execution", "service", "backtest", "rulediff", "report", "evaluation", "query", "mcp", "cli");
+            "execution", "service", "portfolio", "backtest", "rulediff", "report", "evaluation", "query", "batch", "mcp", "cli");
 
     private static JavaClasses classes;
 

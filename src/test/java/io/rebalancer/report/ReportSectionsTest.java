@@ -84,6 +84,7 @@ class ReportSectionsTest {
         assertTrue(equity.contains("SPY (total return)"), "benchmark in the legend");
         assertEquals(List.of(1e6, 2e6, 5e6), Charts.oneTwoFive(8e5, 9e6));
         assertEquals(List.of(0.5, 1.0, 2.0), Charts.oneTwoFive(0.45, 2.2));
+        assertEquals(List.of(8e5, 9e5, 1e6), Charts.oneTwoFive(7.2e5, 1.0e6), "a narrow range falls back to 1..9");
         assertEquals("1M", Fmt.compactMoney(1_000_000));
         assertEquals("2.5M", Fmt.compactMoney(2_500_000));
         assertEquals("500k", Fmt.compactMoney(500_000));
