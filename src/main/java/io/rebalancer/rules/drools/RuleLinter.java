@@ -470,6 +470,10 @@ public final class RuleLinter {
             double domainHi = Double.NEGATIVE_INFINITY;
             for (DataRow row : live) {
                 Interval i = rangeByRow.get(row.row()).get(r.dimension());
+                if (i.lo() == Double.NEGATIVE_INFINITY && i.hi() == Double.POSITIVE_INFINITY) {
+                    // a row that leaves this range blank does not take part in it (e.g. an alert on another condition)
+                    continue;
+                }
                 domainLo = Math.min(domainLo, i.lo());
                 domainHi = Math.max(domainHi, i.hi());
             }
