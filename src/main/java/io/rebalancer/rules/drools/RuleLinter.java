@@ -337,8 +337,17 @@ public final class RuleLinter {
         }
         for (Map.Entry<String, Term> lo : lowers.entrySet()) {
             Term hi = uppers.get(lo.getKey());
-            if (hi != null) {
-                ranges.add(new Range(lo.getValue().column(), lo.getValue().field(), lo.getValue(), hi));
+            Term low = lo.getValue();
+            // bounds in two columns form a range to tile only when every row gives at least one of them (a table
+            // of ranges, as the workbooks split them); columns that most rows leave empty are independent filters
+            boolean tiling = hi != null && (low.column() == hi.column() || block.rows().stream().allMatch(
+                    row -> !row.cells().get(block.indexOf(low.column())).isEmpty()
+                            || !row.cells().get(block.indexOf(hi.column())).isEmpty()));
+            if (tiling) {
+                ranges.add(new Range(low.column(), low.field(), low, hi));
+            } else if (hi != null) {
+                opaque.computeIfAbsent(low.column(), k -> new ArrayList<>()).add(low);
+                opaque.computeIfAbsent(hi.column(), k -> new ArrayList<>()).add(hi);
             } else {
                 opaque.computeIfAbsent(lo.getValue().column(), k -> new ArrayList<>()).add(lo.getValue());
             }
