@@ -61,6 +61,7 @@ public final class MongoStores implements Stores {
     private final MongoLedgerStore ledger;
     private final MongoLockStore locks;
     private final MongoOutcomeLog outcomes;
+    private final MongoAlertStore alerts;
     private boolean closed;
     private EmbeddedStoreFile guard;
 
@@ -82,6 +83,7 @@ public final class MongoStores implements Stores {
         this.ledger = new MongoLedgerStore(db.getCollection("executions"));
         this.locks = new MongoLockStore(db.getCollection("locks"));
         this.outcomes = new MongoOutcomeLog(db.getCollection("outcomes"));
+        this.alerts = new MongoAlertStore(db.getCollection("alerts"));
         this.prices.rebuildTickerSummariesIfMissing();
     }
 
@@ -273,6 +275,11 @@ public final class MongoStores implements Stores {
     @Override
     public OutcomeLog outcomes() {
         return outcomes;
+    }
+
+    @Override
+    public io.rebalancer.store.AlertStore alerts() {
+        return alerts;
     }
 
     @Override
