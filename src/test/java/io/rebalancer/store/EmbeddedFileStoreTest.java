@@ -30,9 +30,9 @@ class EmbeddedFileStoreTest {
     void open_fileAlreadyOpen_throwsStoreExceptionNamingFile(@TempDir Path dir) {
         StoreConfig config = StoreConfig.embeddedFile(dir);
         try (Stores first = MongoStores.open(config)) {
-            StoreException e = assertThrows(StoreException.class, () -> MongoStores.open(config));
-            assertTrue(e.getMessage().startsWith("cannot open embedded store " + dir.resolve("rebalancer.mv")),
-                    e.getMessage());
+            StoreException e = assertThrows(StoreBusyException.class, () -> MongoStores.open(config));
+            assertTrue(e.getMessage().equals("embedded store " + dir.resolve("rebalancer.mv")
+                    + " is already open in this process"), e.getMessage());
         }
     }
 }
