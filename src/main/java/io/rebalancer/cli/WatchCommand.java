@@ -108,6 +108,9 @@ public class WatchCommand implements Callable<Integer> {
                 out.println(LocalDateTime.now().format(CLOCK) + "  " + line);
                 out.flush();
             }
+            if (logFile != null) {
+                ConsoleLogging.fileOnly().info(line);
+            }
         };
         sinks.add(new WriterSink(console));
         if (alertsFile != null) {
