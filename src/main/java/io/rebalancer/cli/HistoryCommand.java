@@ -30,8 +30,18 @@ public class HistoryCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the records as a JSON array")
     boolean json;
 
+    @Option(names = "--all", description = "Every live decision of a batch day across the book (default: the latest"
+            + " day with live decisions), one line each")
+    boolean all;
+
+    @Option(names = "--as-of", description = "With --all: the batch day, yyyy-MM-dd")
+    java.time.LocalDate asOf;
+
     @Override
     public Integer call() {
+        if (all) {
+            return BatchConsole.history(spec, store, asOf, json);
+        }
         if (limit < 1) {
             throw new IllegalArgumentException("--limit must be at least 1, was " + limit);
         }

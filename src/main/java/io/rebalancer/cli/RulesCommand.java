@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
         description = "Validate or compile the rules, show the DRL a table compiles to, explain a decision, diff two"
                 + " rule sets.",
         subcommands = {RulesCommand.Validate.class, RulesCommand.Compile.class, RulesCommand.DumpDrl.class,
-                RulesExplainCommand.class, RulesDiffCommand.class})
+                RulesWatchCommand.class, RulesWorkbookCommand.class, RulesExplainCommand.class, RulesDiffCommand.class})
 public class RulesCommand implements Runnable {
     @Spec
     CommandSpec spec;

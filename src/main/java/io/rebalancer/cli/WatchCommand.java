@@ -107,6 +107,9 @@ public class WatchCommand implements Callable<Integer> {
             synchronized (out) {
                 out.println(LocalDateTime.now().format(CLOCK) + "  " + line);
                 out.flush();
+                if (logFile != null) {
+                    ConsoleLogging.fileOnly().info(line);
+                }
             }
             if (logFile != null) {
                 ConsoleLogging.fileOnly().info(line);
