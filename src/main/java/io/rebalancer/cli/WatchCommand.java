@@ -111,9 +111,6 @@ public class WatchCommand implements Callable<Integer> {
                     ConsoleLogging.fileOnly().info(line);
                 }
             }
-            if (logFile != null) {
-                ConsoleLogging.fileOnly().info(line);
-            }
         };
         sinks.add(new WriterSink(console));
         if (alertsFile != null) {
