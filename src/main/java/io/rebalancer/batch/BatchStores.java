@@ -242,6 +242,11 @@ final class BatchStores implements Stores {
     }
 
     @Override
+    public io.rebalancer.store.AlertStore alerts() {
+        return store.alerts();
+    }
+
+    @Override
     public String description() {
         return store.description();
     }

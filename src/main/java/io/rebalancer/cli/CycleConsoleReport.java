@@ -96,8 +96,8 @@ final class CycleConsoleReport {
 
     private static void analysis(StringBuilder s, CycleRecord r) {
         s.append("[PHASE 2: ANALYZER AGENT]\n");
-        s.append(f("%-10s %6s %9s %12s %9s %8s %7s  %s%n", "Scenario", "Trades", "Turnover", "Value", "Cost",
-                "Drift->", "Score", "Status"));
+        s.append(f("%-10s %6s %10s %12s %9s %9s %9s  %s%n", "Scenario", "Trades", "Turnover %", "Value $", "Cost $",
+                "Drift-> %", "Score /10", "Status"));
         List<CycleRecord.Scenario> scenarios = r.analysis().scenarios();
         for (int k = 0; k < scenarios.size(); k++) {
             CycleRecord.Scenario sc = scenarios.get(k);
@@ -107,7 +107,7 @@ final class CycleConsoleReport {
             if (same != null) {
                 status += " (same trades as " + same + ")";
             }
-            s.append(f("%-10s %6d %9s %12s %9s %8s %7s  %s%n", sc.type(), mt.tradeCount(), pct(mt.turnover()),
+            s.append(f("%-10s %6d %10s %12s %9s %9s %9s  %s%n", sc.type(), mt.tradeCount(), pct(mt.turnover()),
                     money(mt.turnover() * r.inputs().nav()), money(mt.cost() * r.inputs().nav()),
                     pct(mt.driftAfter()), sc.score() == null ? "-" : f("%.1f/10", sc.score().score()), status));
         }
@@ -168,7 +168,7 @@ final class CycleConsoleReport {
         d.reasoning().forEach(line -> s.append("- ").append(line).append('\n'));
         if (!d.plan().isEmpty()) {
             s.append("\nExecution Plan:\n");
-            s.append(f("%-9s| %-7s| %-6s| %10s | %13s | %s%n", "Priority", "Ticker", "Action", "Shares", "Value",
+            s.append(f("%-9s| %-7s| %-6s| %10s | %13s | %s%n", "Priority", "Ticker", "Action", "Shares", "Value $",
                     "Rationale"));
             s.append("-".repeat(78)).append('\n');
             for (PlannedTrade t : d.plan()) {

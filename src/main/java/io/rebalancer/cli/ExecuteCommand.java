@@ -16,7 +16,8 @@ import java.util.concurrent.Callable;
 @Command(name = "execute", mixinStandardHelpOptions = true,
         description = "Execute a stored live decision on paper at its as-of close and record the fills; later cycles"
                 + " start from the new holdings. A GRADUAL decision fills one tranche a trading day: run it again on"
-                + " a later day (or --on DATE) for the next. Executing what is done does nothing.")
+                + " a later day (or --on DATE) for the next. Executing what is done does nothing.",
+        footer = {"", "Examples:", "  rebalancer execute <cycle-id>    (from history; 6 or more of its first characters do)", "  rebalancer execute <cycle-id> --on 2025-04-04 --json"})
 public class ExecuteCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

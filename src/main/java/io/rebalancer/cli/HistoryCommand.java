@@ -12,7 +12,8 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "history", mixinStandardHelpOptions = true, description = "List stored live decisions, newest first.")
+@Command(name = "history", mixinStandardHelpOptions = true, description = "List stored live decisions, newest first.",
+        footer = {"", "Examples:", "  rebalancer history --limit 10", "  rebalancer history --portfolio PORT_A_TechGrowth --json"})
 public class HistoryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -61,8 +62,8 @@ public class HistoryCommand implements Callable<Integer> {
                 out.flush();
                 return ExitCodes.OK;
             }
-            out.println(CycleConsoleReport.f("%-10s %-17s %-18s %-9s %-10s %-10s %-9s %6s %9s %-12s %s", "As of",
-                    "Cycle id", "Portfolio", "Regime", "Verdict", "Action", "Scenario", "Trades", "Turnover", "Rules",
+            out.println(CycleConsoleReport.f("%-10s %-17s %-18s %-9s %-10s %-10s %-9s %6s %10s %-12s %s", "As of",
+                    "Cycle id", "Portfolio", "Regime", "Verdict", "Action", "Scenario", "Trades", "Turnover %", "Rules",
                     "Executed"));
             for (String doc : docs) {
                 CycleRecord r = RecordJson.read(doc, CycleRecord.class);
@@ -71,7 +72,7 @@ public class HistoryCommand implements Callable<Integer> {
                 io.rebalancer.domain.Execution last = fills.isEmpty() ? null : fills.get(fills.size() - 1);
                 String executed = last == null ? (r.rebalanced() ? "no" : "-")
                         : last.tranches() > 1 ? "tranche " + last.tranche() + "/" + last.tranches() : "yes";
-                out.println(CycleConsoleReport.f("%-10s %-17s %-18s %-9s %-10s %-10s %-9s %6d %9s %-12s %s", r.asOf(),
+                out.println(CycleConsoleReport.f("%-10s %-17s %-18s %-9s %-10s %-10s %-9s %6d %10s %-12s %s", r.asOf(),
                         r.cycleId(), r.portfolioId(), r.monitor().regime().regime(), r.monitor().verdict(),
                         d.action(), d.chosen() == null ? "-" : d.chosen().type(), d.tradeCount(),
                         CycleConsoleReport.pct(d.turnover()), r.rulesHash(), executed));

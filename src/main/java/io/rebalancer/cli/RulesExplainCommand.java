@@ -28,7 +28,8 @@ import static io.rebalancer.cli.CycleConsoleReport.pp;
 /** {@code rules explain DECISION-ID}: why a stored decision came out as it did. */
 @Command(name = "explain", mixinStandardHelpOptions = true,
         description = "Show the input facts, every fired rule by phase with its conclusion, the scenario scores and why"
-                + " the chosen one won, and the threshold changes of a stored decision.")
+                + " the chosen one won, and the threshold changes of a stored decision.",
+        footer = {"", "Examples:", "  rebalancer rules explain <cycle-id>"})
 public class RulesExplainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -108,15 +109,15 @@ public class RulesExplainCommand implements Callable<Integer> {
 
         if (r.analysis() != null) {
             s.append("\nSCENARIOS (score 0-10 = weighted mean of the components)\n");
-            s.append(f("  %-10s %6s %9s %9s %9s %6s | %5s %5s %5s %5s | %s%n", "Scenario", "Trades", "Turnover", "Cost",
-                    "Drift->", "Score", "drift", "cost", "risk", "fit", "Vetoes"));
+            s.append(f("  %-10s %6s %10s %9s %9s %6s | %5s %5s %5s %5s | %s%n", "Scenario", "Trades", "Turnover %", "Cost %",
+                    "Drift-> %", "Score", "drift", "cost", "risk", "fit", "Vetoes"));
             List<CycleRecord.Scenario> sorted = r.analysis().scenarios().stream()
                     .sorted(Comparator.comparingDouble((CycleRecord.Scenario x) -> x.score() == null ? -1 : -x.score().score()))
                     .toList();
             for (CycleRecord.Scenario sc : sorted) {
                 ScenarioMetrics mt = sc.metrics();
                 ScenarioScore score = sc.score();
-                s.append(f("  %-10s %6d %9s %9s %9s %6s | %5s %5s %5s %5s | %s%n", sc.type(), mt.tradeCount(),
+                s.append(f("  %-10s %6d %10s %9s %9s %6s | %5s %5s %5s %5s | %s%n", sc.type(), mt.tradeCount(),
                         pct(mt.turnover()), pct(mt.cost()), pct(mt.driftAfter()),
                         score == null ? "-" : f("%.2f", score.score()),
                         score == null ? "-" : f("%.1f", score.driftScore()), score == null ? "-" : f("%.1f", score.costScore()),

@@ -19,7 +19,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run one Monitor -> Analyzer -> Decision cycle and record it.")
+        description = "Run one Monitor -> Analyzer -> Decision cycle and record it.",
+        footer = {"", "Examples:", "  rebalancer run", "  rebalancer run --as-of 2024-12-12 --export decision.json", "  rebalancer run --execute", "  rebalancer run --in-memory --json"})
 public class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
