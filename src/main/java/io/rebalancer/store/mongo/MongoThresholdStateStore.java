@@ -108,27 +108,43 @@ final class MongoThresholdStateStore implements ThresholdStateStore {
         if (live.isEmpty()) {
             return;
         }
-        java.util.List<com.mongodb.client.model.WriteModel<Document>> past = new java.util.ArrayList<>();
+        java.util.List<Document> past = new java.util.ArrayList<>();
         java.util.Map<String, ThresholdState> latest = new java.util.HashMap<>();
         for (ThresholdState s : live) {
             String id = s.portfolioId() + "|" + s.updatedAsOf();
-            past.add(new com.mongodb.client.model.ReplaceOneModel<>(eq("_id", id), document(s).append("_id", id),
-                    new ReplaceOptions().upsert(true)));
+            past.add(document(s).append("_id", id));
             latest.merge(s.portfolioId(), s, (a, b) -> b.updatedAsOf().isBefore(a.updatedAsOf()) ? a : b);
         }
         Docs.guardRun("saving " + live.size() + " threshold states", () -> {
-            history.bulkWrite(past, new com.mongodb.client.model.BulkWriteOptions().ordered(false));
+            // inserts, with the few days already stored replaced one by one (an upsert each scans the embedded store)
+            try {
+                history.insertMany(past, new com.mongodb.client.model.InsertManyOptions().ordered(false));
+            } catch (com.mongodb.MongoBulkWriteException e) {
+                for (com.mongodb.bulk.BulkWriteError error : e.getWriteErrors()) {
+                    if (error.getCategory() != com.mongodb.ErrorCategory.DUPLICATE_KEY) {
+                        throw e;
+                    }
+                    Document d = past.get(error.getIndex());
+                    history.replaceOne(eq("_id", d.get("_id")), d, new ReplaceOptions().upsert(true));
+                }
+            }
             java.util.Map<String, LocalDate> currentDay = new java.util.HashMap<>();
             states.find(and(eq("run_id", null), com.mongodb.client.model.Filters.in("portfolio_id", latest.keySet())))
                     .projection(new Document("portfolio_id", 1).append("updated_as_of", 1))
                     .forEach(d -> currentDay.put(d.getString("portfolio_id"), Docs.date(d, "updated_as_of")));
             java.util.List<com.mongodb.client.model.WriteModel<Document>> now = new java.util.ArrayList<>();
+            java.util.List<Document> first = new java.util.ArrayList<>();
             for (ThresholdState s : latest.values()) {
                 LocalDate day = currentDay.get(s.portfolioId());
-                if (day == null || !s.updatedAsOf().isBefore(day)) {
+                if (day == null) {
+                    first.add(document(s));
+                } else if (!s.updatedAsOf().isBefore(day)) {
                     now.add(new com.mongodb.client.model.ReplaceOneModel<>(key(s.portfolioId(), null), document(s),
                             new ReplaceOptions().upsert(true)));
                 }
+            }
+            if (!first.isEmpty()) {
+                states.insertMany(first, new com.mongodb.client.model.InsertManyOptions().ordered(false));
             }
             if (!now.isEmpty()) {
                 states.bulkWrite(now, new com.mongodb.client.model.BulkWriteOptions().ordered(false));
