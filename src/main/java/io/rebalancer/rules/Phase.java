@@ -8,7 +8,7 @@ import java.util.List;
  */
 public enum Phase {
     MONITOR(List.of("monitor", "monitor-verdict")),
-    ANALYZE(List.of("analyze", "analyze-recommend")),
+    ANALYZE(List.of("analyze", "analyze-veto", "analyze-recommend")),
     DECIDE(List.of("decide", "decide-plan"));
 
     private final List<String> groups;

@@ -14,7 +14,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 /** Holds the package arrows of docs/ARCHITECTURE.md: each package depends only on packages listed before it. */
 class ArchitectureTest {
     /** Lowest first. A package may use the ones before it, never the ones after. */
-    static final List<String> LAYERS = List.of("domain", "analytics", "rules", "agents", "store", "market",
+    static final List<String> LAYERS = List.of("domain", "analytics", "optimise", "rules", "agents", "store", "market",
             "execution", "service", "backtest", "report", "mcp", "cli");
 
     private static JavaClasses classes;
@@ -58,6 +58,13 @@ class ArchitectureTest {
     void tablesawAndCommonsMath_onlyInsideAnalytics_nowhereElse() {
         noClasses().that().resideOutsideOfPackage("io.rebalancer.analytics..")
                 .should().dependOnClassesThat().resideInAnyPackage("tech.tablesaw..", "org.apache.commons.math3..")
+                .check(classes);
+    }
+
+    @Test
+    void ojalgo_onlyInOptimise() {
+        noClasses().that().resideOutsideOfPackage("io.rebalancer.optimise..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.ojalgo..")
                 .check(classes);
     }
 
