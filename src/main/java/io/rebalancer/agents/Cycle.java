@@ -31,6 +31,22 @@ public final class Cycle {
         return rules.ruleSetHash();
     }
 
+    private volatile Integer outcomeHorizon;
+
+    /**
+     * The trading days after which a decision's outcome is scored, as the rules say ({@link OutcomeHorizon}, from
+     * learning.drl.csv: the decide phase fired on no facts), or {@code fallback} when the rule set gives none.
+     */
+    public int outcomeHorizon(int fallback) {
+        Integer h = outcomeHorizon;
+        if (h == null) {
+            h = rules.fire(io.rebalancer.rules.Phase.DECIDE, List.of()).all(OutcomeHorizon.class).stream()
+                    .mapToInt(OutcomeHorizon::tradingDays).findFirst().orElse(0);
+            outcomeHorizon = h;
+        }
+        return h > 0 ? h : fallback;
+    }
+
     /** Runs the cycle; {@code runId} is null for a live cycle, a backtest run's id otherwise. */
     public CycleRecord run(CycleInput in, String runId) {
         Book book = Book.of(in);
@@ -44,10 +60,16 @@ public final class Cycle {
         return record(in, runId, book, m, a, d);
     }
 
-    public static String cycleId(String portfolioId, java.time.LocalDate asOf, String rulesHash, String runId) {
+    /**
+     * The id of the cycle of a portfolio definition on a day with a rule set (and run): a changed portfolio file
+     * taken up by the store is a different cycle, as a changed rule is.
+     */
+    public static String cycleId(io.rebalancer.domain.PortfolioDefinition portfolio, java.time.LocalDate asOf,
+                                 String rulesHash, String runId) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            String key = portfolioId + "|" + asOf + "|" + rulesHash + "|" + (runId == null ? "live" : runId);
+            String key = portfolio.id() + "|" + asOf + "|" + rulesHash + "|" + (runId == null ? "live" : runId) + "|"
+                    + portfolio.fingerprint();
             return HexFormat.of().formatHex(sha.digest(key.getBytes(StandardCharsets.UTF_8))).substring(0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -86,7 +108,7 @@ public final class Cycle {
         }
         addFirings(fired, "decide", d.phase());
         String hash = rules.ruleSetHash();
-        return new CycleRecord(cycleId(in.portfolio().id(), in.asOf(), hash, runId), in.portfolio().id(), in.asOf(),
+        return new CycleRecord(cycleId(in.portfolio(), in.asOf(), hash, runId), in.portfolio().id(), in.asOf(),
                 runId, hash, inputs, monitor, analysis, decision, fired, d.memoryAfter());
     }
 

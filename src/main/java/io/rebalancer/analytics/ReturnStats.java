@@ -224,6 +224,47 @@ public final class ReturnStats {
         return varB == 0 ? Double.NaN : cov / varB;
     }
 
+    /**
+     * Ex-post tracking error: sample sd of the daily differences {@code r - reference} times sqrt(252) (the
+     * reference is, in a backtest, the always-at-target portfolio's daily return). NaN for fewer than two returns.
+     */
+    public static double trackingError(double[] r, double[] reference) {
+        Checks.finite(r, "returns");
+        Checks.finite(reference, "reference returns");
+        Checks.sameLength(r, "returns", reference, "reference returns");
+        double[] d = new double[r.length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = r[i] - reference[i];
+        }
+        return sampleStdDevUnchecked(d) * SQRT_PERIODS;
+    }
+
+    /**
+     * Annualised CRRA certainty-equivalent return of the daily returns: the sure daily gross return
+     * {@code g} an investor with relative risk aversion {@code gamma} values as much as one day drawn from
+     * {@code r}, {@code g = (mean((1 + r)^(1 - gamma)))^(1 / (1 - gamma))} ({@code exp(mean(ln(1 + r)))} for
+     * gamma = 1), compounded to {@code g^252 - 1}. NaN for no returns.
+     */
+    public static double certaintyEquivalent(double[] r, double gamma) {
+        Checks.finite(r, "returns");
+        if (!(gamma > 0) || Double.isInfinite(gamma)) {
+            throw new IllegalArgumentException("risk aversion gamma = " + gamma + " must be a positive number");
+        }
+        if (r.length == 0) {
+            return Double.NaN;
+        }
+        double sum = 0;
+        for (int i = 0; i < r.length; i++) {
+            if (!(r[i] > -1)) {
+                throw new IllegalArgumentException("returns[" + i + "] = " + r[i] + " must be above -1");
+            }
+            sum += Math.abs(gamma - 1) < 1e-12 ? Math.log1p(r[i]) : Math.pow(1 + r[i], 1 - gamma);
+        }
+        double mean = sum / r.length;
+        double daily = Math.abs(gamma - 1) < 1e-12 ? Math.exp(mean) : Math.pow(mean, 1 / (1 - gamma));
+        return Math.pow(daily, PERIODS_PER_YEAR) - 1;
+    }
+
     /** The last n values (a copy; all of them if there are fewer than n). */
     public static double[] trailing(double[] r, int n) {
         if (r == null) {

@@ -43,13 +43,22 @@ final class AgentRun {
     final List<AgentDay> days = new ArrayList<>();
     final List<DecisionOutcome> decisions = new ArrayList<>();
     final List<ThresholdEvent> thresholdChanges = new ArrayList<>();
-    final OutcomeBook outcomes = new OutcomeBook();
+    final OutcomeBook outcomes;
+    private final AgentMemory initialMemory;
+    private AgentMemory finalMemory;
     long cycleNanos;
     long cycleCpuNanos;
     long regretNanos;
     int cycles;
 
     AgentRun(BacktestContext ctx, Cycle cycle, boolean learning, String runId, String name) {
+        this(ctx, cycle, learning, runId, name, LearnedState.fresh());
+    }
+
+    /** An agent that starts from what an earlier run learned (walk-forward): its memory and its outcome book. */
+    AgentRun(BacktestContext ctx, Cycle cycle, boolean learning, String runId, String name, LearnedState initial) {
+        this.outcomes = initial.outcomes().copy();
+        this.initialMemory = initial.memory();
         this.ctx = ctx;
         this.cycle = cycle;
         this.learning = learning;
@@ -74,15 +83,17 @@ final class AgentRun {
         List<Ticker> tickers = ctx.portfolio().tickers();
         double[] targets = ctx.targets();
         SimPortfolio book = SimPortfolio.atTarget(targets, ctx.prices(start), ctx.settings().initialNav());
-        AgentMemory memory = AgentMemory.fresh();
+        AgentMemory memory = initialMemory;
         Deque<Pending> pending = new ArrayDeque<>();
         RegretScorer scorer = ctx.scorer();
         double[] tranche = null;
         int tranchesLeft = 0;
+        CashFlowEngine flows = new CashFlowEngine(ctx);
         for (int k = 0; k < n; k++) {
             int d = start + k;
             double[] prices = ctx.prices(d);
             SimPortfolio.Fill fill = new SimPortfolio.Fill(book.nav(prices));
+            ledger.flow(k, flows.apply(book, k, fill));
             if (tranchesLeft > 0) {
                 execute(book, tranche, prices, d, fill);
                 tranchesLeft--;
@@ -102,7 +113,7 @@ final class AgentRun {
                 shares.put(tickers.get(i), book.shares(i));
             }
             CycleInput in = new CycleInput(ctx.portfolio(), ctx.history().dates().get(d), ctx.history().upTo(d),
-                    PriceBasis.ADJ_CLOSE, shares, book.cash(), ctx.market().vix(d), ctx.market().vixPercentile(d),
+                    ctx.cashDividends() ? PriceBasis.CLOSE : PriceBasis.ADJ_CLOSE, shares, book.cash(), ctx.market().vix(d), ctx.market().vixPercentile(d),
                     ctx.market().rfReturnsUpTo(d), memory, learning ? outcomes.stats() : List.of(), false);
             long c1 = CPU.isCurrentThreadCpuTimeSupported() ? CPU.getCurrentThreadCpuTime() : 0;
             CycleRecord record = cycle.run(in, runId);
@@ -138,11 +149,20 @@ final class AgentRun {
                     record.monitor().verdict(), record.decision().action(), fill.traded, fill.cost));
             afterDay.accept(k);
         }
+        finalMemory = memory;
         for (Pending p : pending) {
             DecisionOutcome o = RegretScorer.unscored(p.record);
             decisions.add(o);
             onDecision.accept(o);
         }
+    }
+
+    /** What the agent knows after the run: its memory at the last close and the outcomes scored by then. */
+    LearnedState learned() {
+        if (finalMemory == null) {
+            throw new IllegalStateException("agent " + name + " has not run yet");
+        }
+        return new LearnedState(finalMemory, outcomes.copy());
     }
 
     /** Sells first (never more than held), then buys, scaled down if cash (after costs) would go negative. */

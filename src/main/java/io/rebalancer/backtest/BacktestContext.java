@@ -28,6 +28,8 @@ public final class BacktestContext {
     private final double[] targets;
     private final double[][] adj;
     private final double[][] pricesByDay;
+    private final double[][] dividendsByDay;
+    private final boolean cashDividends;
     private final double[] benchmarkAdj;
     private final Map<String, Integer> index = new HashMap<>();
     private final TradeCosts costs;
@@ -55,11 +57,18 @@ public final class BacktestContext {
         this.targets = portfolio.targets().stream().mapToDouble(TargetWeight::weight).toArray();
         this.adj = new double[tickers.size()][end + 1];
         this.pricesByDay = new double[end + 1][tickers.size()];
+        this.cashDividends = settings.dividends() == DividendMode.CASH;
+        this.dividendsByDay = new double[end + 1][tickers.size()];
         for (int i = 0; i < tickers.size(); i++) {
             index.put(tickers.get(i), i);
+            String t = tickers.get(i);
             for (int d = 0; d <= end; d++) {
-                adj[i][d] = history.adjClose(tickers.get(i), d);
-                pricesByDay[d][i] = adj[i][d];
+                adj[i][d] = history.adjClose(t, d);
+                pricesByDay[d][i] = cashDividends ? history.close(t, d) : adj[i][d];
+                if (cashDividends && d > 0) {
+                    dividendsByDay[d][i] = io.rebalancer.domain.Dividends.perShare(history.close(t, d - 1),
+                            history.adjClose(t, d - 1), history.close(t, d), history.adjClose(t, d));
+                }
             }
         }
         this.benchmarkAdj = new double[end + 1];
@@ -119,9 +128,31 @@ public final class BacktestContext {
         return adj;
     }
 
-    /** adj_close of each ticker on history day {@code d} (shared array: do not modify). */
+    /**
+     * The price each ticker is valued and traded at on history day {@code d}: the close when dividends are paid in
+     * cash, adj_close when they are reinvested (shared array: do not modify).
+     */
     double[] prices(int d) {
         return pricesByDay[d];
+    }
+
+    /** adj_close of each ticker on history day {@code d} (a copy). */
+    double[] adjPrices(int d) {
+        double[] p = new double[tickers.size()];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = adj[i][d];
+        }
+        return p;
+    }
+
+    /** Cash dividend per share of each ticker going ex on history day {@code d} (all 0 when reinvested). */
+    double[] dividends(int d) {
+        return dividendsByDay[d];
+    }
+
+    /** Whether dividends are paid in cash (positions at the close) rather than reinvested (at adj_close). */
+    boolean cashDividends() {
+        return cashDividends;
     }
 
     double benchmarkAdj(int d) {
@@ -151,6 +182,27 @@ public final class BacktestContext {
             rf[k - 1] = market.rf(start + k);
         }
         return rf;
+    }
+
+    /**
+     * Daily returns of the always-at-target portfolio (back to target at every close, no costs) on the run's
+     * adj_close prices: {@code sum_i t_i * (adj_i(d) / adj_i(d-1) - 1)} (length days - 1).
+     */
+    double[] targetReturns() {
+        return targetReturns(adj, targets, start, end);
+    }
+
+    /** {@link #targetReturns()} over {@code adj[ticker][day]} from day {@code first} to {@code last}. */
+    static double[] targetReturns(double[][] adj, double[] targets, int first, int last) {
+        double[] r = new double[last - first];
+        for (int d = first + 1; d <= last; d++) {
+            double x = 0;
+            for (int i = 0; i < targets.length; i++) {
+                x += targets[i] * (adj[i][d] / adj[i][d - 1] - 1);
+            }
+            r[d - first - 1] = x;
+        }
+        return r;
     }
 
     /** Benchmark daily returns of the run (length days - 1). */

@@ -5,6 +5,7 @@ import io.rebalancer.backtest.BacktestResult.AgentDay;
 import io.rebalancer.backtest.BacktestResult.StrategyResult;
 import io.rebalancer.backtest.BacktestResult.Timings;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,8 +28,29 @@ public final class BacktestEngine {
         return run(ctx, cycle, runId, listener, BacktestSink.NONE, 0);
     }
 
+    /** A run whose agent starts from {@code initial} (walk-forward); nothing is stored. */
+    public static BacktestResult run(BacktestContext ctx, Cycle cycle, String runId, BacktestListener listener,
+                                     LearnedState initial) {
+        return run(ctx, cycle, runId, listener, BacktestSink.NONE, 0, initial);
+    }
+
+    /**
+     * Runs the agent alone (no baselines, nothing stored) over the context, from {@code initial}, and returns what
+     * it learned: the warm-up period of a walk-forward sample.
+     */
+    public static LearnedState learn(BacktestContext ctx, Cycle cycle, String runId, LearnedState initial) {
+        AgentRun agent = new AgentRun(ctx, cycle, ctx.settings().learning(), runId, BacktestResult.AGENT, initial);
+        agent.run(k -> { }, o -> { });
+        return agent.learned();
+    }
+
     static BacktestResult run(BacktestContext ctx, Cycle cycle, String runId, BacktestListener listener,
                               BacktestSink sink, long loadMillis) {
+        return run(ctx, cycle, runId, listener, sink, loadMillis, LearnedState.fresh());
+    }
+
+    private static BacktestResult run(BacktestContext ctx, Cycle cycle, String runId, BacktestListener listener,
+                                      BacktestSink sink, long loadMillis, LearnedState initial) {
         long t0 = System.nanoTime();
         int n = ctx.days();
         listener.started(runId, ctx.date(0), ctx.date(n - 1), n);
@@ -52,7 +74,7 @@ public final class BacktestEngine {
                 return run;
             });
         }
-        AgentRun agent = new AgentRun(ctx, cycle, ctx.settings().learning(), runId, BacktestResult.AGENT);
+        AgentRun agent = new AgentRun(ctx, cycle, ctx.settings().learning(), runId, BacktestResult.AGENT, initial);
         List<StrategyLedger> snapshotStrategies = new ArrayList<>();
         snapshotStrategies.add(agent.ledger);
         snapshotStrategies.addAll(baselines);
@@ -62,7 +84,7 @@ public final class BacktestEngine {
             int d = ctx.start() + k;
             AgentDay day = agent.days.get(k);
             sink.snapshot(day.date(), () -> SnapshotCodec.write(day.date(), ctx.market().rf(d), ctx.benchmarkAdj(d),
-                    ctx.tickers(), ctx.prices(d), snapshotStrategies, k, day));
+                    ctx.tickers(), ctx.adjPrices(d), snapshotStrategies, k, day));
             snapshotNanos[0] += System.nanoTime() - s;
             listener.day(k, n, day.date(), day.nav());
         }, sink::decision);
@@ -85,12 +107,13 @@ public final class BacktestEngine {
 
         double[] rf = ctx.rfReturns();
         double[] bench = ctx.benchmarkReturns();
+        double[] atTarget = ctx.targetReturns();
         Map<String, StrategyResult> strategies = new LinkedHashMap<>();
         for (AgentRun a : agents) {
-            strategies.put(a.name(), result(a.ledger, rf, bench));
+            strategies.put(a.name(), result(a.ledger, ctx.runDates(), rf, bench, atTarget));
         }
         for (StrategyLedger b : baselines) {
-            strategies.put(b.name, result(b, rf, bench));
+            strategies.put(b.name, result(b, ctx.runDates(), rf, bench, atTarget));
         }
         long total = (System.nanoTime() - t0) / 1_000_000 + loadMillis;
         Timings timings = new Timings(total, loadMillis, agent.cycleNanos / 1_000_000, agent.regretNanos / 1_000_000,
@@ -100,8 +123,10 @@ public final class BacktestEngine {
                 agent.thresholdChanges, agent.outcomes.summary(), timings);
     }
 
-    private static StrategyResult result(StrategyLedger l, double[] rf, double[] bench) {
-        return new StrategyResult(l.name, l.nav, l.drift, l.rebalanceDays, l.metrics(rf, bench));
+    private static StrategyResult result(StrategyLedger l, List<LocalDate> dates, double[] rf, double[] bench,
+                                         double[] atTarget) {
+        return new StrategyResult(l.name, l.nav, l.drift, l.rebalanceDays, l.metrics(dates, rf, bench, atTarget),
+                l.unitValue());
     }
 
     /** One baseline over the run: at target at the first close, then its rule at every later close. */
@@ -111,9 +136,13 @@ public final class BacktestEngine {
         int n = ctx.days();
         StrategyLedger ledger = new StrategyLedger(name, n);
         SimPortfolio book = SimPortfolio.atTarget(targets, ctx.prices(ctx.start()), ctx.settings().initialNav());
+        CashFlowEngine flows = new CashFlowEngine(ctx);
         for (int k = 0; k < n; k++) {
             int d = ctx.start() + k;
             double[] prices = ctx.prices(d);
+            SimPortfolio.Fill flowFill = new SimPortfolio.Fill(book.nav(prices));
+            ledger.flow(k, flows.apply(book, k, flowFill));
+            ledger.fill(k, flowFill);
             if (k > 0 && rule.rebalance(ctx.date(k), ctx.date(k - 1), book.weights(prices), targets)) {
                 ledger.fill(k, book.rebalanceTo(targets, prices, d, ctx.costs()));
             }

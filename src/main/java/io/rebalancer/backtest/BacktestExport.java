@@ -33,15 +33,16 @@ public final class BacktestExport {
     private BacktestExport() {
     }
 
-    /** The default export directory of a run: {@code reports/<run-id>}. */
-    public static Path defaultDir(String runId) {
-        return Path.of("reports", runId);
-    }
-
     public static void write(BacktestResult r, Path dir) {
         AtomicFiles.write(dir.resolve(NAV_CSV), w -> navCsv(r, w));
         AtomicFiles.write(dir.resolve(METRICS_JSON), w -> w.write(RecordJson.writePretty(metricsDocument(r))));
         AtomicFiles.write(dir.resolve(DECISIONS_JSON), w -> decisions(r.decisions(), w));
+    }
+
+    /** {@code nav.csv} and {@code metrics.json} only (an evaluation suite's samples: no decisions file). */
+    public static void writeSummary(BacktestResult r, Path dir) {
+        AtomicFiles.write(dir.resolve(NAV_CSV), w -> navCsv(r, w));
+        AtomicFiles.write(dir.resolve(METRICS_JSON), w -> w.write(RecordJson.writePretty(metricsDocument(r))));
     }
 
     static void navCsv(BacktestResult r, Writer w) throws IOException {

@@ -2,6 +2,10 @@ package io.rebalancer.backtest;
 
 import io.rebalancer.analytics.PerformanceMetrics;
 import io.rebalancer.analytics.ReturnStats;
+import io.rebalancer.analytics.TearSheet;
+
+import java.time.LocalDate;
+import java.util.List;
 
 /**
  * Computes {@link StrategyMetrics} from a strategy's daily series (docs/METRICS.md, "Backtest metrics").
@@ -23,6 +27,17 @@ public final class BacktestMetrics {
      */
     public static StrategyMetrics of(double[] nav, double[] rf, double[] benchmarkReturns, double[] oneWayTurnover,
                                      int[] trades, double[] costs, double[] drift) {
+        return of(null, nav, rf, benchmarkReturns, oneWayTurnover, trades, costs, drift, null);
+    }
+
+    /**
+     * As above, with the tear-sheet metrics ({@link TearSheet}) when {@code dates} (one per NAV value) is given,
+     * and the tracking error against {@code targetReturns}: the daily returns of the always-at-target portfolio
+     * (rebalanced to target at every close, no costs) aligned to the NAV returns; null gives NaN.
+     */
+    public static StrategyMetrics of(List<LocalDate> dates, double[] nav, double[] rf, double[] benchmarkReturns,
+                                     double[] oneWayTurnover, int[] trades, double[] costs, double[] drift,
+                                     double[] targetReturns) {
         PerformanceMetrics p = PerformanceMetrics.of(nav, rf, benchmarkReturns);
         int n = nav.length - 1;
         double years = (double) n / ReturnStats.PERIODS_PER_YEAR;
@@ -51,10 +66,14 @@ public final class BacktestMetrics {
             }
             avgDrift = sum / drift.length;
         }
+        double[] returns = ReturnStats.simpleReturns(nav);
+        double te = targetReturns == null ? Double.NaN : ReturnStats.trackingError(returns, targetReturns);
+        double ce = ReturnStats.certaintyEquivalent(returns, StrategyMetrics.DEFAULT_CRRA_GAMMA);
         return new StrategyMetrics(p.finalNav(), p.cagr(), p.volatility(), p.sharpe(), p.sharpeArithmetic(),
                 p.sortino(), p.calmar(), p.maxDrawdown(), p.var95Historical(), p.cvar95(),
                 p.var95Gaussian(), p.var95CornishFisher(), p.beta(),
-                years > 0 ? turnoverSum / years : Double.NaN, tradeCount, costSum, rebalances, avgDrift, maxDrift);
+                years > 0 ? turnoverSum / years : Double.NaN, tradeCount, costSum, rebalances, avgDrift, maxDrift, te, ce,
+                dates == null ? null : TearSheet.of(dates, nav, benchmarkReturns));
     }
 
     /** Annual one-way turnover: sum of the per-day one-way turnovers divided by the years (n / 252). */

@@ -48,7 +48,7 @@ public final class BacktestRescore {
             targets[i] = run.path("targets").get(i).asDouble();
         }
         JsonNode settings = run.path("settings");
-        int horizon = settings.path("horizonDays").asInt(RegretScorer.DEFAULT_HORIZON);
+        int horizon = settings.path("horizon_days").asInt(RegretScorer.DEFAULT_HORIZON);
         double lambda = settings.path("lambda").asDouble(RegretScorer.DEFAULT_LAMBDA);
 
         List<JsonNode> docs = SnapshotCodec.days(stores.snapshots().byRun(runId));
@@ -86,9 +86,10 @@ public final class BacktestRescore {
         for (int k = 1; k < n; k++) {
             benchReturns[k - 1] = bench[k] / bench[k - 1] - 1;
         }
+        double[] atTarget = BacktestContext.targetReturns(adj, targets, 0, n - 1);
         Map<String, StrategyMetrics> metrics = new LinkedHashMap<>();
         series.forEach((name, a) -> metrics.put(name,
-                BacktestMetrics.of(a[0], rf, benchReturns, a[2], trades.get(name), a[3], a[1])));
+                BacktestMetrics.of(dates, a[0], rf, benchReturns, a[2], trades.get(name), a[3], a[1], atTarget)));
 
         Map<LocalDate, Integer> dayIndex = new HashMap<>();
         for (int k = 0; k < n; k++) {
@@ -108,7 +109,6 @@ public final class BacktestRescore {
                     : RegretScorer.unscored(record);
             outcomes.add(o);
             if (o.scored()) {
-                book.add(o);
                 JsonNode stored = SnapshotCodec.read(json).path("backtest").path("regret");
                 if (stored.isNumber()) {
                     maxChange = Math.max(maxChange, Math.abs(stored.asDouble() - o.regret()));
@@ -116,6 +116,7 @@ public final class BacktestRescore {
             }
         }
         outcomes.sort(java.util.Comparator.comparing(DecisionOutcome::date));
+        outcomes.stream().filter(DecisionOutcome::scored).forEach(book::add);
         return new Result(runId, run.path("portfolio_id").asText(), dates.get(0), dates.get(n - 1), metrics, outcomes,
                 book.summary(), maxChange);
     }

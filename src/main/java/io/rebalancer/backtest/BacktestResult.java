@@ -85,9 +85,19 @@ public record BacktestResult(
      * @param lambda          tracking-error penalty weight of the regret objective
      * @param initialNav      NAV of every strategy at the close of {@code from}
      * @param withNoLearning  whether an {@value #AGENT_NO_LEARNING} strategy ran alongside
+     * @param dividends       paid into cash (valued at the close) or reinvested (valued at adj_close)
      */
     public record Settings(CostModel costs, boolean learning, int horizonDays, double lambda, double initialNav,
-                           boolean withNoLearning) {
+                           boolean withNoLearning, DividendMode dividends) {
+        public Settings {
+            dividends = dividends == null ? DividendMode.REINVEST : dividends;
+        }
+
+        /** Dividends reinvested: the earlier shape. */
+        public Settings(CostModel costs, boolean learning, int horizonDays, double lambda, double initialNav,
+                        boolean withNoLearning) {
+            this(costs, learning, horizonDays, lambda, initialNav, withNoLearning, DividendMode.REINVEST);
+        }
     }
 
     /**
@@ -96,11 +106,20 @@ public record BacktestResult(
      * @param nav      NAV at each day's close (after that day's trades and costs), aligned to {@code dates}
      * @param drift    portfolio drift {@code sum|w - t| / 2} (cash included, target 0) at each close
      * @param rebalanceDays indexes into {@code dates} of the days on which it traded
+     * @param unitValue the NAV with contributions and withdrawals taken out (time-weighted; the performance
+     *                  metrics are computed on it); the NAV itself when the portfolio has no cash flows
      */
     public record StrategyResult(String name, double[] nav, double[] drift, List<Integer> rebalanceDays,
-                                 StrategyMetrics metrics) {
+                                 StrategyMetrics metrics, double[] unitValue) {
         public StrategyResult {
             rebalanceDays = List.copyOf(rebalanceDays);
+            unitValue = unitValue == null ? nav : unitValue;
+        }
+
+        /** Without cash flows (the unit value is the NAV): the earlier shape. */
+        public StrategyResult(String name, double[] nav, double[] drift, List<Integer> rebalanceDays,
+                              StrategyMetrics metrics) {
+            this(name, nav, drift, rebalanceDays, metrics, nav);
         }
     }
 
@@ -141,14 +160,27 @@ public record BacktestResult(
      * @param horizonEnd      the day the horizon ends (null when not scored)
      * @param regret          best alternative's objective minus the chosen one's, at least 0
      * @param bestAlternative the alternative with the highest objective (null if none)
-     * @param activeReturn    chosen horizon return minus DEFER's horizon return (cost-adjusted gain over not trading)
+     * @param activeReturn    cost-adjusted gain over the alternative: for a rebalance its horizon return minus
+     *                        DEFER's, for a deferral DEFER's minus FULL's (NaN when that alternative is missing)
+     * @param regretReturn    the return part of the regret: best alternative's horizon return minus the chosen one's
+     * @param regretTracking  the tracking-error part: lambda x (chosen TE - best alternative's TE); the two add up to
+     *                        the regret when it is positive (both 0 when it is 0)
      */
     public record DecisionOutcome(LocalDate date, String cycleId, Regime regime, ScenarioType chosen, Timing timing,
                                   String action, CycleRecord record, boolean scored, LocalDate horizonEnd,
                                   List<ScenarioOutcome> scenarios, double regret, ScenarioType bestAlternative,
-                                  double activeReturn) {
+                                  double activeReturn, double regretReturn, double regretTracking) {
         public DecisionOutcome {
             scenarios = scenarios == null ? List.of() : List.copyOf(scenarios);
+        }
+
+        /** Without the regret split (NaN): the earlier shape. */
+        public DecisionOutcome(LocalDate date, String cycleId, Regime regime, ScenarioType chosen, Timing timing,
+                               String action, CycleRecord record, boolean scored, LocalDate horizonEnd,
+                               List<ScenarioOutcome> scenarios, double regret, ScenarioType bestAlternative,
+                               double activeReturn) {
+            this(date, cycleId, regime, chosen, timing, action, record, scored, horizonEnd, scenarios, regret,
+                    bestAlternative, activeReturn, Double.NaN, Double.NaN);
         }
     }
 
@@ -156,9 +188,19 @@ public record BacktestResult(
     public record ThresholdEvent(LocalDate date, Regime regime, AppliedThresholdChange change) {
     }
 
-    /** Scored decisions of one regime and chosen scenario: count, mean regret, mean active return, hit rate. */
+    /**
+     * Scored, non-overlapping decisions of one regime and chosen scenario: count, mean regret, mean active return,
+     * hit rate, the t-statistic of the mean active return and the regret split into its return and tracking-error
+     * parts.
+     */
     public record OutcomeSummary(Regime regime, ScenarioType scenario, int count, double meanRegret,
-                                 double meanActiveReturn, double hitRate) {
+                                 double meanActiveReturn, double hitRate, double activeT, double meanRegretReturn,
+                                 double meanRegretTracking) {
+        /** Without the t-statistic and the split (NaN): the earlier shape. */
+        public OutcomeSummary(Regime regime, ScenarioType scenario, int count, double meanRegret,
+                              double meanActiveReturn, double hitRate) {
+            this(regime, scenario, count, meanRegret, meanActiveReturn, hitRate, Double.NaN, Double.NaN, Double.NaN);
+        }
     }
 
     /**

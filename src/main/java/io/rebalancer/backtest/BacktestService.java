@@ -49,10 +49,15 @@ public final class BacktestService {
 
     /** Validates and loads everything the run needs; nothing is written. */
     public BacktestContext prepare(BacktestRequest request) {
-        PortfolioDefinition stored = LiveCycleService.portfolio(stores, request.portfolioId());
-        PortfolioDefinition def = new PortfolioDefinition(stored.id(), stored.basis(), stored.inception(),
-                stored.benchmark(), stored.targets(), stored.thresholds(), stored.bounds(),
-                request.costs(stored.costs()));
+        return prepare(request, LiveCycleService.portfolio(stores, request.portfolioId()));
+    }
+
+    /**
+     * As {@link #prepare(BacktestRequest)}, for a portfolio given rather than stored (read from a file of another
+     * backtest-data directory); its tickers' prices come from this service's store.
+     */
+    public BacktestContext prepare(BacktestRequest request, PortfolioDefinition stored) {
+        PortfolioDefinition def = stored.withCosts(request.costs(stored.costs()));
         List<Ticker> tickers = LiveCycleService.tickers(def);
         LocalDate latest = stores.prices().latestDate()
                 .orElseThrow(() -> new NotFoundException("the store holds no prices; run 'data import' first"));
@@ -85,8 +90,8 @@ public final class BacktestService {
                     + " holds fewer than two trading days");
         }
         MarketContext market = MarketContext.of(history, stores.prices().marketDays(first, history.dates().get(end)));
-        Settings settings = new Settings(def.costs(), request.learning(), request.horizonDays(), request.lambda(),
-                request.initialNav(), request.withNoLearning());
+        Settings settings = new Settings(def.costs(), request.learning(), request.horizonOrDefault(), request.lambda(),
+                request.initialNav(), request.withNoLearning(), request.dividends());
         return new BacktestContext(history, market, def, start, end, settings);
     }
 
@@ -99,7 +104,7 @@ public final class BacktestService {
     /** Prepares, records and runs the backtest. */
     public BacktestResult run(BacktestRequest request, Cycle cycle, BacktestListener listener) {
         long t0 = System.nanoTime();
-        BacktestContext ctx = prepare(request);
+        BacktestContext ctx = prepare(request.withRulesHorizon(cycle));
         long loadMillis = (System.nanoTime() - t0) / 1_000_000;
         listener.prepared(ctx);
         String runId = newRunId(LocalDateTime.now(ZoneOffset.UTC));

@@ -35,6 +35,8 @@ final class DecisionJson {
         number(b, "regret", o.regret());
         b.put("best_alternative", o.bestAlternative() == null ? null : o.bestAlternative().name());
         number(b, "active_return", o.activeReturn());
+        number(b, "regret_return", o.regretReturn());
+        number(b, "regret_tracking", o.regretTracking());
         ArrayNode scenarios = b.putArray("scenarios");
         for (ScenarioOutcome s : o.scenarios()) {
             ObjectNode n = scenarios.addObject();

@@ -35,29 +35,48 @@ public final class LiveOutcomes implements OutcomeSource {
     private static final LocalDate EPOCH = LocalDate.of(1900, 1, 1);
 
     private final Stores stores;
-    private final int horizon;
+    private final java.util.function.IntSupplier horizonSource;
     private final double lambda;
+    private int horizon;
 
     public LiveOutcomes(Stores stores, int horizon, double lambda) {
+        this(stores, () -> horizon, lambda);
+    }
+
+    /** With the horizon asked for on first use (the rules' outcome horizon, once the rules are loaded). */
+    public LiveOutcomes(Stores stores, java.util.function.IntSupplier horizon, double lambda) {
         this.stores = stores;
-        this.horizon = horizon;
+        this.horizonSource = horizon;
         this.lambda = lambda;
     }
 
     @Override
     public List<OutcomeStats> outcomes(PortfolioDefinition def, PriceHistory history, LocalDate asOf,
             LocalDate previousAsOf) {
+        if (horizon == 0) {
+            horizon = horizonSource.getAsInt();
+        }
         List<ScoredDecision> scored = new ArrayList<>(stores.outcomes().of(def.id()));
         scored.addAll(scoreNew(def, history, asOf, scored));
-        double[][][] acc = new double[Regime.values().length][ScenarioType.values().length][5];
+        scored.sort(java.util.Comparator.comparing(ScoredDecision::decided));
+        double[][][] acc = new double[Regime.values().length][ScenarioType.values().length][8];
+        LocalDate lastEnd = null;
         for (ScoredDecision o : scored) {
             if (!o.decided().isBefore(asOf) || o.maturedOn().isAfter(asOf)) {
                 continue;
             }
+            if (lastEnd != null && o.decided().isBefore(lastEnd)) {
+                continue; // overlaps the horizon of the last counted decision (OutcomeBook does the same)
+            }
+            lastEnd = o.maturedOn();
             double[] a = acc[o.regime().ordinal()][o.chosen().ordinal()];
             a[0]++;
             a[1] += o.regret();
-            a[2] += Double.isNaN(o.activeReturn()) ? 0 : o.activeReturn();
+            if (!Double.isNaN(o.activeReturn())) {
+                a[2] += o.activeReturn();
+                a[5] += o.activeReturn() * o.activeReturn();
+                a[6]++;
+            }
             a[3] += o.regret() <= OutcomeBook.HIT_TOLERANCE ? 1 : 0;
             a[4] += previousAsOf == null || o.maturedOn().isAfter(previousAsOf) ? 1 : 0;
         }
@@ -66,8 +85,10 @@ public final class LiveOutcomes implements OutcomeSource {
             for (ScenarioType type : ScenarioType.values()) {
                 double[] a = acc[regime.ordinal()][type.ordinal()];
                 int n = (int) a[0];
+                int na = (int) a[6];
                 if (n > 0) {
-                    out.add(new OutcomeStats(regime, type, n, a[1] / n, a[2] / n, a[3] / n, (int) a[4]));
+                    out.add(new OutcomeStats(regime, type, n, a[1] / n, na == 0 ? 0 : a[2] / na, a[3] / n, (int) a[4],
+                            OutcomeStats.tStatistic(na, a[2], a[5]), Double.NaN, Double.NaN));
                 }
             }
         }

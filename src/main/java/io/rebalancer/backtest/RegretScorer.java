@@ -23,14 +23,16 @@ import java.util.List;
  *        r_k the scenario's daily return, rt_k = sum_i t_i * r_i,k  the target mix's
  *   objective = R - lambda * TE
  *   regret = max(0, max over the other scenarios of objective - objective of the chosen)
- *   active return = R(chosen) - R(DEFER)
+ *          = (R(best) - R(chosen)) + lambda * (TE(chosen) - TE(best))   its return and tracking-error parts
+ *   active return = R(chosen) - R(DEFER) for a rebalance, R(DEFER) - R(FULL) for a deferral
  * </pre>
  * The chosen scenario is what the portfolio actually did: the decided scenario when it rebalanced, DEFER when it
  * deferred. Every other scenario counts as an alternative, vetoed ones included (a veto is a rule's rejection like
  * any other; the outcome records the flag). Only prices up to {@code t + H} are read.
  */
 public final class RegretScorer {
-    public static final int DEFAULT_HORIZON = 20;
+    /** One quarter of trading days: the horizon when neither the rules (learning.drl.csv) nor the user give one. */
+    public static final int DEFAULT_HORIZON = 63;
     public static final double DEFAULT_LAMBDA = 0.5;
 
     private final List<String> tickers;
@@ -89,6 +91,7 @@ public final class RegretScorer {
         for (int i = 0; i < startShares.length; i++) {
             startShares[i] = record.inputs().shares().getOrDefault(tickers.get(i), 0.0);
         }
+        double[] scale = "CLOSE".equals(record.inputs().priceBasis()) ? anchor(record, t, adj) : null;
         double nav0 = record.inputs().nav();
         double[] targetReturns = new double[horizon];
         for (int k = 1; k <= horizon; k++) {
@@ -102,14 +105,18 @@ public final class RegretScorer {
         List<ScenarioOutcome> outcomes = new ArrayList<>();
         ScenarioOutcome chosenOutcome = null;
         ScenarioOutcome deferOutcome = null;
+        ScenarioOutcome fullOutcome = null;
         for (CycleRecord.Scenario s : record.analysis().scenarios()) {
-            ScenarioOutcome o = simulate(s, startShares, record.inputs().cash(), nav0, t, adj, targetReturns);
+            ScenarioOutcome o = simulate(s, startShares, record.inputs().cash(), nav0, t, adj, targetReturns, scale);
             outcomes.add(o);
             if (o.type() == chosen) {
                 chosenOutcome = o;
             }
             if (o.type() == ScenarioType.DEFER) {
                 deferOutcome = o;
+            }
+            if (o.type() == ScenarioType.FULL) {
+                fullOutcome = o;
             }
         }
         if (chosenOutcome == null) {
@@ -123,14 +130,17 @@ public final class RegretScorer {
             }
         }
         double regret = best == null ? 0 : Math.max(0, best.objective() - chosenOutcome.objective());
-        double active = deferOutcome == null ? Double.NaN : chosenOutcome.horizonReturn() - deferOutcome.horizonReturn();
+        double regretReturn = regret > 0 ? best.horizonReturn() - chosenOutcome.horizonReturn() : 0;
+        double regretTracking = regret > 0 ? lambda * (chosenOutcome.trackingError() - best.trackingError()) : 0;
+        ScenarioOutcome reference = chosen == ScenarioType.DEFER ? fullOutcome : deferOutcome;
+        double active = reference == null ? Double.NaN : chosenOutcome.horizonReturn() - reference.horizonReturn();
         return new DecisionOutcome(record.asOf(), record.cycleId(), record.monitor().regime().regime(), chosen,
                 timing(record), record.decision().action(), record, true, dates.get(end), outcomes, regret,
-                best == null ? null : best.type(), active);
+                best == null ? null : best.type(), active, regretReturn, regretTracking);
     }
 
     private ScenarioOutcome simulate(CycleRecord.Scenario s, double[] startShares, double startCash, double nav0,
-                                     int t, double[][] adj, double[] targetReturns) {
+                                     int t, double[][] adj, double[] targetReturns, double[] scale) {
         double[] sh = startShares.clone();
         double cash = startCash;
         for (Trade trade : s.trades()) {
@@ -142,11 +152,11 @@ public final class RegretScorer {
             sh[i] += trade.signedShares();
             cash -= trade.signedValue() + trade.cost();
         }
-        double previous = value(sh, cash, adj, t);
+        double previous = value(sh, cash, adj, t, scale);
         double[] active = new double[horizon];
         double nav = previous;
         for (int k = 1; k <= horizon; k++) {
-            nav = value(sh, cash, adj, t + k);
+            nav = value(sh, cash, adj, t + k, scale);
             active[k - 1] = (nav / previous - 1) - targetReturns[k - 1];
             previous = nav;
         }
@@ -158,10 +168,25 @@ public final class RegretScorer {
                 te, horizonReturn - lambda * te);
     }
 
-    private static double value(double[] shares, double cash, double[][] adj, int day) {
+    /**
+     * A decision valued at the as-traded close (dividends paid in cash, live cycles) is carried forward on total
+     * return anchored at its day's close, {@code close_t x adj_(t+k) / adj_t}: its shares, cash and trades value as
+     * they did on day t, and dividends count as reinvested over the horizon. The factor per ticker is
+     * {@code close_t / adj_t}.
+     */
+    private double[] anchor(CycleRecord record, int t, double[][] adj) {
+        double[] scale = new double[tickers.size()];
+        for (int i = 0; i < scale.length; i++) {
+            Double close = record.inputs().prices() == null ? null : record.inputs().prices().get(tickers.get(i));
+            scale[i] = close != null && close > 0 ? close / adj[i][t] : 1;
+        }
+        return scale;
+    }
+
+    private static double value(double[] shares, double cash, double[][] adj, int day, double[] scale) {
         double v = cash;
         for (int i = 0; i < shares.length; i++) {
-            v += shares[i] * adj[i][day];
+            v += shares[i] * adj[i][day] * (scale == null ? 1 : scale[i]);
         }
         return v;
     }

@@ -77,6 +77,11 @@ final class SimPortfolio {
         return max;
     }
 
+    /** Adds {@code amount} to cash (negative: takes it out): interest, dividends, contributions, withdrawals. */
+    void credit(double amount) {
+        cash += amount;
+    }
+
     /** Buys (positive) or sells {@code delta} shares of position {@code i} at {@code price}, paying {@code cost}. */
     void trade(int i, double delta, double price, double cost) {
         shares[i] += delta;

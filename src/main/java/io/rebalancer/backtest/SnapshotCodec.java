@@ -89,7 +89,7 @@ final class SnapshotCodec {
 
     static JsonNode read(String json) {
         try {
-            return MAPPER.readTree(json);
+            return RecordJson.readTree(json);
         } catch (IOException e) {
             throw new UncheckedIOException("stored snapshot is not JSON: " + e.getMessage(), e);
         }

@@ -2,7 +2,9 @@ package io.rebalancer.cli;
 
 import io.rebalancer.agents.Cycle;
 import io.rebalancer.market.BacktestDataSeeder;
+import io.rebalancer.market.PortfolioFileCheck;
 import io.rebalancer.rules.RuleEngine;
+import io.rebalancer.rules.RuleLimits;
 import io.rebalancer.rules.drools.DroolsRuleEngine;
 import io.rebalancer.store.Stores;
 import io.rebalancer.store.mongo.MongoStores;
@@ -15,6 +17,7 @@ final class AppContext implements AutoCloseable {
     private Stores stores;
     private RuleEngine rules;
     private java.util.concurrent.CompletableFuture<RuleEngine> preloading;
+    private boolean checkPortfolioFiles = true;
 
     AppContext(StoreOptions options) {
         this.options = options;
@@ -31,7 +34,7 @@ final class AppContext implements AutoCloseable {
             preloading = new java.util.concurrent.CompletableFuture<>();
             Thread t = new Thread(() -> {
                 try {
-                    preloading.complete(DroolsRuleEngine.load(rulesDir(), options.ruleCache()));
+                    preloading.complete(DroolsRuleEngine.load(rulesDir(), options.ruleCache()).withLimits(RuleLimits.from(System::getenv)));
                 } catch (Throwable e) {
                     preloading.completeExceptionally(e);
                 }
@@ -42,17 +45,28 @@ final class AppContext implements AutoCloseable {
         return this;
     }
 
+    /** For the command that takes portfolio files up itself: no notice that a file differs from the store. */
+    AppContext withoutPortfolioCheck() {
+        checkPortfolioFiles = false;
+        return this;
+    }
+
     Stores stores() {
         if (stores == null) {
             stores = MongoStores.open(options.storeConfig());
-            BacktestDataSeeder.seedIfEmpty(stores, options.backtestData);
+            if (!BacktestDataSeeder.seedIfEmpty(stores, options.backtestData).seeded() && checkPortfolioFiles) {
+                // a portfolio file edited after the seed is said, never silently ignored
+                java.io.PrintWriter err = options.notices();
+                PortfolioFileCheck.check(stores, options.backtestData).forEach(f -> err.println("note: " + f.message()));
+                err.flush();
+            }
         }
         return stores;
     }
 
     RuleEngine rules() {
         if (rules == null) {
-            rules = preloading == null ? DroolsRuleEngine.load(rulesDir(), options.ruleCache()) : awaitPreload();
+            rules = preloading == null ? DroolsRuleEngine.load(rulesDir(), options.ruleCache()).withLimits(RuleLimits.from(System::getenv)) : awaitPreload();
         }
         return rules;
     }
@@ -79,7 +93,8 @@ final class AppContext implements AutoCloseable {
     /** Live cycles on the store, with the rules as they finish loading and learning from matured decisions. */
     io.rebalancer.service.LiveCycleService liveCycles() {
         return new io.rebalancer.service.LiveCycleService(stores(), this::cycle,
-                new io.rebalancer.backtest.LiveOutcomes(stores(), io.rebalancer.backtest.RegretScorer.DEFAULT_HORIZON,
+                new io.rebalancer.backtest.LiveOutcomes(stores(),
+                        () -> cycle().outcomeHorizon(io.rebalancer.backtest.RegretScorer.DEFAULT_HORIZON),
                         io.rebalancer.backtest.RegretScorer.DEFAULT_LAMBDA));
     }
 

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 
-@Command(name = "backtest", mixinStandardHelpOptions = true, subcommands = {BacktestRescoreCommand.class,
+@Command(name = "backtest", mixinStandardHelpOptions = true, subcommands = {BacktestRescoreCommand.class, BacktestSuiteCommand.class,
         BacktestRunsCommands.ListRuns.class, BacktestRunsCommands.Delete.class, BacktestRunsCommands.Prune.class},
         description = {"Replay history through the agent and the baselines (buy_and_hold, monthly, quarterly, annual,"
                 + " band_5_25, band_abs_3), score every decision's regret, store the run and export nav.csv,"
@@ -49,15 +49,20 @@ public class BacktestCommand implements Callable<Integer> {
     @Option(names = "--compare-learning", description = "Also run the agent without learning (row agent_no_learning)")
     boolean compareLearning;
 
-    @Option(names = "--horizon", defaultValue = "" + RegretScorer.DEFAULT_HORIZON,
-            description = "Regret horizon in trading days (default: ${DEFAULT-VALUE})")
+    @Option(names = "--horizon", defaultValue = "" + BacktestRequest.HORIZON_FROM_RULES,
+            description = "Outcome (regret) horizon in trading days (default: the rules' learning.drl.csv, 63)")
     int horizon;
 
     @Option(names = "--lambda", defaultValue = "" + RegretScorer.DEFAULT_LAMBDA,
             description = "Tracking-error penalty of the regret objective (default: ${DEFAULT-VALUE})")
     double lambda;
 
-    @Option(names = "--export-dir", description = "Where nav.csv, metrics.json, decisions.json go (default: reports/<run-id>)")
+    @Option(names = "--dividends", defaultValue = "cash", description = "cash: paid into cash on the ex-date and"
+            + " swept back with the cash flows, positions at the close (as live); reinvest: positions at adj_close"
+            + " (bt-style) (default: ${DEFAULT-VALUE})")
+    String dividends;
+
+    @Option(names = "--export-dir", description = "Where nav.csv, metrics.json, decisions.json go (default: reports/<run-id>, or under $REBALANCER_REPORTS)")
     Path exportDir;
 
     @Option(names = "--no-report", description = "Do not render the HTML report")
@@ -69,7 +74,8 @@ public class BacktestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         BacktestRequest request = new BacktestRequest(portfolio, from, to, costBps, noCosts, !noLearning, horizon,
-                lambda, compareLearning, BacktestRequest.DEFAULT_NAV);
+                lambda, compareLearning, BacktestRequest.DEFAULT_NAV,
+                io.rebalancer.backtest.DividendMode.parse(dividends));
         return BacktestConsole.run(spec, store, request, exportDir, json, !noReport);
     }
 }

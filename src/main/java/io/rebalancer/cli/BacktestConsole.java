@@ -34,7 +34,7 @@ final class BacktestConsole {
         try (AppContext app = new AppContext(store).preloadRules()) {
             Progress progress = new Progress(err, System.console() != null);
             BacktestResult result = new BacktestService(app.stores()).run(request, app.cycle(), progress);
-            Path dir = exportDir != null ? exportDir : BacktestExport.defaultDir(result.runId());
+            Path dir = exportDir != null ? exportDir : ReportsLocation.dir().resolve(result.runId());
             BacktestExport.write(result, dir);
             long r0 = System.nanoTime();
             Path html = report ? report(result, progress.history, dir.resolve("report.html"), err) : null;
@@ -69,9 +69,11 @@ final class BacktestConsole {
         BacktestResult.Settings s = r.settings();
         sb.append(String.format(Locale.ROOT,
                 "costs: commission %.1f bps + half spread %.1f bps + impact %.2f x sigma x sqrt(participation);"
-                        + " learning %s; regret horizon %d days, lambda %.2f%n",
+                        + " learning %s; outcome horizon %d days, lambda %.2f; dividends %s%s%n",
                 s.costs().commissionBps(), s.costs().halfSpreadBps(), s.costs().impactCoefficient(),
-                s.learning() ? "on" : "off", s.horizonDays(), s.lambda()));
+                s.learning() ? "on" : "off", s.horizonDays(), s.lambda(),
+                s.dividends().name().toLowerCase(Locale.ROOT),
+                r.portfolio().cashFlows().isEmpty() ? "" : "; " + r.portfolio().cashFlows().size() + " cash flows"));
         sb.append(line);
         sb.append(String.format(Locale.ROOT, "%-18s %14s %8s %8s %7s %8s %9s %7s %7s %11s%n", "Strategy", "Final NAV",
                 "CAGR", "Vol", "Sharpe", "MaxDD", "Turnover", "Rebal", "Trades", "Costs"));

@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
  * What {@code mvn compile exec:java -Dbacktest} runs: the {@code backtest} command with its options taken from
  * system properties {@code backtest.from}, {@code backtest.to}, {@code backtest.portfolio}, {@code backtest.rules},
  * {@code backtest.noCosts}, {@code backtest.costBps}, {@code backtest.noLearning}, {@code backtest.compareLearning},
- * {@code backtest.horizon}, {@code backtest.exportDir}, {@code backtest.dataDir}, {@code backtest.mongoUri},
+ * {@code backtest.horizon}, {@code backtest.dividends}, {@code backtest.exportDir}, {@code backtest.dataDir}, {@code backtest.mongoUri},
  * {@code backtest.json}.
  */
 @Command(name = "backtest-from-properties", hidden = true,
@@ -39,10 +39,11 @@ public class BacktestFromPropertiesCommand implements Callable<Integer> {
                 costBps == null ? null : number("costBps", costBps),
                 flag("noCosts"),
                 !flag("noLearning"),
-                (int) number("horizon", prop("horizon", "" + RegretScorer.DEFAULT_HORIZON)),
+                (int) number("horizon", prop("horizon", "" + BacktestRequest.HORIZON_FROM_RULES)),
                 number("lambda", prop("lambda", "" + RegretScorer.DEFAULT_LAMBDA)),
                 flag("compareLearning"),
-                BacktestRequest.DEFAULT_NAV);
+                BacktestRequest.DEFAULT_NAV,
+                io.rebalancer.backtest.DividendMode.parse(prop("dividends", "cash")));
         String exportDir = prop("exportDir", null);
         return BacktestConsole.run(spec, store, request, exportDir == null ? null : Path.of(exportDir),
                 flag("json"), !flag("noReport"));

@@ -26,7 +26,7 @@ final class BacktestRunsCommands {
 
     private static JsonNode tree(String json) {
         try {
-            return RecordJson.mapper().readTree(json);
+            return RecordJson.readTree(json);
         } catch (java.io.IOException e) {
             throw new IllegalStateException("a stored run is not JSON: " + e.getMessage(), e);
         }

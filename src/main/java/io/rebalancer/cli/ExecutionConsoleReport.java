@@ -42,15 +42,15 @@ final class ExecutionConsoleReport {
     static Map<String, Object> json(ExecutionOutcome o) {
         Execution e = o.execution();
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("cycleId", e.cycleId());
-        doc.put("portfolioId", e.portfolioId());
+        doc.put("cycle_id", e.cycleId());
+        doc.put("portfolio_id", e.portfolioId());
         doc.put("date", e.date().toString());
         doc.put("tranche", e.tranche());
         doc.put("tranches", e.tranches());
-        doc.put("alreadyExecuted", o.alreadyExecuted());
+        doc.put("already_executed", o.alreadyExecuted());
         List<Map<String, Object>> fills = e.fills().stream().map(fill -> {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("clientOrderId", fill.clientOrderId());
+            m.put("client_order_id", fill.clientOrderId());
             m.put("ticker", fill.ticker().symbol());
             m.put("side", fill.side().name());
             m.put("shares", fill.shares());
@@ -60,11 +60,11 @@ final class ExecutionConsoleReport {
             return m;
         }).toList();
         doc.put("fills", fills);
-        doc.put("cashBefore", o.before().cash());
-        doc.put("cashAfter", o.after().cash());
+        doc.put("cash_before", o.before().cash());
+        doc.put("cash_after", o.after().cash());
         Map<String, Long> shares = new LinkedHashMap<>();
         o.after().shares().forEach((t, n) -> shares.put(t.symbol(), n));
-        doc.put("sharesAfter", shares);
+        doc.put("shares_after", shares);
         return doc;
     }
 

@@ -21,6 +21,10 @@ public final class ExitCodes {
     public static final int BUSY = 8;
     /** A price source (Yahoo) cannot be reached or answered with something other than prices. */
     public static final int SOURCE = 9;
+    /** A batch ran ({@code run --all}, {@code execute --all}) and some of its portfolios failed; the rest are done. */
+    public static final int SOME_FAILED = 10;
+    /** An execution or order for a portfolio marked do-not-trade. */
+    public static final int DO_NOT_TRADE = 11;
 
     private ExitCodes() {
     }

@@ -5,6 +5,7 @@ import io.rebalancer.market.PriceSourceException;
 import io.rebalancer.rules.RuleSetException;
 import io.rebalancer.service.NotFoundException;
 import io.rebalancer.service.PortfolioBusyException;
+import io.rebalancer.store.StoreConfig;
 import io.rebalancer.store.StoreException;
 import picocli.CommandLine;
 
@@ -41,11 +42,22 @@ public final class Main {
         CommandLine cli = new CommandLine(new RebalancerCommand());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.registerConverter(java.time.LocalDate.class, Main::parseDate);
+        cli.setParameterExceptionHandler((ex, args) -> {
+            // one line and where to read more: the whole usage text buries the error, and echoes what was typed
+            CommandLine at = ex.getCommandLine();
+            PrintWriter err = at.getErr();
+            err.println(StoreConfig.maskUris(ex.getMessage()));
+            err.println("Run '" + at.getCommandSpec().qualifiedName() + " --help' for its usage.");
+            err.flush();
+            return ExitCodes.USAGE;
+        });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
-            err.println("error: " + message(ex));
+            err.println("error: " + StoreConfig.maskUris(message(ex)));
             if (debug) {
-                ex.printStackTrace(err);
+                java.io.StringWriter trace = new java.io.StringWriter();
+                ex.printStackTrace(new PrintWriter(trace));
+                err.print(StoreConfig.maskUris(trace.toString()));
             }
             err.flush();
             return exitCode(ex);
@@ -71,6 +83,9 @@ public final class Main {
         if (ex instanceof NotFoundException) {
             return ExitCodes.NOT_FOUND;
         }
+        if (ex instanceof io.rebalancer.service.DoNotTradeException) {
+            return ExitCodes.DO_NOT_TRADE;
+        }
         if (ex instanceof PortfolioBusyException) {
             return ExitCodes.BUSY;
         }
@@ -86,7 +101,9 @@ public final class Main {
 
     static String message(Throwable ex) {
         if (ex instanceof RuleSetException r) {
-            StringBuilder sb = new StringBuilder("the rules do not compile (" + r.problems().size() + " problem"
+            String what = ex instanceof io.rebalancer.rules.RuleFiringException ? "the rules could not finish a phase"
+                    : "the rules do not compile";
+            StringBuilder sb = new StringBuilder(what + " (" + r.problems().size() + " problem"
                     + (r.problems().size() == 1 ? "" : "s") + ")");
             r.problems().forEach(p -> sb.append(System.lineSeparator()).append("  ").append(p));
             return sb.toString();

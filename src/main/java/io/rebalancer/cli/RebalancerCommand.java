@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
                 ExecuteCommand.class,
                 WatchCommand.class,
                 HistoryCommand.class,
+                HoldingsCommand.class, RiskCommand.class, BalanceCommand.class, OrderCommand.class, McpCommand.class,
+                PortfolioCommand.class,
                 DataCommand.class,
                 BacktestCommand.class, BacktestFromPropertiesCommand.class, MetricsCommand.class,
                 ReportCommand.class, AttributionCommand.class,

@@ -30,12 +30,16 @@ public class ReportCommand implements Callable<Integer> {
 
         @Option(names = "--latest", description = "The most recently finished run (the default)")
         boolean latest;
+
+        @Option(names = "--compare", arity = "2", paramLabel = "RUN-ID",
+                description = "Write the comparison page of two runs' agents (metrics, curves, the days their decisions differ)")
+        java.util.List<String> compare;
     }
 
     @ArgGroup(exclusive = true)
     Which which;
 
-    @Option(names = "--out", description = "HTML file to write (default: reports/<run-id>.html)")
+    @Option(names = "--out", description = "HTML file to write (default: reports/<run-id>.html, or under $REBALANCER_REPORTS)")
     Path out;
 
     @Option(names = "--linking", defaultValue = "carino",
@@ -45,11 +49,25 @@ public class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (AppContext app = new AppContext(store)) {
+            if (which != null && which.compare != null) {
+                long t0 = System.nanoTime();
+                String a = which.compare.get(0);
+                String b = which.compare.get(1);
+                ReportData da = StoredRunReportData.load(app.stores(), a, linking);
+                ReportData db = StoredRunReportData.load(app.stores(), b, linking);
+                Path target = out != null ? out : ReportsLocation.dir().resolve("compare-" + a + "-" + b + ".html");
+                ReportWriter.writeComparison(da, db, target);
+                PrintWriter pw = spec.commandLine().getOut();
+                pw.println("Comparison of runs " + a + " and " + b + " written to " + target + " ("
+                        + (System.nanoTime() - t0) / 1_000_000 + " ms)");
+                pw.flush();
+                return ExitCodes.OK;
+            }
             String runId = which != null && which.runId != null ? which.runId
                     : StoredRunReportData.latestRunId(app.stores());
             long t0 = System.nanoTime();
             ReportData data = StoredRunReportData.load(app.stores(), runId, linking);
-            Path target = out != null ? out : Path.of("reports", runId + ".html");
+            Path target = out != null ? out : ReportsLocation.dir().resolve(runId + ".html");
             ReportWriter.write(data, target);
             long ms = (System.nanoTime() - t0) / 1_000_000;
             PrintWriter pw = spec.commandLine().getOut();

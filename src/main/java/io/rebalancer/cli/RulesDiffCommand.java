@@ -3,6 +3,7 @@ package io.rebalancer.cli;
 import io.rebalancer.agents.Cycle;
 import io.rebalancer.agents.CycleRecord;
 import io.rebalancer.rules.RuleEngine;
+import io.rebalancer.rules.RuleLimits;
 import io.rebalancer.rules.drools.DroolsRuleEngine;
 import io.rebalancer.service.RuleSetReplay;
 import picocli.CommandLine.Command;
@@ -52,8 +53,8 @@ public class RulesDiffCommand implements Callable<Integer> {
         if (from != null && to != null && from.isAfter(to)) {
             throw new IllegalArgumentException("--from " + from + " is after --to " + to);
         }
-        RuleEngine a = DroolsRuleEngine.load(store.rules, store.ruleCache());
-        RuleEngine b = DroolsRuleEngine.load(against, store.ruleCache());
+        RuleEngine a = DroolsRuleEngine.load(store.rules, store.ruleCache()).withLimits(RuleLimits.from(System::getenv));
+        RuleEngine b = DroolsRuleEngine.load(against, store.ruleCache()).withLimits(RuleLimits.from(System::getenv));
         try (AppContext app = new AppContext(store)) {
             LocalDate last = to != null ? to : app.stores().prices().latestDate()
                     .orElseThrow(() -> new io.rebalancer.service.NotFoundException("the store holds no prices"));

@@ -1,6 +1,7 @@
 package io.rebalancer.cli;
 
 import io.rebalancer.agents.CycleRecord;
+import io.rebalancer.market.DataAge;
 import io.rebalancer.service.CycleOutcome;
 import io.rebalancer.service.ExecutionOutcome;
 import io.rebalancer.service.ExecutionService;
@@ -44,9 +45,15 @@ public class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (export != null) {
+            io.rebalancer.service.AtomicFiles.checkTarget(export);
+        }
         try (AppContext app = new AppContext(store).preloadRules()) {
             LiveCycleService service = app.liveCycles();
             CycleOutcome outcome = service.run(portfolio, asOf);
+            if (asOf == null) {
+                staleNote(app.stores()).ifPresent(n -> spec.commandLine().getErr().println("note: " + n));
+            }
             if (export != null) {
                 io.rebalancer.service.AtomicFiles.write(export, RecordJson.writePretty(outcome.record()));
             }
@@ -77,5 +84,11 @@ public class RunCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         }
+    }
+
+    /** When the latest stored day lags the last closed New York session by more than a few business days. */
+    static Optional<String> staleNote(io.rebalancer.store.Stores stores) {
+        return stores.prices().latestDate().flatMap(latest -> DataAge.staleNote(latest,
+                DataFetchCommand.lastClosedDay(java.time.ZonedDateTime.now(java.time.ZoneId.of("America/New_York")))));
     }
 }

@@ -55,7 +55,8 @@ record ScenarioSpec(String name, String description, Facts facts, MarketDay mark
                     Double excessTrackingErrorAfter, Double varAfter, Double betaAfter, Double sharpeAfter, Boolean withinTargetRisk, List<String> trades) {
     }
 
-    record Outcome(String regime, String type, int count, double meanRegret, double meanOutcome, Double hitRate) {
+    record Outcome(String regime, String type, int count, double meanRegret, double meanOutcome, Double hitRate,
+                   Double activeT) {
     }
 
     /**

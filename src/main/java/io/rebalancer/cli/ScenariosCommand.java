@@ -1,6 +1,7 @@
 package io.rebalancer.cli;
 
 import io.rebalancer.rules.RuleEngine;
+import io.rebalancer.rules.RuleLimits;
 import io.rebalancer.rules.drools.DroolsRuleEngine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,7 +47,7 @@ public class ScenariosCommand implements Runnable {
         @Override
         public Integer call() {
             List<Path> files = ScenariosRunner.files(dir);
-            RuleEngine engine = DroolsRuleEngine.load(rules, RuleCacheLocation.resolve(false));
+            RuleEngine engine = DroolsRuleEngine.load(rules, RuleCacheLocation.resolve(false)).withLimits(RuleLimits.from(System::getenv));
             ScenariosRunner runner = new ScenariosRunner(engine, backtestData);
             PrintWriter out = spec.commandLine().getOut();
             int passed = 0;

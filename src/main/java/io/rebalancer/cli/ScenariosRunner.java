@@ -221,7 +221,7 @@ final class ScenariosRunner {
         }
         return list.stream().map(o -> new OutcomeStats(Regime.valueOf(o.regime().toUpperCase(Locale.ROOT)),
                 ScenarioType.valueOf(o.type().toUpperCase(Locale.ROOT)), o.count(), o.meanRegret(), o.meanOutcome(),
-                or(o.hitRate(), 0.5))).toList();
+                or(o.hitRate(), 0.5), o.count(), or(o.activeT(), Double.NaN), Double.NaN, Double.NaN)).toList();
     }
 
     private static double or(Double v, double fallback) {

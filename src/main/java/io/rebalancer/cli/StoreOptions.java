@@ -1,6 +1,8 @@
 package io.rebalancer.cli;
 
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import io.rebalancer.store.StoreConfig;
 
@@ -8,6 +10,10 @@ import java.nio.file.Path;
 
 /** Options shared by every command that opens the store or the rules. */
 public class StoreOptions {
+    /** The command these options belong to (null when built by hand), for notices on its stderr. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
     @Option(names = "--mongo-uri", description = "MongoDB connection string (default: $MONGODB_URI, else the embedded store)")
     String mongoUri;
 
@@ -27,6 +33,11 @@ public class StoreOptions {
     /** Where compiled rules are cached: see {@link RuleCacheLocation}. */
     io.rebalancer.rules.drools.CompiledRuleCache ruleCache() {
         return RuleCacheLocation.resolve(inMemory);
+    }
+
+    /** Where notices about the store go: the command's stderr. */
+    java.io.PrintWriter notices() {
+        return command != null ? command.commandLine().getErr() : new java.io.PrintWriter(System.err, true);
     }
 
     StoreConfig storeConfig() {

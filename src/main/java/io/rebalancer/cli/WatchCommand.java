@@ -97,6 +97,8 @@ public class WatchCommand implements Callable<Integer> {
                         CycleOutcome o = cycles.run(portfolio, null);
                         done = latest;
                         out.println(now + "  " + summary(o.record(), o.alreadyRecorded()));
+                        RunCommand.staleNote(stores).ifPresent(n -> out.println(now + "  note: " + n
+                                + (fetch ? "" : " (or watch --fetch)")));
                         if (execute) {
                             executed(broker, o.record()).ifPresent(e -> out.println(now + "  " + e));
                         }

@@ -12,7 +12,8 @@ import java.util.Set;
 
 /**
  * A portfolio as the analyst defines it: targets by ticker and sector, basis, inception date, thresholds,
- * the bounds adaptive rules stay within, and the cost model. Cash is implicit with a 0 % target.
+ * the bounds adaptive rules stay within, the cost model and the contributions and withdrawals it declares. Cash
+ * is implicit with a 0 % target.
  */
 public record PortfolioDefinition(
         String id,
@@ -22,7 +23,8 @@ public record PortfolioDefinition(
         List<TargetWeight> targets,
         Thresholds thresholds,
         ThresholdBounds bounds,
-        CostModel costs) {
+        CostModel costs,
+        List<CashFlow> cashFlows) {
 
     /** Tolerance on the sum of target weights (fractions). */
     public static final double WEIGHT_SUM_TOLERANCE = 1e-6;
@@ -39,6 +41,7 @@ public record PortfolioDefinition(
         Objects.requireNonNull(thresholds, "thresholds");
         Objects.requireNonNull(bounds, "bounds");
         Objects.requireNonNull(costs, "costs");
+        cashFlows = cashFlows == null ? List.of() : List.copyOf(cashFlows);
         targets = List.copyOf(targets);
         if (targets.isEmpty()) {
             throw new IllegalArgumentException("portfolio " + id + " has no targets");
@@ -54,6 +57,29 @@ public record PortfolioDefinition(
         if (Math.abs(sum - 1.0) > WEIGHT_SUM_TOLERANCE) {
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
                     "targets of %s sum to %.4f %%, not 100 %%", id, sum * 100));
+        }
+    }
+
+    /** Without cash flows: the earlier shape. */
+    public PortfolioDefinition(String id, BigDecimal basis, LocalDate inception, Ticker benchmark,
+                               List<TargetWeight> targets, Thresholds thresholds, ThresholdBounds bounds,
+                               CostModel costs) {
+        this(id, basis, inception, benchmark, targets, thresholds, bounds, costs, List.of());
+    }
+
+    /** The same portfolio charged {@code other} costs. */
+    public PortfolioDefinition withCosts(CostModel other) {
+        return new PortfolioDefinition(id, basis, inception, benchmark, targets, thresholds, bounds, other, cashFlows);
+    }
+
+    /** 16 hex digits of a SHA-256 over every field: equal definitions, and only those, share it. */
+    public String fingerprint() {
+        try {
+            byte[] sha = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(sha).substring(0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rebalancer.domain.CashFlow;
 import io.rebalancer.domain.CostModel;
 import io.rebalancer.domain.PortfolioDefinition;
 import io.rebalancer.domain.TargetWeight;
@@ -59,11 +60,20 @@ public final class PortfolioJson {
         return new PortfolioJson(file).definition(root, stem);
     }
 
+    /**
+     * Reads a definition from a parsed file whose id must be {@code expectedId}; errors name {@code file}. For
+     * readers of formats built on this one (model files of the portfolio package).
+     */
+    public static PortfolioDefinition read(String file, JsonNode root, String expectedId) {
+        return new PortfolioJson(file).definition(root, expectedId);
+    }
+
     private PortfolioDefinition definition(JsonNode root, String expectedId) {
         if (root == null || !root.isObject()) {
             throw error("the file must hold one JSON object");
         }
-        only(root, "", "id", "basis", "inception", "benchmark", "targets", "thresholds", "adaptive_bounds", "costs");
+        only(root, "", "id", "basis", "inception", "benchmark", "targets", "thresholds", "adaptive_bounds", "costs",
+                "cash_flows");
         String id = text(root, "id");
         if (!id.equals(expectedId)) {
             throw error("field 'id' value '" + id + "' does not match the file name (expected '" + expectedId + "')");
@@ -78,8 +88,66 @@ public final class PortfolioJson {
         Thresholds thresholds = thresholds(object(root, "thresholds"));
         ThresholdBounds bounds = bounds(object(root, "adaptive_bounds"));
         CostModel costs = costs(object(root, "costs"));
+        List<CashFlow> flows = cashFlows(root);
         return domain("portfolio", () -> new PortfolioDefinition(id, basis, inception, benchmark, targets, thresholds,
-                bounds, costs));
+                bounds, costs, flows));
+    }
+
+    /**
+     * Optional {@code cash_flows}: [{amount, schedule, date?, start?, end?}], amount in dollars (positive a
+     * contribution, negative a withdrawal), schedule monthly, quarterly, annual or once (with a date).
+     */
+    private List<CashFlow> cashFlows(JsonNode root) {
+        JsonNode array = root.get("cash_flows");
+        if (array == null || array.isNull()) {
+            return List.of();
+        }
+        if (!array.isArray()) {
+            throw error("field 'cash_flows' must be an array of {amount, schedule, date, start, end}");
+        }
+        List<CashFlow> out = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            String path = "cash_flows[" + i + "]";
+            JsonNode f = array.get(i);
+            if (!f.isObject()) {
+                throw error("field '" + path + "' must be an object {amount, schedule, date, start, end}");
+            }
+            only(f, path + ".", "amount", "schedule", "date", "start", "end");
+            BigDecimal amount = decimal(f, "amount", path + ".amount");
+            if (amount.signum() == 0 || amount.stripTrailingZeros().scale() > 2) {
+                throw error("field '" + path + ".amount' value '" + amount.toPlainString()
+                        + "' must be a non-zero amount in dollars and cents (negative for a withdrawal)");
+            }
+            String scheduleText = text(f, "schedule", path + ".schedule");
+            CashFlow.Schedule schedule;
+            try {
+                schedule = CashFlow.Schedule.parse(scheduleText);
+            } catch (IllegalArgumentException e) {
+                throw error("field '" + path + ".schedule' value '" + scheduleText
+                        + "' must be monthly, quarterly, annual or once");
+            }
+            LocalDate date = optionalDate(f, "date", path);
+            LocalDate start = optionalDate(f, "start", path);
+            LocalDate end = optionalDate(f, "end", path);
+            try {
+                out.add(new CashFlow(amount.doubleValue(), schedule, date, start, end));
+            } catch (IllegalArgumentException e) {
+                throw error("field '" + path + "': " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    private LocalDate optionalDate(JsonNode node, String name, String path) {
+        if (!node.has(name) || node.get(name).isNull()) {
+            return null;
+        }
+        String s = text(node, name, path + "." + name);
+        try {
+            return LocalDate.parse(s);
+        } catch (DateTimeParseException e) {
+            throw error("field '" + path + "." + name + "' value '" + s + "' is not a date (yyyy-mm-dd)");
+        }
     }
 
     private List<TargetWeight> targets(JsonNode root) {

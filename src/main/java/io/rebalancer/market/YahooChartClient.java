@@ -30,13 +30,40 @@ public final class YahooChartClient {
     public static final String DEFAULT_BASE_URL = "https://query1.finance.yahoo.com";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The whole exchange for one symbol (connect, headers and body) by default. */
+    public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(60);
+    /** The largest answer read for one symbol by default; ten years of daily bars are about 0.5 MB. */
+    public static final long DEFAULT_MAX_BYTES = 16L * 1024 * 1024;
+    private static final int MAX_REDIRECTS = 3;
+    /** Prices above this are not a share price or an index level (the highest US share trades near 10^6). */
+    private static final double MAX_PRICE = 1e7;
+    private static final LocalDate FIRST_DAY = LocalDate.of(1970, 1, 2);
+
     private final String baseUrl;
+    private final URI base;
     private final HttpClient http;
+    private final Duration deadline;
+    private final long maxBytes;
 
     public YahooChartClient(String baseUrl) {
+        this(baseUrl, DEFAULT_DEADLINE, DEFAULT_MAX_BYTES);
+    }
+
+    /**
+     * A client whose every exchange ends within {@code deadline} (connect, headers and the whole body) and reads
+     * at most {@code maxBytes} of body; redirects are followed only to the same scheme, host and port.
+     */
+    public YahooChartClient(String baseUrl, Duration deadline, long maxBytes) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.base = URI.create(this.baseUrl);
+        if (deadline.isNegative() || deadline.isZero() || maxBytes < 1) {
+            throw new IllegalArgumentException("the deadline and the body limit must be positive, were " + deadline
+                    + " and " + maxBytes);
+        }
+        this.deadline = deadline;
+        this.maxBytes = maxBytes;
+        this.http = HttpClient.newBuilder().connectTimeout(deadline.compareTo(Duration.ofSeconds(10)) < 0 ? deadline
+                : Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /** One day of a symbol: the bar's fields, with {@code adjClose} equal to close when Yahoo gives none. */
@@ -61,18 +88,133 @@ public final class YahooChartClient {
                 + "?period1=" + from.atStartOfDay(ZoneId.of("UTC")).toEpochSecond()
                 + "&period2=" + to.plusDays(1).atStartOfDay(ZoneId.of("UTC")).toEpochSecond()
                 + "&interval=1d&events=div%2Csplit&includeAdjustedClose=true");
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                .header("User-Agent", "Mozilla/5.0 (rebalancer)").header("Accept", "application/json").GET().build();
-        HttpResponse<String> response;
+        long end = System.nanoTime() + deadline.toNanos();
+        for (int hop = 0; ; hop++) {
+            HttpRequest request = HttpRequest.newBuilder(uri).timeout(remaining(end, symbol))
+                    .header("User-Agent", "Mozilla/5.0 (rebalancer)").header("Accept", "application/json").GET().build();
+            HttpResponse<byte[]> response = exchange(request, symbol, end);
+            int status = response.statusCode();
+            if (status >= 300 && status < 400 && status != 304) {
+                uri = redirect(uri, response, symbol, hop);
+                continue;
+            }
+            return parse(symbol, status, new String(response.body(), StandardCharsets.UTF_8), from, to);
+        }
+    }
+
+    private HttpResponse<byte[]> exchange(HttpRequest request, String symbol, long end) {
+        java.util.concurrent.CompletableFuture<HttpResponse<byte[]>> pending =
+                http.sendAsync(request, info -> new CappedBody(maxBytes, end));
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new PriceSourceException("cannot reach " + baseUrl + " for " + symbol + ": " + describe(e), e);
+            return pending.get(Math.max(1, end - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            pending.cancel(true);
+            throw new PriceSourceException(baseUrl + " did not answer for " + symbol + " within "
+                    + deadline.toSeconds() + " s (headers and body)", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof PriceSourceException p) {
+                throw p;
+            }
+            if (cause instanceof java.net.http.HttpTimeoutException) {
+                throw new PriceSourceException(baseUrl + " did not answer for " + symbol + " within "
+                        + deadline.toSeconds() + " s (headers and body)", cause);
+            }
+            throw new PriceSourceException("cannot reach " + baseUrl + " for " + symbol + ": "
+                    + (cause instanceof IOException io ? describe(io) : String.valueOf(cause)), cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            pending.cancel(true);
             throw new PriceSourceException("interrupted while fetching " + symbol, e);
         }
-        return parse(symbol, response.statusCode(), response.body(), from, to);
+    }
+
+    private Duration remaining(long end, String symbol) {
+        long left = end - System.nanoTime();
+        if (left <= 0) {
+            throw new PriceSourceException(baseUrl + " did not answer for " + symbol + " within "
+                    + deadline.toSeconds() + " s (headers and body)", null);
+        }
+        return Duration.ofNanos(left);
+    }
+
+    /** The next URI of a redirect, only to the same scheme, host and port as the source. */
+    private URI redirect(URI from, HttpResponse<?> response, String symbol, int hop) {
+        String location = response.headers().firstValue("Location").orElse(null);
+        if (location == null || hop + 1 >= MAX_REDIRECTS) {
+            throw new PriceSourceException(baseUrl + " answered " + response.statusCode() + " for " + symbol
+                    + (location == null ? " without a Location" : " more than " + MAX_REDIRECTS + " times"), null);
+        }
+        URI next = from.resolve(location);
+        if (!java.util.Objects.equals(next.getScheme(), base.getScheme())
+                || !base.getHost().equalsIgnoreCase(String.valueOf(next.getHost())) || port(next) != port(base)) {
+            throw new PriceSourceException(baseUrl + " redirected " + symbol + " to " + next.getScheme() + "://"
+                    + next.getHost() + ":" + port(next) + ", another host or port; redirects are followed only"
+                    + " within the source", null);
+        }
+        return next;
+    }
+
+    private static int port(URI u) {
+        return u.getPort() >= 0 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
+    }
+
+    /** Collects a body up to a size and a deadline, cancelling the exchange past either. */
+    private final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
+        private final long cap;
+        private final long end;
+        private final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        private final java.util.concurrent.CompletableFuture<byte[]> result = new java.util.concurrent.CompletableFuture<>();
+        private java.util.concurrent.Flow.Subscription subscription;
+
+        CappedBody(long cap, long end) {
+            this.cap = cap;
+            this.end = end;
+        }
+
+        @Override
+        public java.util.concurrent.CompletionStage<byte[]> getBody() {
+            return result;
+        }
+
+        @Override
+        public void onSubscribe(java.util.concurrent.Flow.Subscription s) {
+            subscription = s;
+            s.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(List<java.nio.ByteBuffer> items) {
+            for (java.nio.ByteBuffer b : items) {
+                if (bytes.size() + (long) b.remaining() > cap) {
+                    fail(new PriceSourceException(baseUrl + " sent more than " + cap / 1024 + " KB for one symbol;"
+                            + " refused", null));
+                    return;
+                }
+                byte[] chunk = new byte[b.remaining()];
+                b.get(chunk);
+                bytes.write(chunk, 0, chunk.length);
+            }
+            if (System.nanoTime() > end) {
+                fail(new PriceSourceException(baseUrl + " did not send its whole answer within " + deadline.toSeconds()
+                        + " s", null));
+            }
+        }
+
+        private void fail(PriceSourceException e) {
+            subscription.cancel();
+            result.completeExceptionally(e);
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            result.completeExceptionally(t);
+        }
+
+        @Override
+        public void onComplete() {
+            result.complete(bytes.toByteArray());
+        }
     }
 
     static Chart parse(String symbol, int status, String body, LocalDate from, LocalDate to) {
@@ -95,8 +237,7 @@ public final class YahooChartClient {
         ZoneId zone = zone(result.path("meta").path("exchangeTimezoneName").asText("America/New_York"));
         List<Split> splits = new ArrayList<>();
         for (JsonNode split : result.path("events").path("splits")) {
-            LocalDate date = ZonedDateTime.ofInstant(Instant.ofEpochSecond(split.path("date").asLong()), zone)
-                    .toLocalDate();
+            LocalDate date = date(symbol, split.path("date"), zone);
             splits.add(new Split(date, split.path("splitRatio").asText(split.path("numerator").asText() + ":"
                     + split.path("denominator").asText())));
         }
@@ -105,7 +246,7 @@ public final class YahooChartClient {
         JsonNode adj = result.path("indicators").path("adjclose").path(0).path("adjclose");
         List<Day> days = new ArrayList<>();
         for (int i = 0; i < times.size(); i++) {
-            LocalDate date = ZonedDateTime.ofInstant(Instant.ofEpochSecond(times.get(i).asLong()), zone).toLocalDate();
+            LocalDate date = date(symbol, times.get(i), zone);
             if (date.isBefore(from) || date.isAfter(to)) {
                 continue;
             }
@@ -122,10 +263,49 @@ public final class YahooChartClient {
             double close = fields[3].asDouble();
             JsonNode a = adj.path(i);
             JsonNode v = quote.path("volume").path(i);
-            days.add(new Day(date, fields[0].asDouble(), fields[1].asDouble(), fields[2].asDouble(), close,
-                    a.isNumber() ? a.asDouble() : close, v.isNumber() ? v.asLong() : 0L));
+            Day day = new Day(date, fields[0].asDouble(), fields[1].asDouble(), fields[2].asDouble(), close,
+                    a.isNumber() ? a.asDouble() : close, v.isNumber() ? v.asLong() : 0L);
+            check(symbol, day, v);
+            days.add(day);
         }
         return new Chart(days, splits);
+    }
+
+    /** A timestamp as an exchange date, refused unless it is a whole number of seconds from 1970 to tomorrow. */
+    private static LocalDate date(String symbol, JsonNode time, ZoneId zone) {
+        long latest = LocalDate.now(ZoneId.of("UTC")).plusDays(2).atStartOfDay(ZoneId.of("UTC")).toEpochSecond();
+        if (!time.isIntegralNumber() || !time.canConvertToLong() || time.asLong() < 0 || time.asLong() > latest) {
+            throw new PriceSourceException("Yahoo's " + symbol + " answer has the timestamp " + time
+                    + ", not a day from 1970 to tomorrow; refused", null);
+        }
+        LocalDate d = ZonedDateTime.ofInstant(Instant.ofEpochSecond(time.asLong()), zone).toLocalDate();
+        if (d.isBefore(FIRST_DAY)) {
+            throw new PriceSourceException("Yahoo's " + symbol + " answer has a bar dated " + d + ", before 1970; refused",
+                    null);
+        }
+        return d;
+    }
+
+    /** Refuses a bar no market could have printed: prices not positive and finite, a close outside [low, high]. */
+    private static void check(String symbol, Day d, JsonNode volume) {
+        double[] values = {d.open(), d.high(), d.low(), d.close(), d.adjClose()};
+        String[] names = {"open", "high", "low", "close", "adjusted close"};
+        for (int k = 0; k < values.length; k++) {
+            if (!Double.isFinite(values[k]) || values[k] <= 0 || values[k] > MAX_PRICE) {
+                throw new PriceSourceException("Yahoo's " + symbol + " bar of " + d.date() + " has " + names[k] + " "
+                        + values[k] + ", not a positive price below " + (long) MAX_PRICE + "; refused", null);
+            }
+        }
+        double slack = 1e-6 * d.high();
+        if (d.low() > d.high() + slack || d.close() < d.low() - slack || d.close() > d.high() + slack
+                || d.open() < d.low() - slack || d.open() > d.high() + slack) {
+            throw new PriceSourceException("Yahoo's " + symbol + " bar of " + d.date() + " has open " + d.open()
+                    + " and close " + d.close() + " outside low " + d.low() + " .. high " + d.high() + "; refused", null);
+        }
+        if (volume.isNumber() && (volume.asDouble() < 0 || !volume.canConvertToLong())) {
+            throw new PriceSourceException("Yahoo's " + symbol + " bar of " + d.date() + " has volume " + volume
+                    + "; refused", null);
+        }
     }
 
     private static ZoneId zone(String name) {

@@ -88,9 +88,21 @@ public final class BacktestReportData {
                     c.driftCriticalAfter(), c.durationDays(), c.reason() + (e.regime() == null ? "" : " (regime "
                     + e.regime() + ")"), c.rule()));
         }
+        String bench = r.portfolio().benchmark().symbol();
+        double[] benchmark = null;
+        if (prices.tickers().contains(bench)) {
+            benchmark = new double[n];
+            for (int d = 0; d < n; d++) {
+                benchmark[d] = prices.adjClose(bench, idx[d]);
+            }
+        }
+        double[] dailyCost = new double[n];
+        for (int d = 0; d < n; d++) {
+            dailyCost[d] = days.get(d).cost();
+        }
         return new ReportData("Backtest of " + r.portfolio().id() + ", " + r.from() + " to " + r.to(), r.runId(),
                 r.rulesHash(), r.portfolio(), dates, strategies, adj, weights, crit, high, med, regimes, decisions,
-                changes, linking);
+                changes, linking, bench, benchmark, dailyCost);
     }
 
     private static ReportData.Strategy strategy(BacktestResult.StrategyResult s, boolean agent) {
@@ -129,6 +141,7 @@ public final class BacktestReportData {
         return new ReportData.DecisionRow(o.date(), o.cycleId(), o.action(),
                 o.chosen() == null ? null : o.chosen().name(), o.regime() == null ? null : o.regime().name(), trades,
                 turnover, cost, o.scored() ? o.regret() : Double.NaN,
-                o.bestAlternative() == null ? null : o.bestAlternative().name(), alternatives, fired, reasoning);
+                o.bestAlternative() == null ? null : o.bestAlternative().name(), alternatives, fired, reasoning,
+                o.timing() == null ? null : o.timing().name());
     }
 }

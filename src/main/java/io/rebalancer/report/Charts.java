@@ -47,11 +47,19 @@ final class Charts {
     static final int WIDTH = 960;
     static final int HEIGHT = 380;
 
-    /** Series colours: the agent first (dark blue), then distinct hues for baselines and segments. */
-    static final Color[] PALETTE = {new Color(0x1f3b8c), new Color(0xd9480f), new Color(0x2b8a3e),
-        new Color(0x862e9c), new Color(0x1098ad), new Color(0xe67700), new Color(0x5c940d), new Color(0xc2255c),
-        new Color(0x495057), new Color(0x364fc7), new Color(0x087f5b), new Color(0xa61e4d), new Color(0x74b816),
-        new Color(0x5f3dc4)};
+    /**
+     * Series colours, colour-blind safe: Okabe-Ito (blue for the agent, then vermillion, sky blue, bluish green,
+     * reddish purple, orange, a darkened yellow), then Paul Tol's muted indigo, olive, wine, teal, rose. The
+     * benchmark is always {@link #BENCHMARK}, black and dashed.
+     */
+    static final Color[] PALETTE = {new Color(0x0072B2), new Color(0xD55E00), new Color(0x56B4E9),
+        new Color(0x009E73), new Color(0xCC79A7), new Color(0xE69F00), new Color(0xB8A800), new Color(0x332288),
+        new Color(0x999933), new Color(0x882255), new Color(0x44AA99), new Color(0xCC6677), new Color(0x117733),
+        new Color(0xAA4499)};
+    static final Color BENCHMARK = new Color(0x000000);
+    /** Positive / negative effects (Okabe-Ito blue and vermillion), readable with any colour vision. */
+    static final Color POSITIVE = new Color(0x0072B2);
+    static final Color NEGATIVE = new Color(0xD55E00);
 
     /** Regime shading (translucent) and its legend colours as CSS. */
     static final Map<Regime, Color> REGIME_COLOURS = new EnumMap<>(Map.of(
@@ -84,7 +92,7 @@ final class Charts {
     }
 
     /** Y-axis formats. */
-    enum Scale { PERCENT, NAV, LOG_NAV, PERCENT_POINTS }
+    enum Scale { PERCENT, NAV, LOG_NAV, PERCENT_POINTS, RATIO }
 
     static String lineChart(String id, String title, String yLabel, List<LocalDate> dates, List<Line> lines,
             Scale scale, List<Regime> regimes) {
@@ -119,11 +127,9 @@ final class Charts {
         xAxis.setTickLabelFont(TICK);
         ValueAxis yAxis;
         if (scale == Scale.LOG_NAV) {
-            LogAxis log = new LogAxis(yLabel);
+            LogAxis log = new OneTwoFiveLogAxis(yLabel);
             log.setBase(10);
             log.setSmallestValue(1e-6);
-            log.setNumberFormatOverride(decimal("#,##0"));
-            log.setMinorTickMarksVisible(true);
             yAxis = log;
         } else {
             NumberAxis num = new NumberAxis(yLabel);
@@ -131,7 +137,8 @@ final class Charts {
             num.setNumberFormatOverride(switch (scale) {
                 case PERCENT -> decimal("0.#%");
                 case PERCENT_POINTS -> decimal("+0.#%;-0.#%");
-                default -> decimal("#,##0");
+                case RATIO -> decimal("0.0#");
+                default -> new CompactFormat();
             });
             yAxis = num;
         }
@@ -176,6 +183,15 @@ final class Charts {
     /** Grouped bars: one group per category, one bar per series (e.g. allocation/selection/interaction by sector). */
     static String groupedBars(String id, String title, String yLabel, List<String> categories, List<String> series,
             double[][] values) {
+        Color[] colours = new Color[series.size()];
+        for (int i = 0; i < colours.length; i++) {
+            colours[i] = PALETTE[(i + 1) % PALETTE.length];
+        }
+        return groupedBars(id, title, yLabel, categories, series, values, colours);
+    }
+
+    static String groupedBars(String id, String title, String yLabel, List<String> categories, List<String> series,
+            double[][] values, Color[] colours) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (int sIdx = 0; sIdx < series.size(); sIdx++) {
             for (int c = 0; c < categories.size(); c++) {
@@ -193,7 +209,7 @@ final class Charts {
         renderer.setShadowVisible(false);
         renderer.setItemMargin(0.05);
         for (int sIdx = 0; sIdx < series.size(); sIdx++) {
-            renderer.setSeriesPaint(sIdx, PALETTE[(sIdx + 1) % PALETTE.length]);
+            renderer.setSeriesPaint(sIdx, colours[sIdx]);
         }
         CategoryPlot plot = new CategoryPlot(data, xAxis, yAxis, renderer);
         plot.setOrientation(PlotOrientation.VERTICAL);
@@ -252,6 +268,63 @@ final class Charts {
             }
         }
         return new double[][] {java.util.Arrays.copyOf(ox, k), java.util.Arrays.copyOf(oy, k)};
+    }
+
+    /**
+     * A histogram of each series over the same bins (relative frequency, translucent so overlaps show).
+     *
+     * @param binWidth width of a bin in the values' unit; bins are aligned to multiples of it
+     */
+    static String histogram(String id, String title, String xLabel, List<String> names, List<double[]> values,
+            Color[] colours, double binWidth, double clip) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double[] v : values) {
+            for (double x : v) {
+                lo = Math.min(lo, x);
+                hi = Math.max(hi, x);
+            }
+        }
+        lo = Math.floor(lo / binWidth) * binWidth;
+        hi = Math.ceil(hi / binWidth) * binWidth;
+        int bins = Math.max(1, (int) Math.round((hi - lo) / binWidth));
+        org.jfree.data.statistics.HistogramDataset data = new org.jfree.data.statistics.HistogramDataset();
+        data.setType(org.jfree.data.statistics.HistogramType.RELATIVE_FREQUENCY);
+        for (int i = 0; i < names.size(); i++) {
+            data.addSeries(names.get(i), values.get(i), bins, lo, hi);
+        }
+        XYBarRenderer renderer = new XYBarRenderer();
+        renderer.setBarPainter(new StandardXYBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setDrawBarOutline(false);
+        for (int i = 0; i < names.size(); i++) {
+            Color c = colours[i];
+            renderer.setSeriesPaint(i, new Color(c.getRed(), c.getGreen(), c.getBlue(), i == 0 ? 150 : 120));
+        }
+        NumberAxis xAxis = new NumberAxis(xLabel);
+        xAxis.setLabelFont(LABEL);
+        xAxis.setTickLabelFont(TICK);
+        xAxis.setNumberFormatOverride(decimal("+0.#%;-0.#%"));
+        if (Double.isFinite(clip) && clip > 0) {
+            xAxis.setRange(-clip, clip);
+        }
+        NumberAxis yAxis = new NumberAxis("Share of days");
+        yAxis.setLabelFont(LABEL);
+        yAxis.setTickLabelFont(TICK);
+        yAxis.setNumberFormatOverride(decimal("0.#%"));
+        XYPlot plot = new XYPlot(data, xAxis, yAxis, renderer);
+        style(plot);
+        return svg(id, chart(title, plot));
+    }
+
+    /** A line chart with a horizontal reference line (e.g. beta 1, Sharpe 0). */
+    static String lineChartWithReference(String id, String title, String yLabel, List<LocalDate> dates,
+            List<Line> lines, Scale scale, double reference) {
+        List<Line> all = new ArrayList<>(lines);
+        double[] ref = new double[dates.size()];
+        java.util.Arrays.fill(ref, reference);
+        all.add(new Line("reference", ref, new Color(0x868e96), 1f, true, false));
+        return lineChart(id, title, yLabel, dates, all, scale, null);
     }
 
     private static void style(XYPlot plot) {
@@ -321,6 +394,85 @@ final class Charts {
 
     private static NumberFormat decimal(String pattern) {
         return new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT));
+    }
+
+    /** Money in compact form on NAV axes: 500k, 1M, 2.5M, 1.2B. */
+    static final class CompactFormat extends NumberFormat {
+        @Override
+        public StringBuffer format(double number, StringBuffer toAppendTo, java.text.FieldPosition pos) {
+            return toAppendTo.append(Fmt.compactMoney(number));
+        }
+
+        @Override
+        public StringBuffer format(long number, StringBuffer toAppendTo, java.text.FieldPosition pos) {
+            return toAppendTo.append(Fmt.compactMoney(number));
+        }
+
+        @Override
+        public Number parse(String source, java.text.ParsePosition parsePosition) {
+            throw new UnsupportedOperationException("display only");
+        }
+    }
+
+    /** A log axis with ticks at 1, 2 and 5 times the powers of ten inside its range, labelled in compact money. */
+    static final class OneTwoFiveLogAxis extends LogAxis {
+        OneTwoFiveLogAxis(String label) {
+            super(label);
+        }
+
+        @Override
+        protected List refreshTicksVertical(java.awt.Graphics2D g2, java.awt.geom.Rectangle2D dataArea,
+                RectangleEdge edge) {
+            List<org.jfree.chart.axis.NumberTick> ticks = new ArrayList<>();
+            for (double v : oneTwoFive(getLowerBound(), getUpperBound())) {
+                ticks.add(new org.jfree.chart.axis.NumberTick(org.jfree.chart.axis.TickType.MAJOR, v,
+                        Fmt.compactMoney(v), org.jfree.chart.ui.TextAnchor.CENTER_RIGHT,
+                        org.jfree.chart.ui.TextAnchor.CENTER_RIGHT, 0));
+            }
+            return ticks;
+        }
+    }
+
+    /**
+     * 1, 2, 5 x 10^k within [lo, hi]. A range too narrow to hold three of them gets every integer mantissa
+     * (1, 2, ..., 9 x 10^k), then tenths of a mantissa, thinned to at most eight ticks.
+     */
+    static List<Double> oneTwoFive(double lo, double hi) {
+        List<Double> out = ticks(lo, hi, new double[] {1, 2, 5});
+        if (out.size() < 3) {
+            out = ticks(lo, hi, new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9});
+        }
+        if (out.size() < 3) {
+            double[] tenths = new double[90];
+            for (int i = 0; i < 90; i++) {
+                tenths[i] = 1 + i / 10.0;
+            }
+            out = ticks(lo, hi, tenths);
+        }
+        if (out.size() > 8) {
+            int step = (out.size() + 7) / 8;
+            List<Double> thin = new ArrayList<>();
+            for (int i = 0; i < out.size(); i += step) {
+                thin.add(out.get(i));
+            }
+            out = thin;
+        }
+        return out;
+    }
+
+    private static List<Double> ticks(double lo, double hi, double[] mantissas) {
+        List<Double> out = new ArrayList<>();
+        if (lo > 0 && hi > lo) {
+            for (int e = (int) Math.floor(Math.log10(lo)); e <= (int) Math.ceil(Math.log10(hi)); e++) {
+                for (double m : mantissas) {
+                    double v = Math.round(m * 10) / 10.0 * Math.pow(10, e);
+                    if (v >= lo && v <= hi) {
+                        out.add(v);
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     static List<Line> withDashedTargets(List<Line> lines, double[] targets) {

@@ -39,6 +39,23 @@ final class Fmt {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%,.0f", v) : NONE;
     }
 
+    /** Compact money for axes and cards: 950 -> "950", 1500 -> "1.5k", 2000000 -> "2M", 2.5e9 -> "2.5B". */
+    static String compactMoney(double v) {
+        if (!Double.isFinite(v)) {
+            return NONE;
+        }
+        double a = Math.abs(v);
+        String[] suffix = {"", "k", "M", "B", "T"};
+        int i = 0;
+        while (a >= 1000 && i < suffix.length - 1) {
+            a /= 1000;
+            i++;
+        }
+        String num = a >= 100 || a == Math.rint(a) ? String.format(Locale.ROOT, "%.0f", a)
+                : String.format(Locale.ROOT, a >= 10 ? "%.1f" : "%.2f", a).replaceAll("\\.?0+$", "");
+        return (v < 0 ? "-" : "") + num + suffix[i];
+    }
+
     static String shares(double v) {
         if (!Double.isFinite(v)) {
             return NONE;

@@ -30,6 +30,9 @@ import java.util.Objects;
  * @param decisions the agent's decisions (cycles that were triggered), oldest first
  * @param thresholdChanges adaptive threshold changes, oldest first
  * @param linking how monthly attribution effects are linked over the run
+ * @param benchmarkName the portfolio's benchmark (SPY)
+ * @param benchmarkAdjClose the benchmark's adjusted close per day (its total-return index), or null if not known
+ * @param agentDailyCost trading costs the agent was charged each day (currency), or null if not known
  */
 public record ReportData(
         String title,
@@ -46,7 +49,10 @@ public record ReportData(
         List<Regime> regimes,
         List<DecisionRow> decisions,
         List<ThresholdChangeRow> thresholdChanges,
-        Linking linking) {
+        Linking linking,
+        String benchmarkName,
+        double[] benchmarkAdjClose,
+        double[] agentDailyCost) {
 
     public ReportData {
         Objects.requireNonNull(portfolio, "portfolio");
@@ -76,9 +82,31 @@ public record ReportData(
         requireLength(driftCritical, n, "driftCritical");
         requireLength(driftHigh, n, "driftHigh");
         requireLength(driftMedium, n, "driftMedium");
+        if (benchmarkAdjClose != null) {
+            requireLength(benchmarkAdjClose, n, "benchmark adjusted close");
+        }
+        if (agentDailyCost != null) {
+            requireLength(agentDailyCost, n, "agent daily cost");
+        }
         if (!regimes.isEmpty() && regimes.size() != n) {
             throw new IllegalArgumentException("regimes has " + regimes.size() + " days, expected " + n);
         }
+    }
+
+    /** Without benchmark and daily costs (the pages then leave out what needs them). */
+    public ReportData(String title, String runId, String rulesHash, PortfolioDefinition portfolio, List<LocalDate> dates,
+            List<Strategy> strategies, Map<String, double[]> adjClose, Map<String, double[]> agentWeights,
+            double[] driftCritical, double[] driftHigh, double[] driftMedium, List<Regime> regimes,
+            List<DecisionRow> decisions, List<ThresholdChangeRow> thresholdChanges, Linking linking) {
+        this(title, runId, rulesHash, portfolio, dates, strategies, adjClose, agentWeights, driftCritical, driftHigh,
+                driftMedium, regimes, decisions, thresholdChanges, linking, null, null, null);
+    }
+
+    /** A copy with the benchmark's total-return index and the agent's daily costs. */
+    public ReportData withBenchmarkAndCosts(String name, double[] benchmark, double[] dailyCost) {
+        return new ReportData(title, runId, rulesHash, portfolio, dates, strategies, adjClose, agentWeights,
+                driftCritical, driftHigh, driftMedium, regimes, decisions, thresholdChanges, linking, name, benchmark,
+                dailyCost);
     }
 
     private static void requireLength(double[] a, int n, String what) {
@@ -137,11 +165,12 @@ public record ReportData(
      * @param regret best alternative's outcome minus the chosen one's (fraction of NAV; NaN if not scored)
      * @param alternatives outcome of every simulated alternative by scenario name (fraction of NAV), in order
      * @param firedRules fired rules in firing order, as "phase: rule"
+     * @param timing IMMEDIATE, GRADUAL or DEFER (null if not known)
      */
     public record DecisionRow(LocalDate date, String cycleId, String action, String scenario, String regime,
                               List<TradeRow> trades, double turnover, double cost, double regret,
                               String bestAlternative, Map<String, Double> alternatives, List<String> firedRules,
-                              List<String> reasoning) {
+                              List<String> reasoning, String timing) {
         public DecisionRow {
             trades = List.copyOf(trades);
             alternatives = alternatives == null ? Map.of() : java.util.Collections.unmodifiableMap(

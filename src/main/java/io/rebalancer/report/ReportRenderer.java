@@ -20,6 +20,12 @@ public final class ReportRenderer {
         return out.toString();
     }
 
+    public static String render(ComparisonView view) {
+        StringOutput out = new StringOutput(256 * 1024);
+        ENGINE.render("compare.jte", view, out);
+        return out.toString();
+    }
+
     /** Builds and renders the page for the data. */
     public static String html(ReportData data) {
         return render(ReportBuilder.build(data));

@@ -27,7 +27,11 @@ public record ReportView(
         List<AttributionSection> attributions,
         List<Chart> thresholdCharts,
         List<ThresholdLine> thresholdChanges,
-        List<KeyValue> ruleCounts) {
+        List<KeyValue> ruleCounts,
+        TearSheetView tearSheet,
+        List<Panel> weightPanels,
+        List<Panel> driftPanels,
+        List<String> reconciliation) {
 
     /** Number of charts (inline SVG elements) on the page. */
     public int chartCount() {
@@ -36,7 +40,13 @@ public record ReportView(
         for (AttributionSection a : attributions) {
             n += a.charts().size();
         }
-        return n;
+        n += tearSheet.returnCharts().size() + tearSheet.rollingCharts().size();
+        return n + panelCount();
+    }
+
+    /** Number of small-multiple panels (hand-written SVG, not JFreeChart). */
+    public int panelCount() {
+        return weightPanels.size() + driftPanels.size();
     }
 
     public record KeyValue(String key, String value) {
@@ -63,17 +73,27 @@ public record ReportView(
                                String cycleId) {
     }
 
-    public record TopDecision(int rank, String date, String regime, String action, String scenario, String regret,
-                              String best, List<KeyValue> alternatives, List<String> trades, List<String> rules,
+    /** A decision card; {@code what} is the action with the scenario and timing ("REBALANCE FULL (IMMEDIATE)"). */
+    public record TopDecision(int rank, String date, String regime, String what, String regret,
+                              String best, List<KeyValue> alternatives, List<TradeLine> trades, List<String> rules,
                               List<String> reasoning) {
+    }
+
+    public record TradeLine(String ticker, String side, String shares, String value, String cost, String priority) {
     }
 
     public record EffectRow(String segment, String wp, String wb, String rp, String rb, String allocation,
                             String selection, String interaction, String total, String totalRaw) {
     }
 
+    /** A month (its own effects, its linking factor, the linked total) or a year's subtotal of linked effects. */
     public record PeriodRow(String period, String rp, String rb, String allocation, String selection,
-                            String interaction, String total, String factor) {
+                            String interaction, String total, String factor, String linkedTotal, boolean subtotal) {
+    }
+
+    /** One sector of the drill-down: its linked effects and its securities' contributions. */
+    public record DrillSector(String sector, String allocation, String selection, String interaction, String total,
+                              List<ContributionRow> securities) {
     }
 
     public record ContributionRow(String ticker, String sector, String portfolio, String benchmark,
@@ -83,7 +103,31 @@ public record ReportView(
     public record AttributionSection(String id, String heading, String guide, String linkingNote,
                                      List<KeyValue> totals, List<EffectRow> linked, List<Chart> charts,
                                      List<PeriodRow> periods, List<ContributionRow> contributions,
-                                     String excessRaw, String linkedTotalRaw) {
+                                     String excessRaw, String linkedTotalRaw, List<PeriodRow> years,
+                                     List<String> linkingExplanation, List<DrillSector> drill) {
+    }
+
+    /** One small-multiple panel (inline SVG written by {@link SmallMultiples}). */
+    public record Panel(String id, String svg) {
+    }
+
+    public record TrailingRow(String name, String key, boolean agent, List<Cell> cells) {
+    }
+
+    /** A heatmap cell: the value in percent without the sign, its exact value and the inline style (colour). */
+    public record HeatCell(String text, String raw, String style) {
+    }
+
+    public record HeatRow(String year, List<HeatCell> months, HeatCell total, HeatCell benchmark, HeatCell active) {
+    }
+
+    public record DrawdownRow(int rank, String peak, String valley, String recovery, String depth, String depthRaw,
+                              String days) {
+    }
+
+    public record TearSheetView(List<String> trailingHeaders, List<TrailingRow> trailing, List<HeatRow> heatmap,
+                                List<Chart> returnCharts, List<Chart> rollingCharts, List<DrawdownRow> drawdowns,
+                                String benchmarkLabel) {
     }
 
     public record ThresholdLine(String date, String kind, String before, String after, String duration, String rule,

@@ -14,6 +14,13 @@ public final class ReportWriter {
         return out;
     }
 
+    /** Renders the comparison page of two runs' agents to {@code out}, whole or not at all. */
+    public static Path writeComparison(ReportData a, ReportData b, Path out) {
+        String html = ReportRenderer.render(ComparisonBuilder.build(a, b));
+        io.rebalancer.service.AtomicFiles.write(out, html);
+        return out;
+    }
+
     /**
      * Renders the report of a backtest run to {@code out}, attribution linked with Carino.
      *

@@ -71,8 +71,14 @@ public final class StoredRunReportData {
         double[] high = new double[n];
         double[] med = new double[n];
         List<Regime> regimes = new ArrayList<>(n);
+        double[] benchmark = new double[n];
+        double[] agentCost = new double[n];
+        boolean hasBenchmark = true;
         for (int k = 0; k < n; k++) {
             JsonNode s = docs.get(k);
+            hasBenchmark &= s.path("benchmark_adj_close").isNumber();
+            benchmark[k] = s.path("benchmark_adj_close").asDouble(Double.NaN);
+            agentCost[k] = s.path("strategies").path("agent").path("cost").asDouble(0);
             dates.add(LocalDate.parse(s.path("date").asText()));
             for (String t : tickers) {
                 adj.get(t)[k] = s.path("prices").path(t).asDouble(Double.NaN);
@@ -121,7 +127,7 @@ public final class StoredRunReportData {
         changes.sort(java.util.Comparator.comparing(ReportData.ThresholdChangeRow::date));
         return new ReportData("Backtest of " + portfolioId + ", " + dates.get(0) + " to " + dates.get(n - 1), runId,
                 run.path("rules_hash").asText(), pf, dates, strategies, adj, weights, crit, high, med, regimes,
-                decisions, changes, linking);
+                decisions, changes, linking, pf.benchmark().symbol(), hasBenchmark ? benchmark : null, agentCost);
     }
 
     private static Map<String, Double> metrics(JsonNode run, String strategy) {
@@ -157,7 +163,8 @@ public final class StoredRunReportData {
                 : rec.monitor().regime().regime().name());
         return new ReportData.DecisionRow(rec.asOf(), rec.cycleId(), d.action(), chosen, regime, trades, d.turnover(),
                 d.cost(), regret, outcome.path("best_alternative").asText(null), alternatives, fired,
-                d.reasoning() == null ? List.of() : d.reasoning());
+                d.reasoning() == null ? List.of() : d.reasoning(),
+                d.timing() == null || d.timing().timing() == null ? null : d.timing().timing().name());
     }
 
     /** Day snapshots of the stored documents: one day each, or a chunk {@code {"days": [...]}}, in stored order. */
@@ -176,7 +183,7 @@ public final class StoredRunReportData {
 
     private static JsonNode tree(String json) {
         try {
-            return RecordJson.mapper().readTree(json);
+            return RecordJson.readTree(json);
         } catch (IOException e) {
             throw new UncheckedIOException("stored document is not JSON: " + e.getMessage(), e);
         }

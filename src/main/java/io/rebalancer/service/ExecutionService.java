@@ -54,6 +54,7 @@ public final class ExecutionService {
                     + "; only live decisions can be executed");
         }
         PortfolioDefinition def = LiveCycleService.portfolio(stores, record.portfolioId());
+        LiveCycleService.checkMayTrade(stores, def.id());
         try (PortfolioLease lease = PortfolioLease.take(stores, def.id(), Clock.systemUTC())) {
             List<Execution> mine = stores.ledger().ofDecision(record.cycleId());
             return mine.isEmpty() ? first(record, def) : next(record, def, mine, day);

@@ -6,6 +6,8 @@ import io.rebalancer.agents.CycleInput;
 import io.rebalancer.agents.CycleRecord;
 import io.rebalancer.agents.PriceBasis;
 import io.rebalancer.analytics.PriceHistory;
+import io.rebalancer.domain.Account;
+import io.rebalancer.domain.Execution;
 import io.rebalancer.domain.Holdings;
 import io.rebalancer.domain.PortfolioDefinition;
 import io.rebalancer.domain.Regime;
@@ -27,7 +29,9 @@ import java.util.function.Supplier;
  * Runs one live cycle for a stored portfolio: loads prices, holdings (inception purchase, dividends and the paper
  * executions up to the as-of day), market data and the adaptive state from the store, runs the agents, and
  * records snapshot, threshold state and decision (the decision last, keyed by a cycle id derived from portfolio,
- * as-of and rule set, so a rerun writes nothing).
+ * as-of and rule set, so a rerun writes nothing). A cycle on day D sees only what was known on D: the adaptive
+ * state of the latest cycle dated before D, the executions up to D, the outcomes matured by D; nothing dated
+ * after D plays a part, so an earlier day can be (re)run after a later one.
  */
 public final class LiveCycleService {
     /** Calendar days of history loaded before the as-of date: enough for 252 trading-day returns. */
@@ -66,7 +70,21 @@ public final class LiveCycleService {
         }
     }
 
-    private CycleOutcome run(PortfolioDefinition def, LocalDate requestedAsOf) {
+    /**
+     * What the cycle of {@code requestedAsOf} (null: the latest stored day) would conclude, without writing
+     * anything or taking the lease: the stored decision when that cycle was recorded, otherwise a fresh cycle on
+     * the stored state (queries use it for the regime and its reasons).
+     */
+    public CycleOutcome preview(String portfolioId, LocalDate requestedAsOf) {
+        return run(portfolio(stores, portfolioId), requestedAsOf, false);
+    }
+
+    /** The live state on {@code requestedAsOf} (null: the latest day all the portfolio's tickers have prices). */
+    public static LiveView view(Stores stores, String portfolioId, LocalDate requestedAsOf) {
+        return view(stores, portfolio(stores, portfolioId), requestedAsOf);
+    }
+
+    static LiveView view(Stores stores, PortfolioDefinition def, LocalDate requestedAsOf) {
         LocalDate latest = stores.prices().latestDate()
                 .orElseThrow(() -> new NotFoundException("the store holds no prices; run 'data import' first"));
         LocalDate asOf = requestedAsOf == null ? latest : requestedAsOf;
@@ -92,12 +110,32 @@ public final class LiveCycleService {
         }
         history = history.upTo(day);
         MarketContext market = MarketContext.of(history, stores.prices().marketDays(history.dates().get(0), asOf));
-        Holdings holdings = LiveHoldings.on(def, history, asOf, stores.ledger().executions(def.id()));
-        Optional<ThresholdState> state = stores.thresholds().load(def.id(), null);
+        List<Execution> executions = stores.ledger().executions(def.id());
+        Holdings holdings = LiveHoldings.on(def, history, asOf, executions);
+        return new LiveView(def, asOf, requestedAsOf == null, history, market, holdings, executions);
+    }
+
+    private CycleOutcome run(PortfolioDefinition def, LocalDate requestedAsOf) {
+        return run(def, requestedAsOf, true);
+    }
+
+    private CycleOutcome run(PortfolioDefinition def, LocalDate requestedAsOf, boolean write) {
+        LiveView view = view(stores, def, requestedAsOf);
+        LocalDate asOf = view.asOf();
+        PriceHistory history = view.history();
+        int day = history.size() - 1;
+        MarketContext market = view.market();
+        Holdings holdings = view.holdings();
+        // what was known on asOf: the state of the latest earlier cycle, and the rebalances actually executed
+        Optional<ThresholdState> state = stores.thresholds().liveBefore(def.id(), asOf);
+        List<LocalDate> rebalances = executedRebalances(view.executions(), asOf);
         Map<Ticker, Double> shares = new LinkedHashMap<>();
         holdings.shares().forEach((t, n) -> shares.put(t, n.doubleValue()));
+        // holdings come from the stored definition (the model version of the inception); the cycle uses the
+        // version in force on its day, so a model change applies from its effective date and not before
+        def = inForce(stores, def, asOf);
         Cycle cycle = cycles.get();
-        String cycleId = Cycle.cycleId(def.id(), asOf, cycle.rulesHash(), null);
+        String cycleId = Cycle.cycleId(def, asOf, cycle.rulesHash(), null);
         Optional<String> stored = stores.decisions().find(cycleId);
         if (stored.isPresent()) {
             return new CycleOutcome(RecordJson.read(stored.get(), CycleRecord.class), true, requestedAsOf == null,
@@ -107,16 +145,34 @@ public final class LiveCycleService {
                 state.map(ThresholdState::updatedAsOf).orElse(null));
         CycleInput in = new CycleInput(def, asOf, history, PriceBasis.CLOSE, shares, holdings.cash().doubleValue(),
                 market.vix(day), market.vixPercentile(day), market.rfReturnsUpTo(day),
-                state.map(LiveCycleService::memory).orElse(AgentMemory.fresh()), learned, true);
+                memory(state, rebalances), learned, true);
 
         CycleRecord record = cycle.run(in, null);
+        if (!write) {
+            return new CycleOutcome(record, false, requestedAsOf == null, stores.description(), learned);
+        }
         stores.snapshots().save(null, def.id(), asOf, RecordJson.write(Map.of("portfolio_id", def.id(),
                 "as_of", asOf.toString(), "cycle_id", record.cycleId(), "inputs", record.inputs())));
-        if (state.isEmpty() || !asOf.isBefore(state.get().updatedAsOf())) {
-            stores.thresholds().save(state(def.id(), record));
-        }
+        stores.thresholds().save(state(def.id(), record, rebalances));
         boolean written = stores.decisions().save(record.cycleId(), def.id(), asOf, null, RecordJson.write(record));
         return new CycleOutcome(record, !written, requestedAsOf == null, stores.description(), learned);
+    }
+
+    /** The terms of the portfolio on {@code day}: for an account on a model, the model version in force then. */
+    public static PortfolioDefinition inForce(Stores stores, PortfolioDefinition stored, LocalDate day) {
+        Optional<Account> account = stores.portfolios().account(stored.id());
+        if (account.isEmpty() || account.get().model() == null) {
+            return stored;
+        }
+        return account.get().on(stores.portfolios().modelVersions(account.get().model()), day);
+    }
+
+    /** Refuses trading for a portfolio marked do-not-trade. */
+    public static void checkMayTrade(Stores stores, String portfolioId) {
+        if (stores.portfolios().account(portfolioId).map(Account::doNotTrade).orElse(false)) {
+            throw new DoNotTradeException("portfolio " + portfolioId + " is marked do-not-trade: its cycles run and"
+                    + " report, but nothing is executed or ordered for it");
+        }
     }
 
     public static PortfolioDefinition portfolio(Stores stores, String portfolioId) {
@@ -139,16 +195,35 @@ public final class LiveCycleService {
         return i < 0 ? null : history.dates().get(i);
     }
 
-    static AgentMemory memory(ThresholdState s) {
+    /**
+     * The live memory on a day: the adaptive offsets and regime of the state left by the latest earlier cycle, and
+     * as rebalances the days of the executions (first tranches) up to the day. A decision never executed did not
+     * rebalance: live, the cooldown runs from executions, not from decisions.
+     */
+    static AgentMemory memory(Optional<ThresholdState> state, List<LocalDate> rebalances) {
+        if (state.isEmpty()) {
+            return new AgentMemory(0, 0, null, null, rebalances);
+        }
+        ThresholdState s = state.get();
         return new AgentMemory(s.persistentOffset(), s.temporaryOffset(), s.temporaryUntil(),
-                s.lastRegime() == null ? null : Regime.valueOf(s.lastRegime()),
-                s.lastRebalance() == null ? List.of() : List.of(s.lastRebalance()));
+                s.lastRegime() == null ? null : Regime.valueOf(s.lastRegime()), rebalances);
     }
 
-    static ThresholdState state(String portfolioId, CycleRecord record) {
+    /**
+     * The days of the portfolio's executed rebalances (first tranches of decisions; orders placed by hand are not
+     * the agent's rebalances) on or before {@code asOf}, oldest first.
+     */
+    static List<LocalDate> executedRebalances(List<Execution> executions, LocalDate asOf) {
+        List<LocalDate> days = executions.stream().filter(e -> e.tranche() == 1 && !e.date().isAfter(asOf)
+                        && !e.cycleId().startsWith(OrderService.ORDER_PREFIX))
+                .map(Execution::date).distinct().sorted().toList();
+        return days.subList(Math.max(0, days.size() - AgentMemory.KEPT), days.size());
+    }
+
+    static ThresholdState state(String portfolioId, CycleRecord record, List<LocalDate> rebalances) {
         AgentMemory m = record.memoryAfter();
         return new ThresholdState(portfolioId, record.runId(), m.persistentOffset(), m.temporaryOffset(),
-                m.temporaryUntil(), m.lastRegime() == null ? null : m.lastRegime().name(), m.lastRebalance(),
-                record.asOf(), record.cycleId());
+                m.temporaryUntil(), m.lastRegime() == null ? null : m.lastRegime().name(),
+                rebalances.isEmpty() ? null : rebalances.get(rebalances.size() - 1), record.asOf(), record.cycleId());
     }
 }

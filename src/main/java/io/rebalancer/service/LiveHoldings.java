@@ -22,15 +22,15 @@ import java.util.TreeMap;
  * cash dividends on each ex-date (on the shares held at the previous close) and the paper executions filled at
  * that day's close, up to and including the date.
  */
-final class LiveHoldings {
+public final class LiveHoldings {
     private LiveHoldings() {
     }
 
-    static Holdings on(PortfolioDefinition def, PriceHistory history, LocalDate asOf) {
+    public static Holdings on(PortfolioDefinition def, PriceHistory history, LocalDate asOf) {
         return on(def, history, asOf, List.of());
     }
 
-    static Holdings on(PortfolioDefinition def, PriceHistory history, LocalDate asOf, List<Execution> executions) {
+    public static Holdings on(PortfolioDefinition def, PriceHistory history, LocalDate asOf, List<Execution> executions) {
         int start = history.indexOf(def.inception());
         if (start < 0) {
             throw new NotFoundException("no prices on the inception date " + def.inception() + " of " + def.id());

@@ -18,6 +18,12 @@ import java.util.concurrent.ThreadLocalRandom;
 final class PortfolioLease implements AutoCloseable {
     static final Duration TTL = Duration.ofMinutes(10);
     private static final String OWNER = owner();
+    /** Leases this process holds, released by a shutdown hook if the process exits while holding them. */
+    private static final java.util.Set<PortfolioLease> HELD = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(PortfolioLease::releaseAllHeld, "lease-release"));
+    }
 
     private final LockStore locks;
     private final String name;
@@ -35,12 +41,27 @@ final class PortfolioLease implements AutoCloseable {
             throw new PortfolioBusyException("portfolio " + portfolioId + " is in use by another process ("
                     + held.get().owner() + ", lease until " + held.get().expiresAt() + "); try again when it is done");
         }
-        return new PortfolioLease(stores.locks(), name);
+        PortfolioLease lease = new PortfolioLease(stores.locks(), name);
+        HELD.add(lease);
+        return lease;
     }
 
     @Override
     public void close() {
-        locks.release(name, OWNER);
+        if (HELD.remove(this)) {
+            locks.release(name, OWNER);
+        }
+    }
+
+    /** Best effort on the way out (System.exit, SIGTERM): the store may already be closing. */
+    private static void releaseAllHeld() {
+        for (PortfolioLease lease : java.util.List.copyOf(HELD)) {
+            try {
+                lease.close();
+            } catch (RuntimeException e) {
+                // the lease expires after TTL
+            }
+        }
     }
 
     private static String owner() {

@@ -67,7 +67,7 @@ public final class RuleSetReplay {
         PortfolioDefinition def = PortfolioJson.read(backtestData.resolve("portfolios").resolve(portfolioId + ".json"));
         if (inception != null) {
             def = new PortfolioDefinition(def.id(), def.basis(), inception, def.benchmark(), def.targets(),
-                    def.thresholds(), def.bounds(), def.costs());
+                    def.thresholds(), def.bounds(), def.costs(), def.cashFlows());
         }
         LocalDate from = (inception == null ? def.inception() : inception).minusDays(HISTORY_CALENDAR_DAYS);
         List<Ticker> tickers = LiveCycleService.tickers(def);

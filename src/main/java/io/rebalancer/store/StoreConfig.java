@@ -120,11 +120,43 @@ public record StoreConfig(Kind kind, Path dataDir, String uri) {
         return "StoreConfig[" + description() + "]";
     }
 
-    /** {@code mongodb://user:secret@host/db} becomes {@code mongodb://user:***@host/db}. */
+    /** Query options whose values are secrets: {@code authMechanismProperties=AWS_SESSION_TOKEN:...} and the like. */
+    private static final java.util.regex.Pattern SECRET_OPTION = java.util.regex.Pattern.compile(
+            "(?i)([?&;](?:authMechanismProperties|[a-z]*password|[a-z]*secret[a-z]*|[a-z]*token[a-z]*|"
+                    + "awsSessionToken|sslClientCertificateKeyPassword)=)[^&;#\\s'\"]*");
+    /** Any {@code scheme://...} in a text, up to white space or a quote. */
+    private static final java.util.regex.Pattern ANY_URI = java.util.regex.Pattern.compile(
+            "[A-Za-z][A-Za-z0-9+.-]*://[^\\s'\"]+");
+
+    /**
+     * {@code mongodb://user:secret@host/db?authMechanismProperties=AWS_SESSION_TOKEN:x} becomes
+     * {@code mongodb://user:***@host/db?authMechanismProperties=***}.
+     */
     public static String maskUri(String uri) {
         if (uri == null) {
             return null;
         }
+        return SECRET_OPTION.matcher(maskUserInfo(uri)).replaceAll("$1***");
+    }
+
+    /**
+     * Every URI in {@code text} masked as {@link #maskUri} does, wherever it stands (an argument picocli did not
+     * expect, an option name mistyped, a driver message).
+     */
+    public static String maskUris(String text) {
+        if (text == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = ANY_URI.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(maskUri(m.group())));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static String maskUserInfo(String uri) {
         int scheme = uri.indexOf("://");
         if (scheme < 0) {
             return uri.contains("@") ? "***@" + uri.substring(uri.lastIndexOf('@') + 1) : uri;
@@ -147,7 +179,7 @@ public record StoreConfig(Kind kind, Path dataDir, String uri) {
         if (uri == null) {
             return null;
         }
-        String masked = maskUri(uri);
+        String masked = maskUserInfo(uri);
         if (masked.equals(uri)) {
             return null;
         }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class PerformanceMetricsTest {
 
-    private static final Path SPY_CSV = Paths.get("..", "shared", "market-data", "SPY.csv");
+    private static final Path SPY_CSV = Paths.get("backtest-data", "prices", "SPY.csv");
 
     @Test
     void of_mixedReturnsNav_fillsEveryFieldFromReturnStats() {
@@ -50,7 +50,8 @@ class PerformanceMetricsTest {
     }
 
     /**
-     * Real data: SPY adj_close 2015-01-02..2024-12-31 (2,516 rows, 2,515 returns) from ../shared/market-data.
+     * Real data: SPY adj_close 2015-01-02..2024-12-31 (2,516 rows, 2,515 returns) from backtest-data/prices (identical to
+     * the shared market-data file it was imported from).
      * Expected values computed independently with plain Python 3.11 (csv module, no numpy):
      * (577.699707 / 170.125015)^(252/2515) - 1 = 0.13031359339252568; max drawdown on adj_close
      * -0.3371726977196694 (the 2020 Covid fall); annualised sample volatility 0.17619190156039796.

@@ -222,4 +222,55 @@ class ReturnStatsTest {
                 () -> ReturnStats.trailing(new double[] {1}, -1));
         assertTrue(e.getMessage().contains("-1"), e.getMessage());
     }
+
+    @Test
+    void trackingError_fourDays_matchesHandValue() {
+        // by hand: differences .005 -.010 .010 -.001, mean .001, deviations .004 -.011 .009 -.002,
+        // sum of squares 222e-6, / 3 = 74e-6, sd = 0.0086023, x sqrt(252) = 0.136558
+        double te = ReturnStats.trackingError(new double[] {0.01, -0.02, 0.03, 0.0},
+                new double[] {0.005, -0.01, 0.02, 0.001});
+        assertEquals(Math.sqrt(74e-6) * Math.sqrt(252), te, 1e-12);
+        assertEquals(0.136558, te, 1e-6);
+    }
+
+    @Test
+    void trackingError_identicalSeries_isZero() {
+        assertEquals(0, ReturnStats.trackingError(TINY, TINY.clone()), 0);
+    }
+
+    @Test
+    void trackingError_misaligned_throwsNamingLengths() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ReturnStats.trackingError(new double[] {0.01, 0.02}, new double[] {0.01}));
+        assertTrue(e.getMessage().contains("2") && e.getMessage().contains("1"), e.getMessage());
+    }
+
+    @Test
+    void certaintyEquivalent_gammaThree_matchesHandValue() {
+        // by hand: 1.1^-2 = 0.8264463, 0.9^-2 = 1.2345679, mean 1.0305071, ^(-1/2) = 0.9850868 a day,
+        // compounded over 252 days: 0.9850868^252 - 1 = -0.97732
+        double ce = ReturnStats.certaintyEquivalent(new double[] {0.1, -0.1}, 3);
+        assertEquals(Math.pow(0.9850868183, 252) - 1, ce, 1e-8);
+        assertEquals(-0.97732, ce, 1e-5);
+    }
+
+    @Test
+    void certaintyEquivalent_gammaOne_isTheGeometricMeanSoEqualsCagr() {
+        // log utility: the daily CE is the geometric mean return, so compounded over 252 days it is the CAGR
+        double[] nav = {100, 101, 98.98, 101.9494, 101.9494};
+        double[] r = ReturnStats.simpleReturns(nav);
+        assertEquals(ReturnStats.cagr(nav), ReturnStats.certaintyEquivalent(r, 1), 1e-12);
+    }
+
+    @Test
+    void certaintyEquivalent_moreRiskAversion_lowerValue() {
+        assertTrue(ReturnStats.certaintyEquivalent(TINY, 5) < ReturnStats.certaintyEquivalent(TINY, 2));
+    }
+
+    @Test
+    void certaintyEquivalent_nonPositiveGamma_throwsNamingGamma() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ReturnStats.certaintyEquivalent(TINY, 0));
+        assertTrue(e.getMessage().contains("gamma = 0"), e.getMessage());
+    }
 }

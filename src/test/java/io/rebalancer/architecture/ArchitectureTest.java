@@ -15,7 +15,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 class ArchitectureTest {
     /** Lowest first. A package may use the ones before it, never the ones after. */
     static final List<String> LAYERS = List.of("domain", "analytics", "optimise", "rules", "agents", "store", "market",
-            "execution", "service", "backtest", "report", "mcp", "cli");
+            "execution", "service", "portfolio", "backtest", "report", "evaluation", "query", "batch", "mcp", "cli");
 
     private static JavaClasses classes;
 
@@ -43,6 +43,21 @@ class ArchitectureTest {
     @Test
     void drools_onlyInsideRulesDrools_nowhereElse() {
         noClasses().that().resideOutsideOfPackage("io.rebalancer.rules.drools..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.kie..", "org.drools..")
+                .check(classes);
+    }
+
+    @Test
+    void asm_onlyInsideTheRuleSandbox_nowhereElse() {
+        noClasses().that().resideOutsideOfPackage("io.rebalancer.rules.drools.sandbox..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.objectweb.asm..")
+                .check(classes);
+    }
+
+    @Test
+    void ruleSandbox_dependsOnNoDroolsClass() {
+        // the allow-list reads bytecode; it must not itself load or call into what it judges
+        noClasses().that().resideInAPackage("io.rebalancer.rules.drools.sandbox..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.kie..", "org.drools..")
                 .check(classes);
     }
@@ -81,6 +96,13 @@ class ArchitectureTest {
                 .should().accessField(System.class, "out")
                 .orShould().accessField(System.class, "err")
                 .orShould().callMethod(System.class, "exit", int.class)
+                .check(classes);
+    }
+
+    @Test
+    void mcpSdk_onlyInMcpAndTheCliWiring_nowhereElse() {
+        noClasses().that().resideOutsideOfPackages("io.rebalancer.mcp..", "io.rebalancer.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.modelcontextprotocol..", "reactor..")
                 .check(classes);
     }
 

@@ -48,7 +48,8 @@ class BacktestRealDataTest {
     }
 
     /**
-     * Independent figure: plain Python over ../shared/market-data/*.csv adj_close (not this code):
+     * Independent figure: plain Python over the shared market-data/*.csv adj_close
+     * (byte-for-byte the files in backtest-data/prices) (not this code):
      * NAV = sum_i target_i x 1e6 / adj_i(2020-01-02) x adj_i(2020-06-30) = 1,087,539.0508449257 (no initial cost).
      */
     @Test

@@ -104,4 +104,21 @@ class BaselinesTest {
     void rule_unknownName_isRejected() {
         assertThrows(IllegalArgumentException.class, () -> Baselines.rule("weekly"));
     }
+
+    /**
+     * Tracking error to the always-at-target (50/50 every close) portfolio, by hand: band_5_25 holds 50 A + 50 B
+     * through 01-31 (weights 54.5/45.5) and is at target at every later close, so its daily returns equal the
+     * target mix's except on 02-01: -100/1100 against -0.1, a difference of 1/110. Six differences, one of them
+     * x = 1/110: sample sd = x / sqrt(6), annualised x sqrt(252 / 6) = sqrt(42) / 110 = 0.0589158.
+     */
+    @Test
+    void trackingError_band525_matchesHandValue() {
+        PriceHistory h = TinyMarket.history(DATES, A, B, null);
+        BacktestContext ctx = TinyMarket.context(h, TinyMarket.portfolio(0.5, CostModel.none()), 1000);
+        StrategyLedger l = BacktestEngine.baseline(ctx, "band_5_25");
+        assertArrayEquals(new double[] {0.1, -0.1, 0.125, 0.125, -0.1, 0.5}, ctx.targetReturns(), 1e-12);
+        StrategyMetrics m = l.metrics(null, ctx.rfReturns(), ctx.benchmarkReturns(), ctx.targetReturns());
+        assertEquals(Math.sqrt(42) / 110, m.trackingError(), 1e-12);
+        assertEquals(0.0589158, m.trackingError(), 1e-7);
+    }
 }

@@ -10,7 +10,7 @@ import io.rebalancer.domain.TargetWeight;
 import io.rebalancer.domain.Ticker;
 import io.rebalancer.market.PortfolioJson;
 import io.rebalancer.rules.drools.DroolsRuleEngine;
-import io.rebalancer.testsupport.SharedMarketData;
+import io.rebalancer.testsupport.RepositoryMarketData;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -32,8 +32,8 @@ public final class CycleBenchmark {
 
     public static void main(String[] args) {
         int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
-        PriceHistory all = SharedMarketData.history();
-        Map<LocalDate, Double> vix = SharedMarketData.vix();
+        PriceHistory all = RepositoryMarketData.history();
+        Map<LocalDate, Double> vix = RepositoryMarketData.vix();
         Cycle cycle = new Cycle(DroolsRuleEngine.load(Path.of("rules")));
         PortfolioDefinition p = PortfolioJson.read(Path.of("backtest-data", "portfolios", "PORT_A_TechGrowth.json"));
         for (String day : List.of("2024-12-12", "2023-02-01")) {

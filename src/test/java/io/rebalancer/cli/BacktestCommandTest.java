@@ -164,8 +164,8 @@ class BacktestCommandTest {
     void backtestPrune_threeRuns_keepsTheNewestAndListShowsIt() {
         Path dir = home.resolve("prune");
         for (int i = 0; i < 3; i++) {
-            assertEquals(ExitCodes.OK, backtest(dir, "--from", "2020-01-02", "--to", "2020-01-31", "--no-report"),
-                    errText());
+            assertEquals(ExitCodes.OK, backtest(dir, "--from", "2020-01-02", "--to", "2020-01-31", "--no-report",
+                    "--export-dir", home.resolve("export-" + i).toString()), errText());
         }
         CliHarness list = CliHarness.run("backtest", "list", "--data-dir", dir.toString());
         List<String> runs = list.out().lines().skip(1).map(l -> l.split(" ")[0]).toList();

@@ -64,6 +64,9 @@ class DataFetchCommandTest {
                         "null,5,5").replace("\"timestamp\"", "\"events\":{\"splits\":{\"1\":{\"date\":"
                         + open("2026-01-05") + ",\"numerator\":4,\"denominator\":1,\"splitRatio\":\"4:1\"}}},"
                         + "\"timestamp\""),
+                // a close of 1e400 is Infinity as a double
+                "BADN", chart("BADN", days, "null,10,11", "null,10,12", "null,10,10", "null,10,1e400", "null,10,11",
+                        "null,5,5"),
                 // no ^IRX close on 2026-01-05: the rate of 2026-01-02 carries forward
                 "^IRX", chart("^IRX", open("2026-01-02") + "," + open("2026-01-05"), "3.58,null", "3.59,null",
                         "3.57,null", "3.58,null", "3.58,null", "0,null"));
@@ -120,6 +123,17 @@ class DataFetchCommandTest {
         assertEquals(ExitCodes.SOURCE, r.exitCode(), r.err());
         assertEquals("error: Yahoo has no daily prices for ZZZZ (Not Found: No data found, symbol may be delisted);"
                 + " nothing was written, and 'run' uses the latest stored day, 2025-12-31", r.err().strip());
+        try (Stores stores = MongoStores.open(StoreConfig.embeddedFile(home))) {
+            assertEquals(Optional.of(LocalDate.of(2025, 12, 31)), stores.prices().latestDate());
+        }
+    }
+
+    @Test
+    void fetch_implausiblePrice_sourceExitNamingItAndNothingWritten() {
+        CliHarness r = CliHarness.run("data", "fetch", "--data-dir", home.toString(), "--ticker", "AAPL",
+                "--ticker", "BADN", "--to", "2026-01-05", "--source-url", url);
+        assertEquals(ExitCodes.SOURCE, r.exitCode(), r.err());
+        assertTrue(r.err().startsWith("error: Yahoo's BADN bar of 2026-01-05 has close Infinity"), r.err());
         try (Stores stores = MongoStores.open(StoreConfig.embeddedFile(home))) {
             assertEquals(Optional.of(LocalDate.of(2025, 12, 31)), stores.prices().latestDate());
         }

@@ -47,7 +47,7 @@ class HistoryAndDataCommandTest {
         assertEquals("error: " + bad + ":3: field 'close' value 'abc' is not a number", r.err().trim());
         // ZZZ.csv was fine but the import as a whole failed: nothing of it is in the store
         CliHarness latest = CliHarness.run("run", "--data-dir", home.resolve("db").toString(), "--json");
-        assertTrue(latest.out().contains("\"asOf\" : \"2025-12-31\""), latest.out().lines().limit(5).toList().toString());
+        assertTrue(latest.out().contains("\"as_of\" : \"2025-12-31\""), latest.out().lines().limit(5).toList().toString());
     }
 
     @Test

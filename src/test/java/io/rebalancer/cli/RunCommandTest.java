@@ -30,17 +30,17 @@ class RunCommandTest {
         assertTrue(r.out().contains("Recommended: BAND_EDGE"), r.out());
         assertTrue(r.out().contains("(43rd percentile of 252d)"), r.out());
         JsonNode json = new ObjectMapper().readTree(export.toFile());
-        for (String field : List.of("cycleId", "portfolioId", "asOf", "rulesHash", "inputs", "monitor", "analysis",
-                "decision", "firedRules", "memoryAfter")) {
+        for (String field : List.of("cycle_id", "portfolio_id", "as_of", "rules_hash", "inputs", "monitor", "analysis",
+                "decision", "fired_rules", "memory_after")) {
             assertTrue(json.has(field), "missing " + field);
         }
-        assertEquals("2024-12-12", json.get("asOf").asText());
+        assertEquals("2024-12-12", json.get("as_of").asText());
         assertEquals(6, json.get("analysis").get("scenarios").size());
         JsonNode score = json.get("analysis").get("scenarios").get(0).get("score");
-        assertEquals(score.get("benefitBp").asDouble() - score.get("costBp").asDouble(), score.get("netBp").asDouble(), 1e-9);
+        assertEquals(score.get("benefit_bp").asDouble() - score.get("cost_bp").asDouble(), score.get("net_bp").asDouble(), 1e-9);
         assertEquals("TRIGGERED", json.get("monitor").get("verdict").asText());
         assertEquals(13, json.get("monitor").get("positions").size());
-        assertTrue(json.get("firedRules").size() > 10);
+        assertTrue(json.get("fired_rules").size() > 10);
     }
 
     @Test
@@ -48,7 +48,7 @@ class RunCommandTest {
         CliHarness r = CliHarness.run("run", "--in-memory", "--as-of", "2024-12-12", "--json");
         assertEquals(ExitCodes.OK, r.exitCode(), r.err());
         JsonNode json = new ObjectMapper().readTree(r.out());
-        assertEquals("PORT_A_TechGrowth", json.get("portfolioId").asText());
+        assertEquals("PORT_A_TechGrowth", json.get("portfolio_id").asText());
     }
 
     @Test
@@ -56,6 +56,9 @@ class RunCommandTest {
         CliHarness r = CliHarness.run("run", "--in-memory");
         assertEquals(ExitCodes.OK, r.exitCode(), r.err());
         assertTrue(r.out().contains("Cycle: 2025-12-31 (latest stored day)"), r.out());
+        // backtest-data ends on 2025-12-31, far more than 3 business days before any clock this test runs on
+        assertTrue(r.err().startsWith("note: the latest stored day, 2025-12-31, is "), r.err());
+        assertTrue(r.err().strip().endsWith("'data fetch' brings the prices up to date"), r.err());
     }
 
     @Test
@@ -111,9 +114,8 @@ class RunCommandTest {
         CliHarness r = CliHarness.run("run", "--data-dir", dir, "--as-of", "2024-12-12", "--execute");
         assertEquals(ExitCodes.OK, r.exitCode(), r.err());
         assertTrue(r.out().contains("AGENT STATUS: DECISION FINALIZED - EXECUTED ON PAPER (BELOW)"), r.out());
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("PAPER EXECUTION of decision ([0-9a-f]{16})").matcher(r.out());
-        assertTrue(m.find(), r.out());
-        String id = m.group(1);
+        String id = cycleId(r);
+        assertTrue(r.out().contains("PAPER EXECUTION of decision " + id), r.out());
         // the BAND_EDGE plan of 13 trades leaves cash just above the 2 % cash band (whole shares, costs)
         assertTrue(r.out().lines().anyMatch(l -> l.matches("Total: 13 fills, \\$[0-9,.]+ traded, cost \\$[0-9,.]+; cash \\$11,159\\.09 -> \\$29,327\\.39")),
                 r.out());
@@ -129,18 +131,41 @@ class RunCommandTest {
     }
 
     @Test
-    void execute_deferDecision_badInputOneLine() {
+    void execute_decisionThatDoesNotRebalance_badInputOneLine() {
         String dir = tmp.resolve("store").toString();
-        assertEquals(ExitCodes.OK, CliHarness.run("run", "--data-dir", dir, "--as-of", "2024-12-12").exitCode());
-        // 2024-12-12 was not executed: the next day the drift is still there, inside the cooldown
+        assertEquals(ExitCodes.OK, CliHarness.run("run", "--data-dir", dir, "--as-of", "2024-12-12", "--execute")
+                .exitCode());
+        // 2024-12-12 was executed: the next day the drift is gone
         CliHarness run = CliHarness.run("run", "--data-dir", dir, "--as-of", "2024-12-13", "--execute");
         assertEquals(ExitCodes.OK, run.exitCode(), run.err());
-        assertTrue(run.out().strip().endsWith("Nothing to execute: the decision is DEFER."), run.out());
-        String id = run.out().lines().filter(l -> l.startsWith("Cycle id: ")).findFirst().orElseThrow()
-                .substring("Cycle id: ".length()).trim();
+        assertTrue(run.out().strip().endsWith("Nothing to execute: the decision is NO_ACTION."), run.out());
+        String id = cycleId(run);
         CliHarness r = CliHarness.run("execute", id, "--data-dir", dir);
         assertEquals(ExitCodes.BAD_INPUT, r.exitCode());
-        assertEquals("error: decision " + id + " of 2024-12-13 is DEFER: there is nothing to execute", r.err().trim());
+        assertEquals("error: decision " + id + " of 2024-12-13 is NO_ACTION: there is nothing to execute",
+                r.err().trim());
+    }
+
+    private static String cycleId(CliHarness run) {
+        return run.out().lines().filter(l -> l.startsWith("Cycle id: ")).findFirst().orElseThrow()
+                .substring("Cycle id: ".length()).trim();
+    }
+
+    /** The README's quick start in its order: the latest day first, then 2024-12-12 decides as on a fresh store. */
+    @Test
+    void run_readmeOrder_earlierDayAfterTheLatestIsUnaffectedByIt() {
+        String dir = tmp.resolve("store").toString();
+        CliHarness latest = CliHarness.run("run", "--data-dir", dir);
+        assertEquals(ExitCodes.OK, latest.exitCode(), latest.err());
+        assertTrue(latest.out().contains("Cycle: 2025-12-31 (latest stored day)"), latest.out());
+        CliHarness r = CliHarness.run("run", "--data-dir", dir, "--as-of", "2024-12-12", "--export",
+                tmp.resolve("decision.json").toString());
+        assertEquals(ExitCodes.OK, r.exitCode(), r.err());
+        // the figures of the README's example output
+        assertTrue(r.out().contains("Trigger: NVDA drift +7.95 pp exceeds the critical 3.00 %"), r.out());
+        assertTrue(r.out().contains("Recommended: BAND_EDGE (Confidence: 65 %)"), r.out());
+        assertTrue(r.out().contains("Autonomous Decision: EXECUTE BAND_EDGE REBALANCE"), r.out());
+        assertFalse(r.out().contains("inside the 3-day cooldown"), r.out());
     }
 
     @Test
@@ -156,5 +181,42 @@ class RunCommandTest {
         assertEquals(1, r.err().trim().lines().count(), r.err());
         assertTrue(r.err().startsWith("error: portfolio PORT_A_TechGrowth is in use by another process (ci-host:7:feed01"),
                 r.err());
+    }
+
+    @Test
+    void run_rulesThatKeepFiring_rulesExitNamingTheRuleAndTheLeaseIsFree() throws Exception {
+        Path rules = tmp.resolve("looping-rules");
+        Files.createDirectories(rules);
+        try (Stream<Path> files = Files.list(Path.of("rules"))) {
+            for (Path p : files.toList()) {
+                Files.copy(p, rules.resolve(p.getFileName()));
+            }
+        }
+        Files.writeString(rules.resolve("monitor.drl"), Files.readString(rules.resolve("monitor.drl")) + """
+
+                rule "again and again"
+                    ruleflow-group "monitor"
+                when
+                    $m : MarketConditions()
+                then
+                    update($m);
+                end
+                """);
+        Path dir = tmp.resolve("store-loop");
+
+        CliHarness r = CliHarness.run("run", "--data-dir", dir.toString(), "--rules", rules.toString(),
+                "--as-of", "2024-12-12");
+
+        assertEquals(ExitCodes.RULES, r.exitCode(), r.out() + r.err());
+        assertTrue(r.err().contains("the rules could not finish a phase"), r.err());
+        assertTrue(r.err().lines().skip(1).findFirst().orElse("").contains("rule \"again and again\" kept firing"), r.err());
+        assertFalse(r.out().contains("PHASE 2"), "printed a decision made with the failed phase: " + r.out());
+        try (var stores = io.rebalancer.store.mongo.MongoStores.open(io.rebalancer.store.StoreConfig.embeddedFile(dir))) {
+            java.time.Instant now = java.time.Instant.now();
+            assertTrue(stores.locks().tryAcquire("portfolio:PORT_A_TechGrowth", "test:1:abc", now, now.plusSeconds(60))
+                    .isEmpty(), "the failed run left the portfolio leased");
+            assertEquals(List.of(), stores.decisions().recent("PORT_A_TechGrowth", null, 5),
+                    "a decision was stored from the failed run");
+        }
     }
 }

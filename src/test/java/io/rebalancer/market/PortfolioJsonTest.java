@@ -112,4 +112,30 @@ class PortfolioJsonTest {
         DataFileException e = assertThrows(DataFileException.class, () -> PortfolioJson.read(file));
         assertEquals(3, e.line(), e.getMessage());
     }
+
+    @Test
+    void read_cashFlows_parsedWithSchedules() throws IOException {
+        Path f = variant("\"costs\": {", "\"cash_flows\": [{\"amount\": 2500, \"schedule\": \"monthly\"},"
+                + " {\"amount\": -50000.25, \"schedule\": \"once\", \"date\": \"2024-06-03\"},"
+                + " {\"amount\": 1000, \"schedule\": \"Quarterly\", \"start\": \"2024-04-01\", \"end\": \"2025-12-31\"}],"
+                + " \"costs\": {");
+        var flows = PortfolioJson.read(f).cashFlows();
+        assertEquals(3, flows.size());
+        assertEquals(io.rebalancer.domain.CashFlow.recurring(2500, io.rebalancer.domain.CashFlow.Schedule.MONTHLY),
+                flows.get(0));
+        assertEquals(io.rebalancer.domain.CashFlow.once(-50000.25, java.time.LocalDate.of(2024, 6, 3)), flows.get(1));
+        assertEquals(java.time.LocalDate.of(2025, 12, 31), flows.get(2).end());
+    }
+
+    @Test
+    void read_cashFlowBadSchedule_namesFieldAndValue() throws IOException {
+        Path f = variant("\"costs\": {", "\"cash_flows\": [{\"amount\": 2500, \"schedule\": \"weekly\"}], \"costs\": {");
+        assertError(f, ": field 'cash_flows[0].schedule' value 'weekly' must be monthly, quarterly, annual or once");
+    }
+
+    @Test
+    void read_cashFlowOnceWithoutDate_refused() throws IOException {
+        Path f = variant("\"costs\": {", "\"cash_flows\": [{\"amount\": 2500, \"schedule\": \"once\"}], \"costs\": {");
+        assertError(f, ": field 'cash_flows[0]': a cash flow scheduled once needs a date");
+    }
 }

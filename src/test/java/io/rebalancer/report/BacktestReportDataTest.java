@@ -6,7 +6,7 @@ import io.rebalancer.backtest.BacktestResult;
 import io.rebalancer.backtest.StrategyMetrics;
 import io.rebalancer.domain.CostModel;
 import io.rebalancer.domain.Verdict;
-import io.rebalancer.testsupport.SharedMarketData;
+import io.rebalancer.testsupport.RepositoryMarketData;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -42,7 +42,7 @@ class BacktestReportDataTest {
                             m.get("sharpe_arithmetic"), m.get("sortino"), m.get("calmar"), m.get("max_drawdown"),
                             m.get("var95_historical"), m.get("cvar95"), m.get("var95_gaussian"),
                             m.get("var95_cornish_fisher"), m.get("beta"), 0.1 * s, 10 + s, 123.5 * s,
-                            3 + s, 0.01 * s, 0.02 * s)));
+                            3 + s, 0.01 * s, 0.02 * s, Double.NaN, Double.NaN, null)));
             s++;
         }
         List<String> tickers = fx.portfolio().tickers().stream().map(Object::toString).toList();
@@ -61,7 +61,7 @@ class BacktestReportDataTest {
                 tickers, new double[tickers.size()], fx.dates(), strategies, days, List.of(), List.of(), List.of(),
                 new BacktestResult.Timings(0, 0, 0, 0, 0, 0, 0));
 
-        PriceHistory prices = SharedMarketData.history();
+        PriceHistory prices = RepositoryMarketData.history();
         ReportData data = BacktestReportData.of(result, prices, Linking.GRAP);
         for (String t : tickers) {
             assertEquals(fx.adjClose().get(t)[n - 1], data.adjClose().get(t)[n - 1], 0.0, t);

@@ -20,8 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Opens the report in headless Chromium (Debian package {@code chromium}; .ci/run installs it): the DOM Chromium
- * builds has every chart and table, no script ran, nothing was fetched from the network, and a screenshot is saved
- * to target/report-screenshot.png. Skipped when /usr/bin/chromium is absent.
+ * builds has every section, chart and table, no script ran, nothing was fetched from the network and the console
+ * stayed quiet; screenshots (desktop and phone) and a printed PDF are saved to target/report-screenshot.png,
+ * target/report-screenshot-phone.png and target/report-print.pdf. Skipped when /usr/bin/chromium is absent.
  */
 class ReportBrowserTest {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -48,6 +49,16 @@ class ReportBrowserTest {
         assertTrue(tables >= 10, "tables: " + tables);
         assertFalse(dom.out.toLowerCase(Locale.ROOT).contains("<script"), "no script element in the DOM");
         assertTrue(dom.out.contains("PORT_&lt;script&gt;alert(1)&lt;/script&gt;"), "the name is shown as text");
+        for (String section : List.of("summary", "returns", "equity", "drawdowns", "rolling", "weights", "drift",
+                "decisions", "attr-target", "attr-bh", "thresholds")) {
+            assertTrue(dom.out.contains("<section id=\"" + section + "\">"), "section " + section + " in the DOM");
+        }
+        for (String part : List.of("<table class=\"trailing\">", "<table class=\"heat\">",
+                "<table class=\"drawdowns\">", "id=\"sm-weights\"", "id=\"sm-drift\"", "<details class=\"card\"",
+                "<details class=\"drill\">", "id=\"reconciliation\"", "id=\"fig-rolling-beta\"",
+                "id=\"fig-distribution\"", "id=\"fig-yearly\"", "id=\"fig-attr-target-cumulative\"")) {
+            assertTrue(dom.out.contains(part), part + " in the DOM");
+        }
         for (String line : dom.err.lines().toList()) {
             String l = line.toLowerCase(Locale.ROOT);
             assertFalse(l.contains("uncaught") || l.contains(":console(") || l.contains("net::err"),
@@ -64,6 +75,16 @@ class ReportBrowserTest {
         Result small = chromium(profile, "--hide-scrollbars", "--screenshot=" + phone, "--window-size=390,2400",
                 page.toUri().toString());
         assertEquals(0, small.code, small.err);
+        Path pdf = target.resolve("report-print.pdf");
+        Files.deleteIfExists(pdf);
+        Result print = chromium(profile, "--no-pdf-header-footer", "--print-to-pdf=" + pdf, page.toUri().toString());
+        assertEquals(0, print.code, print.err);
+        assertTrue(Files.size(pdf) > 50_000, "printed " + pdf + " is " + Files.size(pdf) + " bytes");
+        for (String line : (shot.err + small.err + print.err).lines().toList()) {
+            String l = line.toLowerCase(Locale.ROOT);
+            assertFalse(l.contains("uncaught") || l.contains(":console(") || l.contains("net::err"),
+                    "browser reported: " + line);
+        }
     }
 
     record Result(int code, String out, String err) {

@@ -10,7 +10,7 @@ import io.rebalancer.domain.TargetWeight;
 import io.rebalancer.domain.ThresholdBounds;
 import io.rebalancer.domain.Thresholds;
 import io.rebalancer.domain.Ticker;
-import io.rebalancer.testsupport.SharedMarketData;
+import io.rebalancer.testsupport.RepositoryMarketData;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Report data built from the real prices in ../shared/market-data with a simple stand-in agent (rebalance to
+ * Report data built from the real prices in backtest-data/ with a simple stand-in agent (rebalance to
  * target on the first day of a month when the largest position drift exceeds the critical threshold, 3 bp cost),
  * for report tests that do not need the backtester.
  */
@@ -44,10 +44,10 @@ final class ReportFixtures {
                 targets, Thresholds.seedDefaults(), new ThresholdBounds(0.02, 0.05), new CostModel(1, 2, 0.1));
     }
 
-    /** A run over [from, to] of the shared data. {@code strategyName} and {@code ruleName} are shown on the page. */
+    /** A run over [from, to] of the repository's backtest-data. {@code strategyName} and {@code ruleName} are shown on the page. */
     static ReportData data(LocalDate from, LocalDate to, String portfolioId, String ruleName, Linking linking) {
-        PriceHistory h = SharedMarketData.history();
-        Map<LocalDate, Double> vix = SharedMarketData.vix();
+        PriceHistory h = RepositoryMarketData.history();
+        Map<LocalDate, Double> vix = RepositoryMarketData.vix();
         int first = h.indexOnOrBefore(from);
         int last = h.indexOnOrBefore(to);
         int n = last - first + 1;
@@ -124,7 +124,8 @@ final class ReportFixtures {
                 decisions.add(new ReportData.DecisionRow(dates.get(d), "cyc" + d, "REBALANCE", "FULL", regime.name(),
                         trades, traded / (value + cost), cost, regret, regret > 0 ? "PARTIAL" : "FULL", alts,
                         List.of("monitor: " + ruleName, "analyze: score-FULL", "decide: choose-best"),
-                        List.of("max position drift " + Fmt.pct(maxDrift) + " over critical " + Fmt.pct(crit[d]))));
+                        List.of("max position drift " + Fmt.pct(maxDrift) + " over critical " + Fmt.pct(crit[d])),
+                        "IMMEDIATE"));
                 double before = 0.03 + offset;
                 offset = Math.min(0.01, offset + 0.002);
                 changes.add(new ReportData.ThresholdChangeRow(dates.get(d), "raise-after-rebalance", before,
@@ -154,7 +155,11 @@ final class ReportFixtures {
                 new ReportData.Strategy("buy_and_hold", false, bh, ReportData.Strategy.metricsOf(PerformanceMetrics.of(bh, null, spy))),
                 new ReportData.Strategy("daily_" + portfolioId, false, daily,
                         ReportData.Strategy.metricsOf(PerformanceMetrics.of(daily, null, spy))));
+        double[] dailyCost = new double[n];
+        for (ReportData.DecisionRow dr : decisions) {
+            dailyCost[dates.indexOf(dr.date())] += dr.cost();
+        }
         return new ReportData("Backtest of " + portfolioId, "run-fixture", "abc123def456", pf, dates, strategies, adj,
-                weights, crit, high, med, regimes, decisions, changes, linking);
+                weights, crit, high, med, regimes, decisions, changes, linking, "SPY", adj.get("SPY"), dailyCost);
     }
 }

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The page rendered from real prices (shared market data, Jan-Jun 2022) with the stand-in agent of ReportFixtures. */
+/** The page rendered from real prices (backtest-data/, Jan-Jun 2022) with the stand-in agent of ReportFixtures. */
 class ReportRendererTest {
     static final String EVIL = "<script>alert('x')</script>";
     private static ReportData data;
@@ -78,7 +78,8 @@ class ReportRendererTest {
     void render_charts_oneInlineSvgPerChartEachWithViewBox() {
         int svgs = count(html, "<svg");
         assertEquals(view.chartCount(), svgs);
-        assertEquals(svgs, count(html, "viewBox='0 0 960 380'"));
+        assertEquals(svgs - view.panelCount(), count(html, "viewBox='0 0 960 380'"));
+        assertEquals(2 * data.portfolio().tickers().size(), view.panelCount(), "a weight and a drift panel per position");
         assertTrue(svgs >= 11, "charts: " + svgs);
     }
 

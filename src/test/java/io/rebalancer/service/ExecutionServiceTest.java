@@ -91,16 +91,16 @@ class ExecutionServiceTest {
     }
 
     @Test
-    void execute_deferDecision_refusedAndNothingWritten() {
-        run(12, 12);
-        // not executed, so the drift is still there the next day, inside the cooldown: DEFER
-        CycleRecord deferred = run(12, 13);
-        assertEquals("DEFER", deferred.decision().action());
+    void execute_decisionThatDoesNotRebalance_refusedAndNothingWritten() {
+        broker.execute(run(12, 12).cycleId());
+        // executed, so the drift is gone the next day: STABLE, NO_ACTION
+        CycleRecord stable = run(12, 13);
+        assertEquals("NO_ACTION", stable.decision().action());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> broker.execute(deferred.cycleId()));
-        assertEquals("decision " + deferred.cycleId() + " of 2024-12-13 is DEFER: there is nothing to execute",
+                () -> broker.execute(stable.cycleId()));
+        assertEquals("decision " + stable.cycleId() + " of 2024-12-13 is NO_ACTION: there is nothing to execute",
                 e.getMessage());
-        assertTrue(stores.ledger().executions(PORTFOLIO).isEmpty());
+        assertEquals(1, stores.ledger().executions(PORTFOLIO).size());
     }
 
     @Test
@@ -144,7 +144,7 @@ class ExecutionServiceTest {
     /**
      * 2025-04-03 (VIX 30, HIGH_VOL) decides BAND_EDGE GRADUAL over 3 tranches, NVDA SELL 623: round(623 / 3) = 208
      * at the 2025-04-03 close, 208 at the 2025-04-04 close of 94.31 (19,616.48) and the remaining 207 at the
-     * 2025-04-07 close of 97.64 (20,211.48) (closes from ../shared/market-data/NVDA.csv).
+     * 2025-04-07 close of 97.64 (20,211.48) (closes from backtest-data/prices/NVDA.csv).
      */
     @Test
     void execute_gradualDecision_oneTrancheADayAtThatDaysClose() {
@@ -208,7 +208,7 @@ class ExecutionServiceTest {
     }
 
     /**
-     * Independent figures (plain Python over ../shared/market-data/XOM.csv): 390 XOM bought at inception
+     * Independent figures (plain Python over backtest-data/prices/XOM.csv): 390 XOM bought at inception
      * (floor(40,000 / 102.360001)); the only dividend between 2024-03-01 and 2024-06-28 goes ex on 2024-05-14 at
      * 0.9500006 a share, so selling 100 shares on 2024-03-01 at 105.839996 (10,584.00) with a 1.00 cost changes
      * the 2024-06-28 cash by 10,584.00 - 1.00 - (370.50 - 275.50) = 10,488.00.

@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.*;
 /**
  * The live cycle end to end on the real data, a fresh in-memory store seeded from backtest-data/.
  *
- * <p>Expected figures were worked out independently with a short Python script over ../shared/market-data
+ * <p>Expected figures were worked out independently with a short Python script over the shared market-data (the
+ * files backtest-data/ was imported from, byte-for-byte)
  * (not with this code): shares = floor(target x 1,000,000 / close on 2024-01-02), cash = the rest (1,391.52);
  * cash dividends close[t-1] x (1 - r[t-1]/r[t]) per share on each ex-date to 2024-12-12, rounded to cents per
  * credit, bring cash to 11,159.09; weights at the 2024-12-12 close over NAV 1,429,683.08.

@@ -140,6 +140,31 @@ abstract class StoreContract {
     }
 
     @Test
+    void thresholdStateLiveBefore_statesOfSeveralDays_givesTheLatestStrictlyEarlierOne() {
+        String p = "P" + u;
+        ThresholdState first = new ThresholdState(p, null, 0.001, 0, null, "MODERATE", null, D1, "c1-" + u);
+        ThresholdState third = new ThresholdState(p, null, 0.003, 0.005, D3.plusDays(3), "HIGH_VOL", D3, D3,
+                "c3-" + u);
+        stores.thresholds().save(first);
+        stores.thresholds().save(third);
+        assertEquals(Optional.empty(), stores.thresholds().liveBefore(p, D1));
+        assertEquals(Optional.of(first), stores.thresholds().liveBefore(p, D2));
+        assertEquals(Optional.of(first), stores.thresholds().liveBefore(p, D3));
+        assertEquals(Optional.of(third), stores.thresholds().liveBefore(p, D3.plusDays(1)));
+
+        // an earlier day saved after a later one is kept for its day but does not replace the current state
+        ThresholdState second = new ThresholdState(p, null, 0.002, 0, null, "LOW_VOL", null, D2, "c2-" + u);
+        stores.thresholds().save(second);
+        assertEquals(Optional.of(third), stores.thresholds().load(p, null));
+        assertEquals(Optional.of(second), stores.thresholds().liveBefore(p, D3));
+        // a rerun of a day replaces that day's state
+        ThresholdState secondAgain = new ThresholdState(p, null, 0.0025, 0, null, "LOW_VOL", null, D2, "c2b-" + u);
+        stores.thresholds().save(secondAgain);
+        assertEquals(Optional.of(secondAgain), stores.thresholds().liveBefore(p, D3));
+        assertEquals(Optional.empty(), stores.thresholds().liveBefore("other" + u, D3));
+    }
+
+    @Test
     void snapshots_saveTwiceSameDay_replacesAndListsByDate() {
         String run = "run-" + u;
         stores.snapshots().save(run, "P" + u, D2, "{\"nav\": 2}");
@@ -264,6 +289,19 @@ abstract class StoreContract {
         assertEquals(Optional.of(def), stores.portfolios().definition("P" + u));
         assertTrue(stores.portfolios().portfolioIds().contains("P" + u));
         assertEquals(Optional.empty(), stores.portfolios().definition("none" + u));
+    }
+
+    @Test
+    void portfolio_withCashFlows_roundTripsEqual() {
+        PortfolioDefinition def = new PortfolioDefinition("F" + u, new BigDecimal("1000000.00"), D1, Ticker.of("SPY"),
+                List.of(TargetWeight.of("AAPL", "Technology", 0.6), TargetWeight.of("XOM", "Energy", 0.4)),
+                Thresholds.seedDefaults(), new ThresholdBounds(0.02, 0.05), new CostModel(1, 2, 0.1),
+                List.of(io.rebalancer.domain.CashFlow.recurring(5000, io.rebalancer.domain.CashFlow.Schedule.MONTHLY),
+                        io.rebalancer.domain.CashFlow.once(-20000.5, D1.plusDays(40)),
+                        new io.rebalancer.domain.CashFlow(1000, io.rebalancer.domain.CashFlow.Schedule.QUARTERLY,
+                                null, D1, D1.plusDays(400))));
+        stores.portfolios().saveDefinition(def);
+        assertEquals(Optional.of(def), stores.portfolios().definition("F" + u));
     }
 
     @Test

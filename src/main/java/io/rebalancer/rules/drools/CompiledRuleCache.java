@@ -79,6 +79,12 @@ public final class CompiledRuleCache {
             IN_PROCESS.putIfAbsent(key.id(), base);
             touch(file);
             return Optional.of(base);
+        } catch (io.rebalancer.rules.RuleSetException e) {
+            // only a file put there by hand gets here: nothing is cached that the sandbox refused
+            LOG.warn("deleting compiled rules {}: they call what rules may not ({}); compiling the rules instead",
+                    file, e.getMessage());
+            deleteQuietly(file);
+            return Optional.empty();
         } catch (IOException | RuntimeException | LinkageError e) {
             LOG.warn("ignoring unreadable compiled rules {} ({}); compiling the rules instead", file, e.toString());
             deleteQuietly(file);

@@ -4,6 +4,8 @@ import io.rebalancer.rules.FiredRule;
 import io.rebalancer.rules.Phase;
 import io.rebalancer.rules.PhaseResult;
 import io.rebalancer.rules.RuleEngine;
+import io.rebalancer.rules.RuleFiringException;
+import io.rebalancer.rules.RuleLimits;
 import io.rebalancer.rules.RuleProblem;
 import io.rebalancer.rules.RuleSetException;
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
@@ -14,6 +16,7 @@ import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectInsertedEvent;
@@ -27,6 +30,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,12 +47,32 @@ import java.util.regex.Pattern;
  */
 public final class DroolsRuleEngine implements RuleEngine {
 
+    /** Fires phases off the caller's thread so that a phase that never ends can be abandoned. */
+    private static final ExecutorService FIRING = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "rules-phase");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final KieBase kieBase;
     private final String hash;
+    private final RuleFiles files;
+    private final RuleLimits limits;
 
-    private DroolsRuleEngine(KieBase kieBase, String hash) {
+    private DroolsRuleEngine(KieBase kieBase, String hash, RuleFiles files, RuleLimits limits) {
         this.kieBase = kieBase;
         this.hash = hash;
+        this.files = files;
+        this.limits = limits;
+    }
+
+    /** This engine with other firing limits for each phase. */
+    public DroolsRuleEngine withLimits(RuleLimits newLimits) {
+        return new DroolsRuleEngine(kieBase, hash, files, java.util.Objects.requireNonNull(newLimits, "limits"));
+    }
+
+    public RuleLimits limits() {
+        return limits;
     }
 
     /** {@link #load(Path, CompiledRuleCache)} with a cache that lives as long as the process. */
@@ -57,28 +87,79 @@ public final class DroolsRuleEngine implements RuleEngine {
      */
     public static DroolsRuleEngine load(Path dir, CompiledRuleCache cache) {
         RuleFiles files = RuleFiles.scan(dir);
+        Built built = build(files, cache, false);
+        if (!built.errors().isEmpty()) {
+            throw new RuleSetException(built.errors());
+        }
+        return new DroolsRuleEngine(built.base(), files.hash(), files, RuleLimits.DEFAULT);
+    }
+
+    /**
+     * What building a rule set came to: the KieBase, or every error (names, compile, sandbox, lint); the lint's
+     * findings (errors and warnings) when the lint ran; whether the build came from the cache.
+     */
+    record Built(KieBase base, List<RuleProblem> errors, List<RuleProblem> lint, boolean reused) {
+        Built {
+            errors = List.copyOf(errors);
+            lint = List.copyOf(lint);
+        }
+    }
+
+    /**
+     * The one way a rule directory becomes a KieBase, for {@code run}, {@code validate} and everything else: names
+     * and attribute values checked before compiling ({@link RuleNameCheck}), the build taken from {@code cache} or
+     * compiled to the executable model, and its bytecode held to the sandbox's allow-list ({@link RuleSandbox})
+     * before any of it is loaded. The DRL compiler runs only when that build fails, to locate the errors by file,
+     * line and cell. Nothing is cached unless every check passed.
+     *
+     * @param lintAlways lint even when the build comes from the cache (validate wants the warnings)
+     */
+    static Built build(RuleFiles files, CompiledRuleCache cache, boolean lintAlways) {
+        List<RuleProblem> errors = new ArrayList<>(files.misnamed());
+        errors.addAll(RuleNameCheck.check(files));
         RuleBuildKey key = RuleBuildKey.of(files);
-        if (files.misnamed().isEmpty()) {
+        if (errors.isEmpty()) {
             Optional<KieBase> cached = cache.find(key);
             if (cached.isPresent()) {
-                return new DroolsRuleEngine(cached.get(), files.hash());
+                List<RuleProblem> linted = lintAlways ? withoutSecurityHints(RuleLinter.lint(files)) : List.of();
+                return new Built(cached.get(), List.of(), linted, true);
             }
         }
         CompletableFuture<List<RuleProblem>> lint = CompletableFuture.supplyAsync(() -> RuleLinter.lint(files));
-        ExecutableRuleModel.Build build = files.misnamed().isEmpty() ? buildExecutable(files) : null;
-        List<RuleProblem> errors = new ArrayList<>();
-        if (build == null || !build.ok()) {
-            // the DRL compiler locates problems by file, line and table cell; the executable model does not
-            errors.addAll(compile(files).errors());
-            if (errors.isEmpty() && build != null) {
-                build.errors().forEach(e -> errors.add(RuleProblem.error(dir.toString(), "", e)));
+        ExecutableRuleModel.Build build = null;
+        List<RuleProblem> refused = List.of();
+        if (errors.isEmpty()) {
+            build = buildExecutable(files);
+            if (build == null || !build.ok()) {
+                // the DRL compiler locates problems by file, line and table cell; the executable model does not
+                errors.addAll(compile(files).errors());
+                if (errors.isEmpty() && build != null) {
+                    build.errors().forEach(e -> errors.add(RuleProblem.error(files.dir().toString(), "", e)));
+                }
+            } else {
+                refused = ExecutableRuleModel.verify(build.jar());
+                errors.addAll(refused);
             }
         }
-        lint.join().stream().filter(p -> p.severity() == RuleProblem.Severity.ERROR).forEach(errors::add);
-        if (!errors.isEmpty()) {
-            throw new RuleSetException(errors);
+        List<RuleProblem> linted = lint.join();
+        if (build != null && build.ok()) {
+            // the allow-list decides: the text lint's security findings stay only as the friendlier location of
+            // something the sandbox refused in the same file
+            java.util.Set<String> refusedFiles = new java.util.HashSet<>();
+            refused.forEach(p -> refusedFiles.add(p.file()));
+            linted = linted.stream().filter(p -> !RuleLinter.isSecurityHint(p) || refusedFiles.contains(p.file()))
+                    .toList();
         }
-        return new DroolsRuleEngine(cache.put(key, build.jar()), files.hash());
+        linted.stream().filter(p -> p.severity() == RuleProblem.Severity.ERROR && !errors.contains(p))
+                .forEach(errors::add);
+        if (!errors.isEmpty()) {
+            return new Built(null, errors, linted, false);
+        }
+        return new Built(cache.put(key, build.jar()), List.of(), linted, false);
+    }
+
+    private static List<RuleProblem> withoutSecurityHints(List<RuleProblem> linted) {
+        return linted.stream().filter(p -> !RuleLinter.isSecurityHint(p)).toList();
     }
 
     /** The executable-model build, or null when a decision table does not convert to DRL. */
@@ -243,27 +324,56 @@ public final class DroolsRuleEngine implements RuleEngine {
         return messagePath;
     }
 
+    /**
+     * Fires one phase under {@link #limits()}: a rule that throws, rules that keep firing past the firing limit, or a
+     * phase that runs past the time limit end in a {@link RuleFiringException} naming the rules. A phase past its
+     * time is halted; a consequence that never returns keeps its (daemon) thread, and the caller goes on.
+     */
     @Override
     public PhaseResult fire(Phase phase, Collection<?> facts) {
         KieSession session = kieBase.newKieSession();
-        try {
-            List<FiredRule> fired = new ArrayList<>();
-            List<Object> conclusions = new ArrayList<>();
-            session.addEventListener(new DefaultAgendaEventListener() {
-                @Override
-                public void afterMatchFired(AfterMatchFiredEvent event) {
-                    var rule = event.getMatch().getRule();
-                    fired.add(new FiredRule(rule.getName(), agendaGroupOf(rule), rule.getPackageName()));
+        List<FiredRule> fired = new ArrayList<>();
+        List<Object> conclusions = new ArrayList<>();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        AtomicReference<String> firing = new AtomicReference<>();
+        session.addEventListener(new DefaultAgendaEventListener() {
+            @Override
+            public void beforeMatchFired(BeforeMatchFiredEvent event) {
+                firing.set(event.getMatch().getRule().getName());
+            }
+
+            @Override
+            public void afterMatchFired(AfterMatchFiredEvent event) {
+                var rule = event.getMatch().getRule();
+                fired.add(new FiredRule(rule.getName(), agendaGroupOf(rule), rule.getPackageName()));
+                counts.merge(rule.getName(), 1, Integer::sum);
+                firing.set(null);
+            }
+        });
+        Map<String, Integer> updates = new LinkedHashMap<>();
+        session.addEventListener(new DefaultRuleRuntimeEventListener() {
+            @Override
+            public void objectInserted(ObjectInsertedEvent event) {
+                if (event.getRule() != null) {
+                    conclusions.add(event.getObject());
                 }
-            });
-            session.addEventListener(new DefaultRuleRuntimeEventListener() {
-                @Override
-                public void objectInserted(ObjectInsertedEvent event) {
-                    if (event.getRule() != null) {
-                        conclusions.add(event.getObject());
-                    }
+            }
+
+            @Override
+            public void objectUpdated(org.kie.api.event.rule.ObjectUpdatedEvent event) {
+                if (event.getRule() != null) {
+                    updates.merge(event.getRule().getName(), 1, Integer::sum);
                 }
-            });
+            }
+
+            @Override
+            public void objectDeleted(org.kie.api.event.rule.ObjectDeletedEvent event) {
+                if (event.getRule() != null) {
+                    updates.merge(event.getRule().getName(), 1, Integer::sum);
+                }
+            }
+        });
+        Future<Integer> run = FIRING.submit(() -> {
             for (Object fact : facts) {
                 session.insert(fact);
             }
@@ -271,11 +381,95 @@ public final class DroolsRuleEngine implements RuleEngine {
             for (int i = groups.size() - 1; i >= 0; i--) {
                 session.getAgenda().getAgendaGroup(groups.get(i)).setFocus();
             }
-            session.fireAllRules();
+            return session.fireAllRules(limits.maxFirings());
+        });
+        boolean finished = false;
+        try {
+            int n = run.get(limits.maxTime().toMillis(), TimeUnit.MILLISECONDS);
+            finished = true;
+            if (n >= limits.maxFirings()) {
+                throw new RuleFiringException(looping(phase, counts, updates));
+            }
             return new PhaseResult(phase, fired, conclusions);
+        } catch (TimeoutException e) {
+            session.halt();
+            run.cancel(true);
+            String rule = firing.get();
+            throw new RuleFiringException(List.of(problem(rule, phase.name().toLowerCase(java.util.Locale.ROOT)
+                    + " phase ran past " + limits.maxTime().toSeconds() + " s (" + RuleLimits.ENV_MAX_SECONDS + ")"
+                    + (rule != null ? "; rule \"" + rule + "\" was still running" : "") + "; nothing of the phase is used")));
+        } catch (ExecutionException e) {
+            finished = true;
+            Throwable cause = e.getCause() instanceof org.kie.api.runtime.rule.ConsequenceException c
+                    && c.getCause() != null ? c.getCause() : e.getCause();
+            String rule = e.getCause() instanceof org.kie.api.runtime.rule.ConsequenceException c && c.getMatch() != null
+                    ? c.getMatch().getRule().getName() : firing.get();
+            throw new RuleFiringException(List.of(problem(rule, (rule != null ? "rule \"" + rule + "\"" : "a rule")
+                    + " threw " + cause.getClass().getName() + (cause.getMessage() == null ? "" : ": "
+                    + cause.getMessage().replace('\n', ' ')) + " in the " + phase.name().toLowerCase(java.util.Locale.ROOT)
+                    + " phase; nothing of the phase is used")));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            session.halt();
+            throw new IllegalStateException("interrupted while the rules fired", e);
         } finally {
-            session.dispose();
+            if (finished) {
+                session.dispose();
+            }
         }
+    }
+
+    /**
+     * The rules of a phase that hit the firing limit: those whose consequences kept updating or deleting facts
+     * first (they drive the loop), then the others that fired at least a quarter as often as the busiest.
+     */
+    private List<RuleProblem> looping(Phase phase, Map<String, Integer> counts, Map<String, Integer> updates) {
+        int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+        int busiest = counts.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        List<String> names = counts.keySet().stream()
+                .filter(n -> updates.getOrDefault(n, 0) > 0 || counts.get(n) * 4L >= busiest)
+                .sorted(java.util.Comparator.comparing((String n) -> -updates.getOrDefault(n, 0))
+                        .thenComparing(n -> -counts.get(n)))
+                .limit(12).toList();
+        String phaseName = phase.name().toLowerCase(java.util.Locale.ROOT);
+        List<RuleProblem> out = new ArrayList<>();
+        for (String n : names) {
+            int changed = updates.getOrDefault(n, 0);
+            out.add(problem(n, "rule \"" + n + "\" kept firing: " + counts.get(n) + " of the " + total
+                    + " firings of the " + phaseName + " phase, which stops at " + limits.maxFirings() + " ("
+                    + RuleLimits.ENV_MAX_FIRINGS + ")" + (changed > 0 ? "; its consequence changed a fact " + changed
+                    + " times, re-activating the rules that match it (no-loop, or a condition the change makes false,"
+                    + " ends that)" : "")));
+        }
+        return out;
+    }
+
+    /** A firing problem at the rule's file and line when they can be found. */
+    private RuleProblem problem(String rule, String message) {
+        if (rule != null && files != null) {
+            Optional<RuleSourceIndex.Source> s = sourceIndex().rule(rule);
+            if (s.isPresent()) {
+                return RuleProblem.error(s.get().file(), s.get().locate(null), message);
+            }
+        }
+        return RuleProblem.error(files == null ? "rules" : files.dir().toString(), "", message);
+    }
+
+    private RuleSourceIndex sourceIndex() {
+        Map<String, String> drl = new LinkedHashMap<>();
+        java.util.Set<String> tables = new java.util.HashSet<>();
+        for (Path p : files.drl()) {
+            drl.put(files.relative(p), RuleFiles.read(p));
+        }
+        for (Path p : files.tables()) {
+            try {
+                drl.put(files.relative(p), DecisionTables.toDrl(p));
+                tables.add(files.relative(p));
+            } catch (RuntimeException e) {
+                // a table that compiled before converts again; if not, the rule is named without its file
+            }
+        }
+        return RuleSourceIndex.of(drl, tables);
     }
 
     private static String agendaGroupOf(org.kie.api.definition.rule.Rule rule) {

@@ -1,5 +1,7 @@
 package io.rebalancer.rules.drools;
 
+import io.rebalancer.rules.RuleProblem;
+import io.rebalancer.rules.RuleSetException;
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.drools.compiler.kie.builder.impl.KieBuilderImpl;
 import org.drools.model.Model;
@@ -70,9 +72,24 @@ final class ExecutableRuleModel {
         return new Build(((InternalKieModule) builder.getKieModule()).getBytes(), List.of());
     }
 
-    /** A new KieBase from a jar written by {@link #build}; its classes load in a class loader of their own. */
+    /** What the sandbox refuses in a jar written by {@link #build}; empty when all of it may be loaded. */
+    static List<RuleProblem> verify(byte[] jar) {
+        return RuleSandbox.check(unzip(jar));
+    }
+
+    /**
+     * A new KieBase from a jar written by {@link #build}; its classes load in a class loader of their own, and only
+     * after {@link RuleSandbox} has read all of them and found nothing outside the allow-list. This is the one way
+     * compiled rules are loaded (fresh builds and cached ones alike), so no path runs unchecked rule code.
+     *
+     * @throws RuleSetException naming each rule that refers to something it may not
+     */
     static KieBase kieBase(byte[] jar) {
         Map<String, byte[]> entries = unzip(jar);
+        List<RuleProblem> refused = RuleSandbox.check(entries);
+        if (!refused.isEmpty()) {
+            throw new RuleSetException(refused);
+        }
         List<String> modelClasses = new ArrayList<>();
         entries.forEach((name, bytes) -> {
             if (name.startsWith("META-INF/kie/") && name.endsWith(MODEL_LIST_SUFFIX)) {
@@ -99,7 +116,7 @@ final class ExecutableRuleModel {
         return KieBaseBuilder.createKieBaseFromModel(models);
     }
 
-    private static Map<String, byte[]> unzip(byte[] jar) {
+    static Map<String, byte[]> unzip(byte[] jar) {
         Map<String, byte[]> entries = new HashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(jar))) {
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {

@@ -202,8 +202,18 @@ public final class RuleLinter {
         return out;
     }
 
+    /**
+     * Whether a problem is one of this lint's security findings: a word in the text that looks like a forbidden
+     * API. They locate a call precisely, but the bytecode sandbox decides what is refused.
+     */
+    static boolean isSecurityHint(RuleProblem p) {
+        return p.message().startsWith(SECURITY_PREFIX);
+    }
+
+    private static final String SECURITY_PREFIX = "security: '";
+
     private static String securityMessage(Forbidden f, String found) {
-        return "security: '" + found.trim() + "' reaches " + f.what()
+        return SECURITY_PREFIX + found.trim() + "' reaches " + f.what()
                 + "; rules may only compute and insert facts";
     }
 

@@ -66,27 +66,15 @@ public final class RuleValidator {
      */
     public static Report validate(Path dir, CompiledRuleCache cache) {
         RuleFiles files = RuleFiles.scan(dir);
-        // the lint reads the tables itself; let it run while Drools compiles
-        CompletableFuture<List<RuleProblem>> lint = CompletableFuture.supplyAsync(() -> RuleLinter.lint(files));
-        RuleBuildKey key = RuleBuildKey.of(files);
-        boolean reused = false;
-        DroolsRuleEngine.CompiledRules compiled = null;
-        Optional<KieBase> base = files.misnamed().isEmpty() ? cache.find(key) : Optional.empty();
-        if (base.isPresent()) {
-            compiled = new DroolsRuleEngine.CompiledRules(DroolsRuleEngine.ruleCount(base.get()), List.of());
-            reused = true;
-        }
-        if (compiled == null) {
-            compiled = DroolsRuleEngine.compile(files);
-        }
-        List<RuleProblem> problems = new ArrayList<>(compiled.errors());
-        for (RuleProblem p : lint.join()) {
+        DroolsRuleEngine.Built built = DroolsRuleEngine.build(files, cache, true);
+        List<RuleProblem> problems = new ArrayList<>(built.errors());
+        for (RuleProblem p : built.lint()) {
             if (!problems.contains(p)) {
                 problems.add(p);
             }
         }
         problems.sort(Comparator.comparing((RuleProblem p) -> p.severity() == RuleProblem.Severity.ERROR ? 0 : 1));
-        return new Report(dir, files.drl().size(), files.tables().size(), compiled.ruleCount(), files.hash(), problems,
-                reused);
+        return new Report(dir, files.drl().size(), files.tables().size(), DroolsRuleEngine.ruleCount(built.base()),
+                files.hash(), problems, built.reused());
     }
 }

@@ -45,7 +45,7 @@ public final class MongoStores implements Stores {
     /** Database used when the URI names none, and always for the embedded server. */
     public static final String DEFAULT_DATABASE = "rebalancer";
     /** Version of the collection layout and indexes; raise it when {@link #ensureIndexes} changes. */
-    static final int SCHEMA_VERSION = 2;
+    static final int SCHEMA_VERSION = 3;
     static final int CONNECT_TIMEOUT_SECONDS = 3;
 
     private final StoreConfig config;
@@ -69,11 +69,12 @@ public final class MongoStores implements Stores {
         this.server = server;
         this.backend = backend;
         this.client = client;
-        this.portfolios = new MongoPortfolioStore(db.getCollection("portfolios"));
+        this.portfolios = new MongoPortfolioStore(db.getCollection("portfolios"), db.getCollection("models"));
         this.prices = new MongoPriceStore(db.getCollection("prices"), db.getCollection("market"),
                 db.getCollection("price_tickers"));
         this.decisions = new MongoDecisionLog(db.getCollection("decisions"), db.getCollection("live_decisions"));
-        this.thresholds = new MongoThresholdStateStore(db.getCollection("threshold_state"));
+        this.thresholds = new MongoThresholdStateStore(db.getCollection("threshold_state"),
+                db.getCollection("threshold_history"));
         this.snapshots = new MongoSnapshotStore(db.getCollection("snapshots"));
         this.runs = new MongoRunStore(db.getCollection("runs"), db.getCollection("decisions"),
                 db.getCollection("snapshots"), Clock.systemUTC());
@@ -117,7 +118,7 @@ public final class MongoStores implements Stores {
             client = MongoClients.create(settings(new ConnectionString(
                     "mongodb://127.0.0.1:" + address.getPort() + "/" + DEFAULT_DATABASE)));
             MongoDatabase db = client.getDatabase(DEFAULT_DATABASE);
-            ensureIndexes(db);
+            ensureIndexes(db, false);
             return new MongoStores(config, server, backend, client, db);
         } catch (RuntimeException e) {
             if (client != null) {
@@ -142,7 +143,7 @@ public final class MongoStores implements Stores {
         try {
             MongoDatabase db = client.getDatabase(dbName);
             db.runCommand(new Document("ping", 1));
-            ensureIndexes(db);
+            ensureIndexes(db, true);
             return new MongoStores(config, null, null, client, db);
         } catch (MongoTimeoutException e) {
             client.close();
@@ -177,7 +178,7 @@ public final class MongoStores implements Stores {
      * Brings an older layout up to date and creates the indexes, once per database: a {@code meta} document
      * records the layout version, so opening an up-to-date store costs one read instead of seven commands.
      */
-    private static void ensureIndexes(MongoDatabase db) {
+    private static void ensureIndexes(MongoDatabase db, boolean realServer) {
         MongoCollection<Document> meta = db.getCollection("meta");
         Document schema = meta.find(new Document("_id", "schema")).first();
         if (schema != null && Integer.valueOf(SCHEMA_VERSION).equals(schema.getInteger("version"))) {
@@ -191,11 +192,30 @@ public final class MongoStores implements Stores {
         db.getCollection("threshold_state").createIndex(Indexes.ascending("portfolio_id", "run_id"), unique);
         db.getCollection("snapshots").createIndex(Indexes.ascending("run_id", "portfolio_id", "date"), unique);
         db.getCollection("runs").createIndex(Indexes.ascending("run_id"), unique);
+        db.getCollection("models").createIndex(Indexes.ascending("model", "effective_from"), unique);
+        if (realServer) {
+            secondaryIndexes(db);
+        }
         if (schema == null || schema.getInteger("version", 0) < 2) {
             MongoDecisionLog.rebuildLiveIndex(db.getCollection("decisions"), db.getCollection("live_decisions"));
         }
         meta.replaceOne(new Document("_id", "schema"), new Document("_id", "schema").append("version", SCHEMA_VERSION),
                 new com.mongodb.client.model.ReplaceOptions().upsert(true));
+    }
+
+    /**
+     * The compound keys on portfolio and day that a real MongoDB needs for a book of thousands of portfolios (every
+     * per-portfolio lookup of the live state and the batch's reads by day). The embedded backend has no secondary
+     * indexes (it would warn and ignore them on every open), so they are created on a real server only.
+     */
+    static void secondaryIndexes(MongoDatabase db) {
+        db.getCollection("portfolios").createIndex(Indexes.ascending("model"));
+        db.getCollection("live_decisions").createIndex(Indexes.ascending("portfolio_id", "as_of"));
+        db.getCollection("live_decisions").createIndex(Indexes.ascending("as_of", "portfolio_id"));
+        db.getCollection("threshold_history").createIndex(Indexes.ascending("portfolio_id", "updated_as_of"));
+        db.getCollection("snapshots").createIndex(Indexes.ascending("portfolio_id", "date"));
+        db.getCollection("executions").createIndex(Indexes.ascending("portfolio_id", "date"));
+        db.getCollection("outcomes").createIndex(Indexes.ascending("portfolio_id", "decided"));
     }
 
     @Override

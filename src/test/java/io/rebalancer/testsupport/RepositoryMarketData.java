@@ -12,14 +12,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads ../shared/market-data directly, for tests that check figures on the real data. */
-public final class SharedMarketData {
-    public static final Path DIR = Path.of("..", "shared", "market-data");
+/**
+ * Reads the repository's own backtest-data/ (prices/ and market/VIX.csv) directly, bypassing the store, for tests
+ * that check figures on the real data. These files are byte-for-byte the ones imported from the project's shared
+ * market data (backtest-data/README.md), so figures worked out on either hold for both.
+ */
+public final class RepositoryMarketData {
+    public static final Path DATA = Path.of("backtest-data");
+    public static final Path PRICES = DATA.resolve("prices");
+    public static final Path VIX = DATA.resolve("market").resolve("VIX.csv");
     public static final List<String> TICKERS = List.of("AAPL", "MSFT", "GOOGL", "NVDA", "META", "XLK", "XOM", "CVX",
             "COP", "XLE", "SPY", "QQQ", "IWM");
     private static PriceHistory cached;
 
-    private SharedMarketData() {
+    private RepositoryMarketData() {
     }
 
     public static synchronized PriceHistory history() {
@@ -29,7 +35,7 @@ public final class SharedMarketData {
             double[][] adj = new double[TICKERS.size()][];
             double[][] vol = new double[TICKERS.size()][];
             for (int i = 0; i < TICKERS.size(); i++) {
-                List<String> lines = lines(DIR.resolve(TICKERS.get(i) + ".csv"));
+                List<String> lines = lines(PRICES.resolve(TICKERS.get(i) + ".csv"));
                 int n = lines.size() - 1;
                 close[i] = new double[n];
                 adj[i] = new double[n];
@@ -52,7 +58,7 @@ public final class SharedMarketData {
     /** VIX close by date. */
     public static Map<LocalDate, Double> vix() {
         Map<LocalDate, Double> out = new HashMap<>();
-        List<String> lines = lines(DIR.resolve("VIX.csv"));
+        List<String> lines = lines(VIX);
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split(",");
             out.put(LocalDate.parse(f[0]), Double.parseDouble(f[4]));

@@ -1,0 +1,352 @@
+package io.rebalancer.rules.drools;
+
+import io.rebalancer.rules.Phase;
+import io.rebalancer.rules.PhaseResult;
+import io.rebalancer.rules.RuleProblem;
+import io.rebalancer.rules.RuleSetException;
+import io.rebalancer.rules.facts.MarketConditions;
+import io.rebalancer.rules.facts.ReasonLine;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Adversarial rule sets, written as an analyst with bad intent would: each must be refused (by validate and by
+ * load alike, naming the file and what is refused) or be harmless. Every one that would do something if it ran
+ * would leave a canary file in a temporary directory; the canary must never appear. Written against the rule
+ * loader as it was before the sandbox, where these ran (issue 14).
+ */
+class RuleSandboxTest {
+    @TempDir
+    static Path tmp;
+
+    /** A rule set of one file, what it must come to, and a word the refusal must contain. */
+    record Case(String name, String file, String text, boolean refused, String expect) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private static final String HEAD = """
+            package io.rebalancer.rules
+            import io.rebalancer.rules.facts.*
+            import io.rebalancer.domain.*
+            """;
+
+    private static String rule(String body) {
+        return HEAD + """
+
+                rule "evil"
+                    ruleflow-group "monitor"
+                when
+                    $m : MarketConditions()
+                then
+                """ + body + "\nend\n";
+    }
+
+    private static Case refused(String name, String body, String expect) {
+        return new Case(name, "evil.drl", rule(body), true, expect);
+    }
+
+    private static Case refusedDrl(String name, String drl, String expect) {
+        return new Case(name, "evil.drl", HEAD + drl, true, expect);
+    }
+
+    static Stream<Case> cases() {
+        return Stream.of(
+                refusedDrl("quote in rule name", """
+                        rule "a\\" + ((java.util.function.Supplier<String>) () -> { try { new java.io.File(\\"CANARY\\").createNewFile(); } catch (Exception e) {} return \\"\\"; }).get() + \\"b"
+                            ruleflow-group "monitor"
+                        when
+                            MarketConditions()
+                        then
+                        end
+                        """, "double quote"),
+                new Case("quote in a decision-table NAME cell", "evil.drl.csv", """
+                        RuleSet,io.rebalancer.rules
+                        Import,"io.rebalancer.rules.facts.*"
+                        ,
+                        RuleTable Evil
+                        NAME,RULEFLOW-GROUP,CONDITION,ACTION
+                        ,,m : MarketConditions,
+                        ,,vix >= $param,"insert(new ReasonLine(""monitor"", ""x"", drools.getRule().getName()));"
+                        Rule name,Phase,VIX from,Line
+                        "a"" + ((java.util.function.Supplier<String>) () -> { try { new java.io.File(""CANARY"").createNewFile(); } catch (Exception e) {} return \"\"\"\"; }).get() + \"\"b",monitor,0,x
+                        """, true, "double quote"),
+                new Case("quote in a decision-table RULEFLOW-GROUP cell", "evil.drl.csv", """
+                        RuleSet,io.rebalancer.rules
+                        Import,"io.rebalancer.rules.facts.*"
+                        ,
+                        RuleTable Evil
+                        NAME,RULEFLOW-GROUP,CONDITION,ACTION
+                        ,,m : MarketConditions,
+                        ,,vix >= $param,"insert(new ReasonLine(""monitor"", ""x"", drools.getRule().getName()));"
+                        Rule name,Phase,VIX from,Line
+                        fine,"monitor"" + new java.io.File(""CANARY"").createNewFile() + \"\"",0,x
+                        """, true, "double quote"),
+                refusedDrl("unicode escape in rule name", """
+                        rule "a\\\\u0022 + x"
+                            ruleflow-group "monitor"
+                        when
+                            MarketConditions()
+                        then
+                        end
+                        """, "backslash"),
+                refusedDrl("comment delimiter in rule name", """
+                        rule "a */ static { int x = 1; } /* b"
+                            ruleflow-group "monitor"
+                        when
+                            MarketConditions()
+                        then
+                        end
+                        """, "comment delimiter"),
+                refused("System, newline, .exit", "System\n    .exit(42);", "java.lang.System.exit"),
+                refusedDrl("a System call split inside eval", """
+                        rule "evil"
+                            ruleflow-group "monitor"
+                        when
+                            $m : MarketConditions()
+                            eval( System
+                                  .getenv("HOME") != null )
+                        then
+                        end
+                        """, "java.lang.System.getenv"),
+                refused("getClassLoader().loadClass and reflection", """
+                        try {
+                            Class<?> c = $m.getClass().getClassLoader().loadClass("java.lang.Runtime");
+                            Object rt = c.getMethod("getRuntime").invoke(null);
+                            c.getMethod("exec", String[].class).invoke(rt, (Object) new String[] {"touch", "CANARY"});
+                        } catch (Exception e) { }""", "getClass"),
+                refused("Class.forName", """
+                        try { Class.forName("java.lang.Runtime"); } catch (Exception e) { }""", "java.lang.Class.forName"),
+                refused("Runtime.exec", """
+                        try { Runtime.getRuntime().exec(new String[] {"touch", "CANARY"}); } catch (Exception e) { }""",
+                        "java.lang.Runtime"),
+                refused("ProcessBuilder", """
+                        try { new ProcessBuilder("touch", "CANARY").start(); } catch (Exception e) { }""",
+                        "java.lang.ProcessBuilder"),
+                refused("javax.net.SocketFactory", """
+                        try { javax.net.SocketFactory.getDefault().createSocket("127.0.0.1", 9); } catch (Exception e) { }""",
+                        "javax.net.SocketFactory"),
+                refused("java.net.Socket", """
+                        try { new java.net.Socket("127.0.0.1", 9).close(); } catch (Exception e) { }""", "java.net.Socket"),
+                refused("java.net.URL", """
+                        try { new java.net.URL("file:///etc/passwd").openStream().close(); } catch (Exception e) { }""",
+                        "java.net.URL"),
+                refused("java.nio.file.Files", """
+                        try { java.nio.file.Files.writeString(java.nio.file.Path.of("CANARY"), "x"); } catch (Exception e) { }""",
+                        "java.nio.file.Files"),
+                refused("java.io.FileOutputStream", """
+                        try { new java.io.FileOutputStream("CANARY").close(); } catch (Exception e) { }""",
+                        "java.io.FileOutputStream"),
+                refused("System.out.println", "System.out.println(\"hello\");", "java.lang.System.out"),
+                refused("System.setProperty", "System.setProperty(\"user.dir\", \"/\");", "java.lang.System.setProperty"),
+                refused("System.getenv", "String s = System.getenv(\"HOME\");", "java.lang.System.getenv"),
+                refused("MethodHandles", """
+                        try { java.lang.invoke.MethodHandles.lookup().findStatic(Runtime.class, "getRuntime",
+                                java.lang.invoke.MethodType.methodType(Runtime.class)); } catch (Throwable e) { }""",
+                        "java.lang.invoke.MethodHandles"),
+                refused("method reference to Runtime", """
+                        java.util.function.Supplier<Object> s = Runtime::getRuntime;
+                        insert(new ReasonLine("monitor", String.valueOf(s.get()), "x"));""", "java.lang.Runtime"),
+                refused("Thread", """
+                        new Thread(() -> { try { new java.io.File("CANARY").createNewFile(); } catch (Exception e) { } }).start();""",
+                        "java.lang.Thread"),
+                refused("Thread.sleep", """
+                        try { Thread.sleep(1); } catch (InterruptedException e) { }""", "java.lang.Thread"),
+                refused("executor", """
+                        java.util.concurrent.Executors.newSingleThreadExecutor().submit(() -> 1);""",
+                        "java.util.concurrent.Executors"),
+                refused("ScriptEngineManager", """
+                        Object e = new javax.script.ScriptEngineManager().getEngineByName("js");""",
+                        "javax.script.ScriptEngineManager"),
+                refused("Unsafe", """
+                        try { Object u = sun.misc.Unsafe.class.getDeclaredField("theUnsafe"); } catch (Exception e) { }""",
+                        "sun.misc.Unsafe"),
+                refused("ObjectInputStream", """
+                        try { new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(new byte[0])); } catch (Exception e) { }""",
+                        "java.io.ObjectInputStream"),
+                refused("ServiceLoader", """
+                        java.util.ServiceLoader.load(Runnable.class).forEach(Runnable::run);""", "java.util.ServiceLoader"),
+                refused("Locale.setDefault", "java.util.Locale.setDefault(java.util.Locale.GERMANY);",
+                        "java.util.Locale.setDefault"),
+                refused("enum getDeclaringClass", """
+                        Object c = Regime.CRISIS.getDeclaringClass();""", "getDeclaringClass"),
+                refused("String.format without a Locale", """
+                        insert(new ReasonLine("monitor", String.format("%.2f", $m.vix()), "x"));""", "Locale"),
+                refusedDrl("java.util.logging.FileHandler inside accumulate", """
+                        rule "evil"
+                            ruleflow-group "monitor"
+                        when
+                            $n : Number() from accumulate( $m : MarketConditions(),
+                                init( java.util.logging.FileHandler h = null; double s = 0; ),
+                                action( try { h = new java.util.logging.FileHandler("CANARY"); } catch (Exception e) { } s += $m.vix(); ),
+                                result( s ) )
+                        then
+                        end
+                        """, "java.util.logging.FileHandler"),
+                refusedDrl("java.util.Formatter inside accumulate", """
+                        rule "evil"
+                            ruleflow-group "monitor"
+                        when
+                            $n : Number() from accumulate( $m : MarketConditions(),
+                                init( double s = 0; ),
+                                action( try { new java.util.Formatter("CANARY").close(); } catch (Exception e) { } s += $m.vix(); ),
+                                result( s ) )
+                        then
+                        end
+                        """, "java.util.Formatter"),
+                refusedDrl("a function block doing IO", """
+                        function void touch(String path) {
+                            try { new java.io.File(path).createNewFile(); } catch (Exception e) { }
+                        }
+
+                        rule "evil"
+                            ruleflow-group "monitor"
+                        when
+                            MarketConditions()
+                        then
+                            touch("CANARY");
+                        end
+                        """, "java.io.File"),
+                new Case("a static import of System.exit", "evil.drl", """
+                        package io.rebalancer.rules
+                        import io.rebalancer.rules.facts.*
+                        import function java.lang.System.exit
+
+                        rule "evil"
+                            ruleflow-group "monitor"
+                        when
+                            MarketConditions()
+                        then
+                            exit(44);
+                        end
+                        """, true, "java.lang.System.exit"),
+                refusedDrl("a declared type whose field default does IO", """
+                        declare Evil
+                            made : boolean = new java.io.File("CANARY").mkdir()
+                        end
+
+                        rule "evil"
+                            ruleflow-group "monitor"
+                        when
+                            MarketConditions()
+                        then
+                            insert(new Evil());
+                        end
+                        """, "java.io.File"),
+                refusedDrl("a declared type with a file field", """
+                        declare Evil
+                            file : java.io.File
+                        end
+
+                        rule "evil"
+                            ruleflow-group "monitor"
+                        when
+                            MarketConditions()
+                        then
+                        end
+                        """, "java.io.File"),
+                new Case("harmless: maths, text, time, collections", "fine.drl", rule("""
+                        java.util.List<Double> xs = new java.util.ArrayList<>(java.util.List.of($m.vix(), 2.0));
+                        double total = xs.stream().mapToDouble(Double::doubleValue).sum();
+                        String day = java.time.LocalDate.of(2024, 1, 2).plusDays(1).toString();
+                        long t = System.nanoTime() + System.currentTimeMillis();
+                        insert(new ReasonLine("monitor", String.format(java.util.Locale.ROOT, "%.1f %s %s",
+                                Math.sqrt(total), day, "System.exit(1) is only text here"), drools.getRule().getName()));"""),
+                        false, ""));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void validateAndLoad_adversarialRuleSet_refusedOrHarmless(Case c) throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve(c.name().replaceAll("[^A-Za-z0-9]+", "-")));
+        Path canary = dir.resolve("canary");
+        Path rules = Files.createDirectories(dir.resolve("rules"));
+        Files.writeString(rules.resolve(c.file()), c.text().replace("CANARY", canary.toString()));
+        CompiledRuleCache cache = CompiledRuleCache.inProcess();
+
+        RuleValidator.Report report = RuleValidator.validate(rules, cache);
+
+        if (c.refused()) {
+            assertFalse(report.ok(), "validate passed " + c.name());
+            List<RuleProblem> errors = report.errors();
+            assertTrue(errors.stream().anyMatch(p -> p.file().equals(c.file()) && p.message().contains(c.expect())),
+                    "validate did not name " + c.expect() + " in " + c.file() + ": " + errors);
+            RuleSetException e = assertThrows(RuleSetException.class, () -> DroolsRuleEngine.load(rules, cache));
+            assertTrue(e.problems().stream().anyMatch(p -> p.message().contains(c.expect())), e.getMessage());
+        } else {
+            assertTrue(report.ok(), report.problems().toString());
+            PhaseResult r = DroolsRuleEngine.load(rules, cache).fire(Phase.MONITOR,
+                    List.of(new MarketConditions(20.0, 0.15, -0.05, 0.5)));
+            ReasonLine line = r.conclusions().stream().filter(ReasonLine.class::isInstance).map(ReasonLine.class::cast)
+                    .findFirst().orElseThrow();
+            // sqrt(20 + 2) = 4.69...; 2024-01-02 + 1 day
+            assertEquals("4.7 2024-01-03 System.exit(1) is only text here", line.text());
+        }
+        assertFalse(Files.exists(canary), "the canary was written: rule code ran");
+    }
+
+    @Test
+    void load_cacheEntryReplacedByARefusedBuild_reverifiedDeletedAndRecompiled() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("tampered"));
+        Path canary = dir.resolve("canary");
+        Path clean = Files.createDirectories(dir.resolve("clean"));
+        Files.writeString(clean.resolve("fine.drl"), rule("insert(new ReasonLine(\"monitor\", \"ok\", \"x\"));"));
+        Path evil = Files.createDirectories(dir.resolve("evil"));
+        Files.writeString(evil.resolve("fine.drl"), rule("try { new java.io.File(\"" + canary + "\").createNewFile();"
+                + " } catch (Exception e) { }"));
+        ExecutableRuleModel.Build evilBuild = ExecutableRuleModel.build(RuleFiles.scan(evil), Map.of());
+        assertTrue(evilBuild.ok(), evilBuild.errors().toString());
+        CompiledRuleCache cache = CompiledRuleCache.at(dir.resolve("cache"));
+        RuleBuildKey key = RuleBuildKey.of(RuleFiles.scan(clean));
+        Files.createDirectories(dir.resolve("cache"));
+        Files.write(cache.file(key), evilBuild.jar());
+        CompiledRuleCache.forgetProcessMemory();
+
+        PhaseResult r = DroolsRuleEngine.load(clean, cache).fire(Phase.MONITOR,
+                List.of(new MarketConditions(20.0, 0.15, -0.05, 0.5)));
+
+        assertFalse(Files.exists(canary), "the planted build ran");
+        assertTrue(r.conclusions().stream().anyMatch(c -> c instanceof ReasonLine l && l.text().equals("ok")));
+        assertTrue(ExecutableRuleModel.verify(Files.readAllBytes(cache.file(key))).isEmpty(),
+                "the planted entry was not replaced by the clean build");
+    }
+
+    @Test
+    void cases_atLeastThirty() {
+        assertTrue(cases().count() >= 30, "issue 14 asks for at least 30 adversarial rule sets");
+    }
+
+    /** What the shipped rules' generated code refers to outside itself: every item must be allowed, and is listed. */
+    @Test
+    void check_shippedRules_allowedAndReferenceOnlyTheDocumentedApi() {
+        RuleFiles files = RuleFiles.scan(Path.of("rules"));
+        Map<Path, String> tables = new java.util.LinkedHashMap<>();
+        files.tables().forEach(t -> tables.put(t, DecisionTables.toDrl(t)));
+        ExecutableRuleModel.Build build = ExecutableRuleModel.build(files, tables);
+        Map<String, byte[]> entries = ExecutableRuleModel.unzip(build.jar());
+
+        assertEquals(List.of(), RuleSandbox.check(entries));
+        TreeSet<String> owners = new TreeSet<>();
+        RuleSandbox.externalReferences(entries).forEach(r -> owners.add(r.substring(r.indexOf(' ') + 1)
+                .replaceAll("\\.[a-z<][A-Za-z<>]*$", "")));
+        assertTrue(owners.stream().noneMatch(o -> o.startsWith("java.io") || o.startsWith("java.nio")
+                || o.startsWith("java.net") || o.equals("java.lang.Runtime")), owners.toString());
+    }
+}
