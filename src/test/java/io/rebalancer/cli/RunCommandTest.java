@@ -162,8 +162,8 @@ class RunCommandTest {
                 tmp.resolve("decision.json").toString());
         assertEquals(ExitCodes.OK, r.exitCode(), r.err());
         // the figures of the README's example output
-        assertTrue(r.out().contains("Trigger: NVDA drift +7.95 pp exceeds the critical 3.00 %"), r.out());
-        assertTrue(r.out().contains("Recommended: BAND_EDGE (Confidence: 65 %)"), r.out());
+        assertTrue(r.out().contains("Trigger: NVDA drift +7.95 pp is outside its band of 1.60 % (20 % of its 8.00 % target)"), r.out());
+        assertTrue(r.out().contains("Recommended: BAND_EDGE (Confidence: 50 %): BAND_EDGE nets 21.88 bp a year"), r.out());
         assertTrue(r.out().contains("Autonomous Decision: EXECUTE BAND_EDGE REBALANCE"), r.out());
         assertFalse(r.out().contains("inside the 3-day cooldown"), r.out());
     }
