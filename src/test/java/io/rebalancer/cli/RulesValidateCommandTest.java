@@ -89,6 +89,9 @@ class RulesValidateCommandTest {
 
         Path rules = copyRules();
         replace(rules.resolve("thresholds.drl.csv"), "MODERATE,monitor,MODERATE,3,", "MODERATE,monitor,MODERATE,3.5,");
+        // unique content, so no earlier run on this machine can have cached exactly this edit
+        Files.writeString(rules.resolve("monitor.drl"), "\n// edit " + System.nanoTime() + "\n",
+                java.nio.file.StandardOpenOption.APPEND);
         Run edited = execute("rules", "validate", "--rules", rules.toString());
         assertEquals(ExitCodes.OK, edited.code(), edited.all());
         assertTrue(edited.out().strip().endsWith("0 warnings"), edited.out());
@@ -236,7 +239,7 @@ class RulesValidateCommandTest {
                 "    System.exit(1); insert(new ThresholdChange(\"LEARNED_RAISE\"");
         Run r = execute("rules", "validate", "--rules", rules.toString());
         assertEquals(ExitCodes.RULES, r.code());
-        assertTrue(r.err().lines().anyMatch(l -> l.startsWith("adaptive.drl:18:5 security:") && l.contains("System")), r.all());
+        assertTrue(r.err().lines().anyMatch(l -> l.startsWith("adaptive.drl:19:5 security:") && l.contains("System")), r.all());
     }
 
     @Test
