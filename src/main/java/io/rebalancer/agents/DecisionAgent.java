@@ -48,7 +48,7 @@ public final class DecisionAgent {
         TimingDecided timing = result.one(TimingDecided.class).orElse(null);
         if (analysis != null && (chosen == null || timing == null)) {
             throw new IllegalStateException("the decide rules concluded " + (chosen == null ? "no scenario" : "no timing")
-                    + " for a triggered cycle; check decide.drl and timing.drl.csv (rules validate)");
+                    + " for a triggered cycle; check decide.drl and timing.drl.xlsx (rules validate)");
         }
         List<PlannedTrade> plan = chosen == null || chosen.deferred() ? List.of()
                 : plan(analysis.scenarios().get(chosen.type()), result.all(TradePriority.class));

@@ -60,8 +60,32 @@ public final class BrinsonFachler {
             t++;
         }
         double[] factors = linking == Linking.CARINO ? carinoFactors(rp, rb) : grapFactors(rp, rb);
-        return new AttributionResult(linking, List.copyOf(byPeriod.keySet()), List.copyOf(segments), effects, rp, rb,
-                factors);
+        AttributionResult result = new AttributionResult(linking, List.copyOf(byPeriod.keySet()), List.copyOf(segments),
+                effects, rp, rb, factors);
+        checkFinite(result);
+        return result;
+    }
+
+    /** Returns so large that the products overflow give Infinity or NaN: refused rather than printed. */
+    private static void checkFinite(AttributionResult r) {
+        for (String p : r.periods()) {
+            if (!Double.isFinite(r.portfolioReturn(p)) || !Double.isFinite(r.benchmarkReturn(p))
+                    || !Double.isFinite(r.linkingFactor(p))) {
+                throw new IllegalArgumentException("period " + p + " gives a return or linking factor that is not a"
+                        + " finite number (portfolio " + r.portfolioReturn(p) + ", benchmark " + r.benchmarkReturn(p)
+                        + "); are the returns fractions (0.01 for 1 %)?");
+            }
+        }
+        for (SegmentEffect e : r.linkedBySegment()) {
+            if (!Double.isFinite(e.total()) || !Double.isFinite(e.allocation()) || !Double.isFinite(e.selection())
+                    || !Double.isFinite(e.interaction())) {
+                throw new IllegalArgumentException("segment " + e.segment() + " gives a linked effect that is not a"
+                        + " finite number; are the returns fractions (0.01 for 1 %)?");
+            }
+        }
+        if (!Double.isFinite(r.cumulativeExcess())) {
+            throw new IllegalArgumentException("the cumulative excess return is not a finite number");
+        }
     }
 
     /** Carino: k_t / K with k = (ln(1+Rp) - ln(1+Rb)) / (Rp - Rb), or 1 / (1+R) when Rp = Rb. */

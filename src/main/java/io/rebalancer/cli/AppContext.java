@@ -54,10 +54,10 @@ final class AppContext implements AutoCloseable {
     Stores stores() {
         if (stores == null) {
             stores = MongoStores.open(options.storeConfig());
-            if (!BacktestDataSeeder.seedIfEmpty(stores, options.backtestData).seeded() && checkPortfolioFiles) {
+            if (!BacktestDataSeeder.seedIfEmpty(stores, options.backtestData()).seeded() && checkPortfolioFiles) {
                 // a portfolio file edited after the seed is said, never silently ignored
                 java.io.PrintWriter err = options.notices();
-                PortfolioFileCheck.check(stores, options.backtestData).forEach(f -> err.println("note: " + f.message()));
+                PortfolioFileCheck.check(stores, options.backtestData()).forEach(f -> err.println("note: " + f.message()));
                 err.flush();
             }
         }
@@ -83,7 +83,7 @@ final class AppContext implements AutoCloseable {
     }
 
     Path rulesDir() {
-        return options.rules;
+        return options.rules();
     }
 
     Cycle cycle() {

@@ -17,7 +17,8 @@ import java.util.concurrent.Callable;
         description = {"Replay history through the agent and the baselines (buy_and_hold, monthly, quarterly, annual,"
                 + " band_5_25, band_abs_3), score every decision's regret, store the run and export nav.csv,"
                 + " metrics.json, decisions.json (and the HTML report when available).",
-                "Same as: mvn compile exec:java -Dbacktest [-Dbacktest.from=... -Dbacktest.to=...]"})
+                "Same as: mvn compile exec:java -Dbacktest [-Dbacktest.from=... -Dbacktest.to=...]"},
+        footer = {"", "Examples:", "  rebalancer backtest", "  rebalancer backtest --from 2020-01-02 --to 2020-12-31 --no-report", "  rebalancer backtest --rules my-rules --compare-learning", "  rebalancer backtest list"})
 public class BacktestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -75,8 +75,8 @@ final class BacktestConsole {
                 s.dividends().name().toLowerCase(Locale.ROOT),
                 r.portfolio().cashFlows().isEmpty() ? "" : "; " + r.portfolio().cashFlows().size() + " cash flows"));
         sb.append(line);
-        sb.append(String.format(Locale.ROOT, "%-18s %14s %8s %8s %7s %8s %9s %7s %7s %11s%n", "Strategy", "Final NAV",
-                "CAGR", "Vol", "Sharpe", "MaxDD", "Turnover", "Rebal", "Trades", "Costs"));
+        sb.append(String.format(Locale.ROOT, "%-18s %14s %8s %8s %7s %8s %9s %7s %7s %11s%n", "Strategy",
+                "Final NAV $", "CAGR %", "Vol %", "Sharpe", "MaxDD %", "Turn. %/y", "Rebal", "Trades", "Costs $"));
         for (Map.Entry<String, BacktestResult.StrategyResult> e : r.strategies().entrySet()) {
             StrategyMetrics m = e.getValue().metrics();
             sb.append(String.format(Locale.ROOT, "%-18s %,14.0f %7.2f%% %7.2f%% %7.3f %7.2f%% %8.2f%% %7d %7d %,11.0f%n",
@@ -101,13 +101,18 @@ final class BacktestConsole {
                             .append(t.change().reason()).append('\n'));
         }
         long scored = r.decisions().stream().filter(BacktestResult.DecisionOutcome::scored).count();
-        sb.append(String.format(Locale.ROOT, "%nDecisions: %d triggered cycles, %d scored over %d days%n",
-                r.decisions().size(), scored, s.horizonDays()));
-        sb.append(String.format(Locale.ROOT, "  %-9s %-9s %6s %12s %14s %8s%n", "Regime", "Chosen", "Count",
-                "Mean regret", "Mean active", "Hit rate"));
+        int counted = r.outcomeSummary().stream().mapToInt(OutcomeSummary::count).sum();
+        sb.append(String.format(Locale.ROOT, "%nDecisions: %d triggered cycles, %d scored over %d days, %d of them"
+                        + " counted for learning (non-overlapping horizons)%n",
+                r.decisions().size(), scored, s.horizonDays(), counted));
+        sb.append(String.format(Locale.ROOT, "  %-9s %-9s %6s %12s %12s %12s %14s %7s %8s%n", "Regime", "Chosen", "Count",
+                "Mean regret", "of return", "of TE", "Mean active", "t", "Hit rate"));
         for (OutcomeSummary o : r.outcomeSummary()) {
-            sb.append(String.format(Locale.ROOT, "  %-9s %-9s %6d %9.1f bp %11.1f bp %7.1f%%%n", o.regime(),
-                    o.scenario(), o.count(), o.meanRegret() * 1e4, o.meanActiveReturn() * 1e4, o.hitRate() * 100));
+            sb.append(String.format(Locale.ROOT, "  %-9s %-9s %6d %9.1f bp %9.1f bp %9.1f bp %11.1f bp %7s %7.1f%%%n",
+                    o.regime(), o.scenario(), o.count(), o.meanRegret() * 1e4, o.meanRegretReturn() * 1e4,
+                    o.meanRegretTracking() * 1e4, o.meanActiveReturn() * 1e4,
+                    Double.isNaN(o.activeT()) ? "n/a" : String.format(Locale.ROOT, "%.2f", o.activeT()),
+                    o.hitRate() * 100));
         }
         BacktestResult.Timings t = r.timings();
         sb.append(String.format(Locale.ROOT,

@@ -26,11 +26,11 @@ public class BacktestFromPropertiesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         StoreOptions store = new StoreOptions();
-        store.rules = Path.of(prop("rules", "rules"));
-        store.backtestData = Path.of(prop("backtestData", "backtest-data"));
+        store.where.rules = Path.of(prop("rules", "rules"));
+        store.where.backtestData = Path.of(prop("backtestData", "backtest-data"));
         String dataDir = prop("dataDir", null);
-        store.dataDir = dataDir == null ? null : Path.of(dataDir);
-        store.mongoUri = prop("mongoUri", null);
+        store.where.dataDir = dataDir == null ? null : Path.of(dataDir);
+        store.where.mongoUri = prop("mongoUri", null);
         String costBps = prop("costBps", null);
         BacktestRequest request = new BacktestRequest(
                 prop("portfolio", BacktestRequest.DEFAULT_PORTFOLIO),

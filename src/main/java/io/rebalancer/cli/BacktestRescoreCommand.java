@@ -50,8 +50,8 @@ public class BacktestRescoreCommand implements Callable<Integer> {
             } else {
                 out.printf(Locale.ROOT, "Rescored run %s (%s, %s .. %s) from stored snapshots and decisions%n",
                         r.runId(), r.portfolioId(), r.from(), r.to());
-                out.printf(Locale.ROOT, "%-18s %14s %8s %8s %7s %8s %9s %7s %11s%n", "Strategy", "Final NAV", "CAGR",
-                        "Vol", "Sharpe", "MaxDD", "Turnover", "Trades", "Costs");
+                out.printf(Locale.ROOT, "%-18s %14s %8s %8s %7s %8s %9s %7s %11s%n", "Strategy", "Final NAV $", "CAGR %",
+                        "Vol %", "Sharpe", "MaxDD %", "Turn. %/y", "Trades", "Costs $");
                 r.metrics().forEach((name, m) -> out.printf(Locale.ROOT,
                         "%-18s %,14.0f %7.2f%% %7.2f%% %7.3f %7.2f%% %8.2f%% %7d %,11.0f%n", name, m.finalNav(),
                         m.cagr() * 100, m.volatility() * 100, m.sharpe(), m.maxDrawdown() * 100, m.turnover() * 100,

@@ -61,7 +61,7 @@ public class BacktestSuiteCommand implements Callable<Integer> {
         Path dir = exportDir != null ? exportDir : Path.of("reports", "suite-" + suite.name() + "-"
                 + LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         try (AppContext app = new AppContext(store).preloadRules()) {
-            SuiteRunner runner = new SuiteRunner(app.stores(), store.backtestData, data -> {
+            SuiteRunner runner = new SuiteRunner(app.stores(), store.backtestData(), data -> {
                 Stores s = MongoStores.open(StoreConfig.inMemory());
                 BacktestDataSeeder.seed(s, data);
                 return s;

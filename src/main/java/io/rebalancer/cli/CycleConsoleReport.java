@@ -174,7 +174,7 @@ final class CycleConsoleReport {
         d.reasoning().forEach(line -> s.append("- ").append(line).append('\n'));
         if (!d.plan().isEmpty()) {
             s.append("\nExecution Plan:\n");
-            s.append(f("%-9s| %-7s| %-6s| %10s | %13s | %s%n", "Priority", "Ticker", "Action", "Shares", "Value",
+            s.append(f("%-9s| %-7s| %-6s| %10s | %13s | %s%n", "Priority", "Ticker", "Action", "Shares", "Value $",
                     "Rationale"));
             s.append("-".repeat(78)).append('\n');
             for (PlannedTrade t : d.plan()) {

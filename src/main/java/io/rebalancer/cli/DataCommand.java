@@ -28,7 +28,8 @@ public class DataCommand implements Runnable {
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = "Import daily prices from CSV files (Yahoo 'Date,Open,High,Low,Close,Adj Close,Volume' or"
                     + " 'date,open,high,low,close,adj_close,volume'); the ticker is the file name. Every file is checked"
-                    + " before anything is written.")
+                    + " before anything is written.",
+        footer = {"", "Examples:", "  rebalancer data import ~/Downloads/NVDA.csv", "  rebalancer data import prices.csv --ticker NVDA"})
     static class Import implements Callable<Integer> {
         @Spec
         CommandSpec spec;

@@ -25,7 +25,8 @@ import java.util.concurrent.Callable;
 @Command(name = "fetch", mixinStandardHelpOptions = true,
         description = "Fetch daily prices, VIX and the T-bill rate from Yahoo's chart API into the store, from the"
                 + " day after the latest stored day to the last closed trading day. Everything is fetched and checked"
-                + " before anything is written; offline, the store keeps what it has and 'run' uses its latest day.")
+                + " before anything is written; offline, the store keeps what it has and 'run' uses its latest day.",
+        footer = {"", "Examples:", "  rebalancer data fetch", "  rebalancer data fetch --ticker NVDA --from 2026-01-02"})
 class DataFetchCommand implements Callable<Integer> {
     static final String ENV_URL = "REBALANCER_YAHOO_URL";
     /** The New York close plus a margin: a bar of today before then is still moving. */

@@ -73,9 +73,17 @@ public final class Main {
         }
     }
 
+    /** The exit code an exception ends a command with (tests of lower packages use it). */
+    public static int exitCodeOf(Throwable ex) {
+        return exitCode(ex);
+    }
+
     static int exitCode(Throwable ex) {
         if (ex instanceof RuleSetException) {
             return ExitCodes.RULES;
+        }
+        if (ex instanceof io.rebalancer.store.StoreBusyException) {
+            return ExitCodes.BUSY;
         }
         if (ex instanceof StoreException) {
             return ExitCodes.STORE;

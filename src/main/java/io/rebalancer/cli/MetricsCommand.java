@@ -25,7 +25,8 @@ import java.util.concurrent.Callable;
 @Command(name = "metrics", mixinStandardHelpOptions = true,
         description = {"Compute the backtest metric contract (docs/METRICS.md) for a CSV of daily returns.",
                 "Files are CSV 'date,return' (yyyy-MM-dd, simple return as a fraction), a header line allowed.",
-                "NAV starts at 1 on the day before the first return."})
+                "NAV starts at 1 on the day before the first return."},
+        footer = {"", "Examples:", "  rebalancer metrics --returns returns.csv --benchmark spy.csv"})
 public class MetricsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

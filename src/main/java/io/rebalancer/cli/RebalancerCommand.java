@@ -11,12 +11,13 @@ import picocli.CommandLine.Command;
                 WatchCommand.class,
                 HistoryCommand.class,
                 HoldingsCommand.class, RiskCommand.class, BalanceCommand.class, OrderCommand.class, McpCommand.class,
-                PortfolioCommand.class,
+                AlertsCommand.class, PortfolioCommand.class,
                 DataCommand.class,
                 BacktestCommand.class, BacktestFromPropertiesCommand.class, MetricsCommand.class,
                 ReportCommand.class, AttributionCommand.class,
                 RulesCommand.class, ScenariosCommand.class,
-        })
+        },
+        footer = {"", "Examples:", "  bin/rebalancer run", "  bin/rebalancer run --as-of 2024-12-12 --export decision.json", "  bin/rebalancer history --limit 10", "  bin/rebalancer data fetch && bin/rebalancer run --execute", "  bin/rebalancer backtest --from 2015-01-02 --to 2024-12-31", "  bin/rebalancer <command> --help    (each command's options and examples)"})
 public class RebalancerCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -16,7 +16,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Write the HTML performance-attribution report of a stored backtest run (one self-contained file).")
+        description = "Write the HTML performance-attribution report of a stored backtest run (one self-contained file).",
+        footer = {"", "Examples:", "  rebalancer report --latest", "  rebalancer report --run <run-id> --out report.html"})
 public class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
         description = "Validate or compile the rules, show the DRL a table compiles to, explain a decision, diff two"
                 + " rule sets.",
         subcommands = {RulesCommand.Validate.class, RulesCommand.Compile.class, RulesCommand.DumpDrl.class,
-                RulesExplainCommand.class, RulesDiffCommand.class})
+                RulesWatchCommand.class, RulesWorkbookCommand.class, RulesExplainCommand.class, RulesDiffCommand.class})
 public class RulesCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -37,7 +37,8 @@ public class RulesCommand implements Runnable {
 
     @Command(name = "validate", mixinStandardHelpOptions = true,
             description = "Compile every rule file and lint the tables (gaps, overlaps, missing regimes, unreachable rows,"
-                    + " duplicate names, forbidden calls). Exit 0 when there are no errors.")
+                    + " duplicate names, forbidden calls). Exit 0 when there are no errors.",
+        footer = {"", "Examples:", "  rebalancer rules validate", "  rebalancer rules validate --rules my-rules --no-cache"})
     static class Validate implements Callable<Integer> {
         @Spec
         CommandSpec spec;

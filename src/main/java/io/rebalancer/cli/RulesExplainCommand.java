@@ -28,7 +28,8 @@ import static io.rebalancer.cli.CycleConsoleReport.pp;
 /** {@code rules explain DECISION-ID}: why a stored decision came out as it did. */
 @Command(name = "explain", mixinStandardHelpOptions = true,
         description = "Show the input facts, every fired rule by phase with its conclusion, the scenario values and why"
-                + " the chosen one won, and the threshold changes of a stored decision.")
+                + " the chosen one won, and the threshold changes of a stored decision.",
+        footer = {"", "Examples:", "  rebalancer rules explain <cycle-id>"})
 public class RulesExplainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -19,7 +19,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run one Monitor -> Analyzer -> Decision cycle and record it.")
+        description = "Run one Monitor -> Analyzer -> Decision cycle and record it.",
+        footer = {"", "Examples:", "  rebalancer run", "  rebalancer run --as-of 2024-12-12 --export decision.json", "  rebalancer run --execute", "  rebalancer run --in-memory --json"})
 public class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -43,8 +44,25 @@ public class RunCommand implements Callable<Integer> {
             + " (as the execute command does)")
     boolean execute;
 
+    @Option(names = "--all", description = "The nightly batch: every active portfolio's cycle of the day in one process,"
+            + " a worker per core; a summary, or with --json every outcome. Exit code 10 when some failed")
+    boolean all;
+
+    @Option(names = "--model", paramLabel = "M", description = "With --all: only the accounts on model M")
+    String model;
+
     @Override
     public Integer call() {
+        if (all) {
+            if (execute || export != null) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--all runs the batch only; 'execute --all' executes its rebalances");
+            }
+            return BatchConsole.run(spec, store, model, asOf, json);
+        }
+        if (model != null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--model needs --all");
+        }
         if (export != null) {
             io.rebalancer.service.AtomicFiles.checkTarget(export);
         }

@@ -26,7 +26,8 @@ public class ScenariosCommand implements Runnable {
     }
 
     @Command(name = "test", mixinStandardHelpOptions = true,
-            description = "Run every scenarios/*.json against the rules; one PASS/FAIL line each, exit 7 on any failure.")
+            description = "Run every scenarios/*.json against the rules; one PASS/FAIL line each, exit 7 on any failure.",
+        footer = {"", "Examples:", "  rebalancer scenarios test", "  rebalancer scenarios test --rules my-rules"})
     static class Test implements Callable<Integer> {
         @Spec
         CommandSpec spec;

@@ -1,44 +1,48 @@
 package io.rebalancer.cli;
 
-import io.rebalancer.agents.CycleRecord;
-import io.rebalancer.domain.Ticker;
-import io.rebalancer.market.PriceSourceException;
+import io.rebalancer.alerts.AlertRules;
+import io.rebalancer.alerts.AlertService;
+import io.rebalancer.alerts.AlertSink;
+import io.rebalancer.alerts.JsonLinesSink;
+import io.rebalancer.alerts.WebhookSink;
+import io.rebalancer.alerts.WriterSink;
+import io.rebalancer.calendar.NyseCalendar;
 import io.rebalancer.market.YahooChartClient;
-import io.rebalancer.market.YahooPriceUpdate;
-import io.rebalancer.service.CycleOutcome;
 import io.rebalancer.service.ExecutionService;
-import io.rebalancer.service.LiveCycleService;
-import io.rebalancer.service.PortfolioBusyException;
 import io.rebalancer.store.Stores;
+import io.rebalancer.watch.WatchLoop;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import static io.rebalancer.cli.CycleConsoleReport.f;
-import static io.rebalancer.cli.CycleConsoleReport.pct;
-
 /**
- * The operator's loop in one long-lived process: (optionally) fetch prices, run a cycle on every new trading day,
- * (optionally) execute it, sleep, repeat. The rules and the store are opened once, so each cycle costs well under
- * a second. A fetch that fails is reported and the loop goes on with the stored days.
+ * The operator's loop in one long-lived process ({@link WatchLoop}): cycles after each NYSE close for one portfolio
+ * or all, alerts, a health file, and on SIGTERM (or Ctrl-C) the portfolio being worked on finishes before it stops.
  */
 @Command(name = "watch", mixinStandardHelpOptions = true,
-        description = "Run a cycle on every new trading day, in a loop: optionally fetch prices first and execute the"
-                + " decision on paper. One line per check; Ctrl-C stops it.")
+        description = "Run a cycle for each portfolio after every NYSE close (holidays and early closes known), in a"
+                + " loop: optionally fetch prices first and execute the decision on paper. Alerts the rules raise go"
+                + " to the console, the store and optionally a JSON-lines file and a webhook. One line per event;"
+                + " SIGTERM or Ctrl-C lets the current cycle finish, then stops.",
+        footer = {"", "Examples:", "  rebalancer watch --fetch --execute", "  rebalancer watch --all --health-file watch.json",
+                "  rebalancer watch --every PT1H --log-file watch.log", "  rebalancer watch --checks 1"})
 public class WatchCommand implements Callable<Integer> {
+    /** The environment variable holding the webhook's signing secret (never an option: it would show in ps). */
+    static final String ENV_WEBHOOK_SECRET = "REBALANCER_WEBHOOK_SECRET";
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     @Spec
@@ -50,6 +54,9 @@ public class WatchCommand implements Callable<Integer> {
     @Option(names = "--portfolio", defaultValue = "PORT_A_TechGrowth", description = "Portfolio id (default: ${DEFAULT-VALUE})")
     String portfolio;
 
+    @Option(names = "--all", description = "Watch every stored portfolio (instead of --portfolio)")
+    boolean all;
+
     @Option(names = "--execute", description = "Execute each rebalance on paper (and continue GRADUAL plans)")
     boolean execute;
 
@@ -60,86 +67,98 @@ public class WatchCommand implements Callable<Integer> {
             + DataFetchCommand.ENV_URL + ", else " + YahooChartClient.DEFAULT_BASE_URL + ")")
     String sourceUrl;
 
-    @Option(names = "--every", defaultValue = "PT15M", description = "Pause between checks, ISO-8601 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--every", defaultValue = "PT15M", description = "Longest pause between checks, ISO-8601 (default: ${DEFAULT-VALUE})")
     Duration every;
+
+    @Option(names = "--after-close", defaultValue = "PT30M", description = "How long after a session's close it"
+            + " counts as closed and is checked, so its prices can arrive (default: ${DEFAULT-VALUE})")
+    Duration afterClose;
 
     @Option(names = "--checks", description = "Stop after this many checks (default: run until stopped)")
     Integer checks;
 
+    @Option(names = "--health-file", description = "Keep a JSON health file here: status, last check, next check,"
+            + " last cycle and last error per portfolio")
+    Path healthFile;
+
+    @Option(names = "--alerts-file", description = "Also append each new alert as a JSON line to this file")
+    Path alertsFile;
+
+    @Option(names = "--webhook", description = "Also POST each new alert as JSON to this URL, signed with HMAC-SHA256"
+            + " of $" + ENV_WEBHOOK_SECRET + " (header X-Rebalancer-Signature), retried with backoff")
+    URI webhook;
+
+    @Option(names = "--log-file", paramLabel = "FILE", description = "Also append every check line, and the warnings"
+            + " and errors logged, to FILE (with the date and time of each line)")
+    Path logFile;
+
     @Override
-    public Integer call() throws InterruptedException {
-        if (every.isNegative() || every.isZero()) {
-            throw new IllegalArgumentException("--every must be positive, was " + every);
+    public Integer call() throws Exception {
+        AutoCloseable file = logFile == null ? () -> { } : ConsoleLogging.addFile(logFile);
+        try (file) {
+            return watch();
         }
-        if (checks != null && checks < 1) {
-            throw new IllegalArgumentException("--checks must be at least 1, was " + checks);
-        }
+    }
+
+    private Integer watch() throws InterruptedException {
+        List<AlertSink> sinks = new ArrayList<>();
         PrintWriter out = spec.commandLine().getOut();
+        java.util.function.Consumer<String> console = line -> {
+            synchronized (out) {
+                out.println(LocalDateTime.now().format(CLOCK) + "  " + line);
+                out.flush();
+                if (logFile != null) {
+                    ConsoleLogging.fileOnly().info(line);
+                }
+            }
+        };
+        sinks.add(new WriterSink(console));
+        if (alertsFile != null) {
+            sinks.add(new JsonLinesSink(alertsFile));
+        }
+        if (webhook != null) {
+            String secret = System.getenv(ENV_WEBHOOK_SECRET);
+            if (secret == null || secret.isBlank()) {
+                throw new IllegalArgumentException("--webhook needs the signing secret in $" + ENV_WEBHOOK_SECRET);
+            }
+            sinks.add(new WebhookSink(webhook, secret.getBytes(StandardCharsets.UTF_8), 4, Duration.ofSeconds(1),
+                    Clock.systemUTC()));
+        }
         try (AppContext app = new AppContext(store).preloadRules()) {
             Stores stores = app.stores();
-            LiveCycleService.portfolio(stores, portfolio);
-            LiveCycleService cycles = app.liveCycles();
-            ExecutionService broker = new ExecutionService(stores);
-            LocalDate done = null;
-            for (int i = 1; checks == null || i <= checks; i++) {
-                if (i > 1) {
-                    Thread.sleep(every.toMillis());
-                }
-                String now = LocalDateTime.now().format(CLOCK);
-                if (fetch) {
-                    out.println(now + "  " + fetch(stores));
-                }
-                LocalDate latest = stores.prices().latestDate().orElse(null);
-                if (latest == null || latest.equals(done)) {
-                    out.println(now + "  no new trading day" + (latest == null ? "" : " since " + latest));
-                } else {
-                    try {
-                        CycleOutcome o = cycles.run(portfolio, null);
-                        done = latest;
-                        out.println(now + "  " + summary(o.record(), o.alreadyRecorded()));
-                        RunCommand.staleNote(stores).ifPresent(n -> out.println(now + "  note: " + n
-                                + (fetch ? "" : " (or watch --fetch)")));
-                        if (execute) {
-                            executed(broker, o.record()).ifPresent(e -> out.println(now + "  " + e));
-                        }
-                    } catch (PortfolioBusyException e) {
-                        out.println(now + "  skipped: " + e.getMessage());
+            List<String> portfolios = all ? stores.portfolios().portfolioIds() : List.of(portfolio);
+            WatchLoop.Options options = new WatchLoop.Options(portfolios, execute, fetch,
+                    fetch ? DataFetchCommand.sourceUrl(sourceUrl) : null, every, afterClose, checks, healthFile);
+            AlertService alerts = new AlertService(stores.alerts(), new AlertRules(app.rules(), Clock.systemUTC()), sinks);
+            WatchLoop loop = new WatchLoop(stores, app.liveCycles(), new ExecutionService(stores), alerts,
+                    NyseCalendar.nyse(), Clock.systemUTC(), options, console);
+            Thread hook = new Thread(() -> {
+                loop.stop();
+                try {
+                    // the JVM exits when the hook returns: wait for the cycle under way and the store to close
+                    if (!loop.awaitStopped(Duration.ofMinutes(2))) {
+                        org.slf4j.LoggerFactory.getLogger(WatchCommand.class).warn("watch did not stop within 2 minutes");
                     }
+                    closed.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
-                out.flush();
+            }, "watch-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                loop.run();
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is running and waits for the store to close
+                }
             }
             return ExitCodes.OK;
+        } finally {
+            closed.countDown();
         }
     }
 
-    private String fetch(Stores stores) {
-        LocalDate latest = stores.prices().latestDate().orElse(LocalDate.now().minusYears(1));
-        LocalDate last = DataFetchCommand.lastClosedDay(ZonedDateTime.now(ZoneId.of("America/New_York")));
-        if (!latest.isBefore(last)) {
-            return "prices up to date (" + latest + ")";
-        }
-        String url = DataFetchCommand.sourceUrl(sourceUrl);
-        List<Ticker> tickers = LiveCycleService.tickers(LiveCycleService.portfolio(stores, portfolio));
-        try {
-            YahooPriceUpdate.Result r = YahooPriceUpdate.run(stores, new YahooChartClient(url), tickers,
-                    latest.plusDays(1), last);
-            return "fetched " + r.bars() + " bars and " + r.marketDays() + " market days up to " + last;
-        } catch (PriceSourceException e) {
-            return "fetch failed, going on with the stored days: " + e.getMessage();
-        }
-    }
-
-    private static String summary(CycleRecord r, boolean recorded) {
-        CycleRecord.Decision d = r.decision();
-        return f("%s %s %-9s %-9s %-9s %-9s %3d trades %8s  cycle %s%s", r.asOf(), r.portfolioId(),
-                r.monitor().regime().regime(), r.monitor().verdict(), d.action(),
-                d.chosen() == null ? "-" : d.chosen().type(), d.tradeCount(), pct(d.turnover()), r.cycleId(),
-                recorded ? " (recorded before)" : "");
-    }
-
-    private static Optional<String> executed(ExecutionService broker, CycleRecord r) {
-        return broker.executeDay(r).map(e -> (e.alreadyExecuted() ? "already executed: " : "executed: ") + e.execution().fills().size()
-                + " fills" + (e.execution().tranches() > 1 ? f(" (tranche %d of %d)", e.execution().tranche(),
-                e.execution().tranches()) : "") + f(", cash %s -> %s", e.before().cash(), e.after().cash()));
-    }
+    private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
 }

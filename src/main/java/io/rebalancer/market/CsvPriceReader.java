@@ -52,6 +52,23 @@ public final class CsvPriceReader {
         }
     }
 
+    /** Above this a value is not a share price or index level (the highest US share trades near 10^6). */
+    static final double MAX_PRICE = 1e7;
+    private static final LocalDate FIRST_DAY = LocalDate.of(1970, 1, 1);
+
+    /** A trading day: a weekday from 1970 to tomorrow. */
+    static void checkTradingDay(CsvTable.Row row, LocalDate date) {
+        java.time.DayOfWeek dow = date.getDayOfWeek();
+        if (dow == java.time.DayOfWeek.SATURDAY || dow == java.time.DayOfWeek.SUNDAY) {
+            throw row.error("field 'date' value '" + date + "' is a " + dow.toString().charAt(0)
+                    + dow.toString().substring(1).toLowerCase(java.util.Locale.ROOT) + ", not a trading day");
+        }
+        LocalDate tomorrow = LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1);
+        if (date.isBefore(FIRST_DAY) || date.isAfter(tomorrow)) {
+            throw row.error("field 'date' value '" + date + "' is outside " + FIRST_DAY + " .. " + tomorrow);
+        }
+    }
+
     private static List<PriceBar> bars(CsvTable table, Ticker ticker) {
         List<PriceBar> out = new ArrayList<>(table.rows.size());
         CsvTable.DateOrder order = new CsvTable.DateOrder();
@@ -67,6 +84,25 @@ public final class CsvPriceReader {
                 throw row.error("field 'high' value '" + row.text("high") + "' is below field 'low' value '"
                         + row.text("low") + "'");
             }
+            for (String f : List.of("open", "high", "low", "close", "adj_close")) {
+                if (row.positive(f) > MAX_PRICE) {
+                    throw row.error("field '" + f + "' value '" + row.text(f) + "' is not a plausible price (above "
+                            + (long) MAX_PRICE + ")");
+                }
+            }
+            double slack = 1e-9 * high;
+            for (String f : List.of("open", "close")) {
+                double v = row.positive(f);
+                if (v < low - slack || v > high + slack) {
+                    throw row.error("field '" + f + "' value '" + row.text(f) + "' is outside low '" + row.text("low")
+                            + "' .. high '" + row.text("high") + "'");
+                }
+            }
+            if (adjClose > close * (1 + 1e-6)) {
+                throw row.error("field 'adj_close' value '" + row.text("adj_close") + "' is above field 'close' value '"
+                        + row.text("close") + "' (dividends only ever lower the adjusted close)");
+            }
+            checkTradingDay(row, date);
             order.check(row, "date", date);
             try {
                 out.add(new PriceBar(ticker, date, open, high, low, close, adjClose, volume));

@@ -41,13 +41,36 @@ final class CsvTable {
     /** Reads the file; its header must name exactly the {@code expected} columns (any order). */
     static CsvTable read(Path path, List<String> expected) {
         String file = path.toString();
-        try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            return read(file, reader, expected);
+        try {
+            return read(file, new java.io.StringReader(utf8(file, Files.readAllBytes(path))), expected);
         } catch (NoSuchFileException e) {
             throw new DataFileException(file, 0, "file not found");
         } catch (IOException | java.io.UncheckedIOException e) {
             throw new DataFileException(file, 0, "cannot read: " + e.getMessage(), e);
         }
+    }
+
+    /** The bytes as UTF-8 text; a byte sequence that is not UTF-8 is an error naming its line. */
+    static String utf8(String file, byte[] bytes) {
+        java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+        java.nio.charset.CoderResult r = decoder.decode(in, out, true);
+        if (r.isError()) {
+            int at = in.position();
+            long line = 1;
+            for (int i = 0; i < at; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                }
+            }
+            throw new DataFileException(file, line, String.format(java.util.Locale.ROOT,
+                    "is not UTF-8 text: byte 0x%02X (save the file as UTF-8)", bytes[at] & 0xff));
+        }
+        decoder.flush(out);
+        return out.flip().toString();
     }
 
     static CsvTable read(String file, Reader in, List<String> expected) throws IOException {

@@ -46,6 +46,8 @@ final class DecisionCards {
         int sameDay = 0;
         int laterTranche = 0;
         int orphan = 0;
+        double orphanCost = 0;
+        List<String> orphanDays = new ArrayList<>();
         Map<String, double[]> byTiming = new LinkedHashMap<>(); // timing -> {modelled, charged, plans}
         for (DecisionRow d : rebal) {
             double[] t = byTiming.computeIfAbsent(timing(d), k -> new double[3]);
@@ -61,6 +63,10 @@ final class DecisionCards {
             Map.Entry<LocalDate, DecisionRow> owner = byDay.floorEntry(dates.get(k));
             if (owner == null) {
                 orphan++;
+                orphanCost += dailyCost[k];
+                if (orphanDays.size() < 5) {
+                    orphanDays.add(dates.get(k).toString());
+                }
                 continue;
             }
             if (owner.getKey().equals(dates.get(k))) {
@@ -70,13 +76,19 @@ final class DecisionCards {
             }
             byTiming.computeIfAbsent(timing(owner.getValue()), x -> new double[3])[1] += dailyCost[k];
         }
+        String orphanText = orphan == 0 ? "" : String.format(Locale.ROOT, ", and on %d day%s before any REBALANCE "
+                + "decision of the run (%s%s, charged %s)", orphan, orphan == 1 ? "" : "s", String.join(", ", orphanDays),
+                orphan > orphanDays.size() ? ", ..." : "", Fmt.money(orphanCost));
         out.add(counts + String.format(Locale.ROOT, " Fills fell on %d decision days and on %d later days that "
-                + "carried further tranches of GRADUAL plans%s; %d + %d = %d.", sameDay, laterTranche,
-                orphan > 0 ? String.format(Locale.ROOT, " (and %d days with no REBALANCE decision before them)", orphan)
-                        : "", sameDay, laterTranche, sameDay + laterTranche + orphan));
+                + "carried further tranches of GRADUAL plans%s; %s = %d.", sameDay, laterTranche, orphanText,
+                orphan == 0 ? sameDay + " + " + laterTranche : sameDay + " + " + laterTranche + " + " + orphan,
+                sameDay + laterTranche + orphan));
         StringBuilder split = new StringBuilder(costs).append(" By timing of the plan a fill belongs to:");
         byTiming.forEach((timing, t) -> split.append(String.format(Locale.ROOT, " %s %s plans, modelled %s, charged %s;",
                 count(t[2]), timing, Fmt.money(t[0]), Fmt.money(t[1]))));
+        if (orphan > 0) {
+            split.append(String.format(Locale.ROOT, " before any decision, charged %s;", Fmt.money(orphanCost)));
+        }
         split.setLength(split.length() - 1);
         split.append(String.format(Locale.ROOT, ". Charged in all %s. A GRADUAL plan is costed whole on its decision "
                 + "day but its later tranches fill at later closes and costs, and a newer decision overtakes the "

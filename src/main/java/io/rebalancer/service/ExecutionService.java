@@ -53,6 +53,10 @@ public final class ExecutionService {
             throw new IllegalArgumentException("decision " + cycleId + " belongs to backtest run " + record.runId()
                     + "; only live decisions can be executed");
         }
+        if (day != null && day.isBefore(record.asOf())) {
+            throw new IllegalArgumentException("--on " + day + " is before decision " + cycleId + "'s day, "
+                    + record.asOf() + "; a decision can only be executed on or after the day it was made");
+        }
         PortfolioDefinition def = LiveCycleService.portfolio(stores, record.portfolioId());
         LiveCycleService.checkMayTrade(stores, def.id());
         try (PortfolioLease lease = PortfolioLease.take(stores, def.id(), Clock.systemUTC())) {

@@ -35,7 +35,7 @@ import java.util.function.Supplier;
  */
 public final class LiveCycleService {
     /** Calendar days of history loaded before the as-of date: enough for 252 trading-day returns. */
-    private static final int HISTORY_CALENDAR_DAYS = 400;
+    public static final int HISTORY_CALENDAR_DAYS = 400;
 
     private final Stores stores;
     private final Supplier<Cycle> cycles;

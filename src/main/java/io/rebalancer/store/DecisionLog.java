@@ -36,4 +36,18 @@ public interface DecisionLog {
 
     /** All decisions of a backtest run, oldest first. */
     List<String> byRun(String runId);
+
+    /** Where a live decision is: its cycle id, portfolio and day. */
+    record LiveRef(String cycleId, String portfolioId, LocalDate asOf) {
+    }
+
+    /** One decision to save in bulk, as the arguments of {@link #save}. */
+    record Entry(String cycleId, String portfolioId, LocalDate asOf, String runId, String json) {
+    }
+
+    /** Every live decision's cycle id, portfolio and day, in one read of the small index entries. */
+    List<LiveRef> liveRefs();
+
+    /** {@link #save} for many decisions in two bulk writes; returns how many were new (the rest are kept as stored). */
+    int saveAll(List<Entry> entries);
 }

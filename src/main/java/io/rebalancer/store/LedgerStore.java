@@ -21,4 +21,7 @@ public interface LedgerStore {
 
     /** Every execution of the portfolio, by date (then by the order they were saved). */
     List<Execution> executions(String portfolioId);
+
+    /** {@link #executions} of every portfolio in one read, by portfolio id. */
+    java.util.Map<String, List<Execution>> executionsByPortfolio();
 }

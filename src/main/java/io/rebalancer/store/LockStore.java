@@ -1,6 +1,7 @@
 package io.rebalancer.store;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,4 +21,13 @@ public interface LockStore {
 
     /** Gives the lease back if {@code owner} still holds it. */
     void release(String name, String owner);
+
+    /**
+     * {@link #tryAcquire} of many leases, the free ones in one bulk insert; returns the leases others hold (those
+     * names are not taken).
+     */
+    java.util.Map<String, Lease> tryAcquireAll(List<String> names, String owner, Instant now, Instant expiresAt);
+
+    /** {@link #release} of many leases in one write. */
+    void releaseAll(List<String> names, String owner);
 }

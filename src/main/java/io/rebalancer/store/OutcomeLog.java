@@ -9,4 +9,7 @@ public interface OutcomeLog {
 
     /** Every scored decision of the portfolio, oldest decision first. */
     List<ScoredDecision> of(String portfolioId);
+
+    /** {@link #of} of every portfolio in one read, by portfolio id. */
+    java.util.Map<String, List<ScoredDecision>> byPortfolio();
 }

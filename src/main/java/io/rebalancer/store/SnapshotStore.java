@@ -10,4 +10,11 @@ public interface SnapshotStore {
 
     /** Snapshots of the run ({@code null}: live), by date then portfolio id. */
     List<String> byRun(String runId);
+
+    /** One snapshot to save in bulk, as the arguments of {@link #save}. */
+    record Entry(String runId, String portfolioId, LocalDate date, String json) {
+    }
+
+    /** {@link #save} of many snapshots in one bulk write. */
+    void saveAll(List<Entry> entries);
 }

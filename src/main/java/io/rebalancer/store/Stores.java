@@ -20,6 +20,8 @@ public interface Stores extends AutoCloseable {
 
     OutcomeLog outcomes();
 
+    AlertStore alerts();
+
     /** Where the data lives, safe to print, e.g. {@code MongoDB at mongodb://user:***@host:27017/db}. */
     String description();
 

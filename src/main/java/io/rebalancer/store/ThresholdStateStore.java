@@ -23,4 +23,10 @@ public interface ThresholdStateStore {
      * state is stored already.
      */
     void save(ThresholdState state);
+
+    /** {@link #liveBefore} of many portfolios, with as few reads as the store allows; absent ids have no state. */
+    java.util.Map<String, ThresholdState> liveBeforeAll(java.util.Collection<String> portfolioIds, LocalDate day);
+
+    /** {@link #save} of many live states in bulk writes. */
+    void saveAll(java.util.List<ThresholdState> states);
 }

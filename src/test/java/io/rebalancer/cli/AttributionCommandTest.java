@@ -201,4 +201,17 @@ class AttributionCommandTest {
         assertEquals(excess, sum, 1e-12);
         assertEquals(excess, r.path("linked").path("total").path("total").asDouble(), 1e-12);
     }
+
+    @Test
+    void attribution_returnsThatOverflow_badInputNotInfinity() throws Exception {
+        Path in = dir.resolve("huge.csv");
+        // 1e308 + 1 multiplied over periods overflows a double: the linked result would be Infinity
+        Files.writeString(in, "period,segment,wp,wb,rp,rb\nQ1,A,1,1,1e308,0.1\nQ2,A,1,1,1e308,0.1\n");
+
+        CliHarness r = CliHarness.run("attribution", "--input", in.toString());
+
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.out() + r.err());
+        assertTrue(r.err().contains("not a finite number"), r.err());
+        assertTrue(!r.out().contains("Infinity"), r.out());
+    }
 }

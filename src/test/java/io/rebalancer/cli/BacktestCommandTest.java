@@ -66,6 +66,13 @@ class BacktestCommandTest {
     }
 
     @Test
+    void backtest_unknownDividendMode_badInputInOneLine() {
+        int code = backtest(home.resolve("a"), "--from", "2020-01-02", "--to", "2020-02-03", "--dividends", "stock");
+        assertEquals(ExitCodes.BAD_INPUT, code);
+        assertEquals("error: --dividends 'stock' must be cash or reinvest", errText());
+    }
+
+    @Test
     void backtest_unknownPortfolio_notFound() {
         int code = backtest(home.resolve("a"), "--portfolio", "NOPE", "--from", "2020-01-02", "--to", "2020-02-03");
         assertEquals(ExitCodes.NOT_FOUND, code);

@@ -1,5 +1,6 @@
 package io.rebalancer.cli;
 
+import io.rebalancer.testsupport.WorkbookCells;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RulesDiffCommandTest {
     @Test
-    void diff_vixCalmCutoffRaised_listsDaysThatBecomeLowVol(@TempDir Path tmp) throws IOException {
+    void diff_vixCalmCutoffRaised_namesTheCellsAndTheDaysThatBecomeLowVol(@TempDir Path tmp) throws IOException {
         Path other = tmp.resolve("rules-b");
         Files.createDirectories(other);
         try (Stream<Path> s = Files.list(Path.of("rules"))) {
@@ -21,25 +22,42 @@ class RulesDiffCommandTest {
                 Files.copy(p, other.resolve(p.getFileName()));
             }
         }
-        Path vix = other.resolve("regime_vix.drl.csv");
-        Files.writeString(vix, Files.readString(vix)
-                .replace("MODERATE: calm,monitor,MODERATE,\"0,13.5\"", "MODERATE: calm,monitor,MODERATE,\"0,14.5\"")
-                .replace("MODERATE: stay moderate,monitor,MODERATE,\"13.5,26.5\"", "MODERATE: stay moderate,monitor,MODERATE,\"14.5,26.5\""));
+        Path vix = other.resolve("regime_vix.drl.xlsx");
+        // the workbook's rows: 9 Drools/notes rows, the header on row 9, data from row 10; "calm" is the fifth rule
+        assertEquals("E14", WorkbookCells.set(vix, "vix from MODERATE: calm", "VIX to", 14.5));
+        assertEquals("D15", WorkbookCells.set(vix, "vix from MODERATE: stay moderate", "VIX from", 14.5));
         RulesValidateCommandTest.Run r = RulesValidateCommandTest.execute("rules", "diff", "--in-memory", "--against",
                 other.toString(), "--from", "2024-12-09", "--to", "2024-12-13");
         assertEquals(ExitCodes.OK, r.code(), r.all());
+        assertTrue(r.out().contains("2 changes from B to A"), r.out());
+        assertTrue(r.out().contains("regime_vix.drl.xlsx!VIX regime!E14 (VIX to) of \"vix from MODERATE: calm\": 14.5 -> 13.5"),
+                r.out());
+        assertTrue(r.out().contains("regime_vix.drl.xlsx!VIX regime!D15 (VIX from) of \"vix from MODERATE: stay moderate\":"
+                + " 14.5 -> 13.5"), r.out());
+        assertTrue(r.out().contains("Final NAV ($)"), r.out());
+        assertTrue(r.out().contains("Sharpe"), r.out());
+        assertTrue(r.out().contains("Turnover (% a year)"), r.out());
         assertTrue(r.out().contains("2024-12-12  differs in regime"), r.out());
-        assertTrue(r.out().contains("fired only in B: vix from MODERATE: calm"), r.out());
-        assertTrue(r.out().matches("(?s).*\\d+ of 5 days differ\\s*"), r.out());
+        assertTrue(r.out().matches("(?s).*\\d+ of 5 days' decisions differ.*"), r.out());
     }
 
     @Test
-    void diff_periodBeforeTheInception_badInputNamingIt() {
+    void diff_ruleSetAgainstItself_noChangesAndEqualMetrics() {
         RulesValidateCommandTest.Run r = RulesValidateCommandTest.execute("rules", "diff", "--in-memory", "--against",
-                "rules", "--from", "2022-01-03", "--to", "2022-06-30");
+                "rules", "--from", "2024-12-02", "--to", "2024-12-13");
+        assertEquals(ExitCodes.OK, r.code(), r.all());
+        assertTrue(r.out().contains("0 changes from B to A"), r.out());
+        assertTrue(r.out().contains("0 of 10 days' decisions differ"), r.out());
+        String nav = r.out().lines().filter(l -> l.startsWith("Final NAV")).findFirst().orElseThrow();
+        assertTrue(nav.strip().endsWith(" 0"), "A - B is zero: " + nav);
+    }
+
+    @Test
+    void diff_fromAfterTo_badInputNamingBoth() {
+        RulesValidateCommandTest.Run r = RulesValidateCommandTest.execute("rules", "diff", "--in-memory", "--against",
+                "rules", "--from", "2024-06-30", "--to", "2024-01-03");
         assertEquals(ExitCodes.BAD_INPUT, r.code(), r.all());
-        assertTrue(r.err().startsWith("error: --from 2022-01-03 is before the inception 2024-01-02 of PORT_A_TechGrowth"),
-                r.err());
+        assertTrue(r.err().startsWith("error: --from 2024-06-30 is after --to 2024-01-03"), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
     }
 }

@@ -219,4 +219,21 @@ class RunCommandTest {
                     "a decision was stored from the failed run");
         }
     }
+
+    @Test
+    void execute_onBeforeTheDecisionsDay_badInputAndNothingExecuted() {
+        String dir = tmp.resolve("store-on").toString();
+        CliHarness run = CliHarness.run("run", "--data-dir", dir, "--as-of", "2024-12-12", "--json");
+        assertEquals(ExitCodes.OK, run.exitCode(), run.err());
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"cycle_?[iI]d\"\\s*:\\s*\"([0-9a-f]+)\"")
+                .matcher(run.out());
+        assertTrue(id.find(), run.out());
+
+        CliHarness r = CliHarness.run("execute", id.group(1), "--data-dir", dir, "--on", "1999-01-01");
+
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.err());
+        assertTrue(r.err().contains("--on 1999-01-01 is before decision " + id.group(1) + "'s day, 2024-12-12"), r.err());
+        assertFalse(CliHarness.run("history", "--data-dir", dir).out().contains("executed"),
+                "the decision was executed");
+    }
 }

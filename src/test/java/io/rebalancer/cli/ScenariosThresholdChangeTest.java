@@ -4,6 +4,8 @@ import io.rebalancer.rules.drools.DroolsRuleEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.rebalancer.testsupport.WorkbookCells;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,13 +39,11 @@ class ScenariosThresholdChangeTest {
         assertEquals("MODERATE", before.regime());
 
         Path rules = copyRules();
-        Path vix = rules.resolve("regime_vix.drl.csv");
-        String text = Files.readString(vix);
-        // VIX 13.92 that day: leaving MODERATE for LOW_VOL now needs VIX below 14.5 instead of 13.5
-        text = text.replace("vix from MODERATE: calm,monitor,MODERATE,\"0,13.5\"", "vix from MODERATE: calm,monitor,MODERATE,\"0,14.5\"")
-                .replace("vix from MODERATE: stay moderate,monitor,MODERATE,\"13.5,26.5\"",
-                        "vix from MODERATE: stay moderate,monitor,MODERATE,\"14.5,26.5\"");
-        Files.writeString(vix, text);
+        Path vix = rules.resolve("regime_vix.drl.xlsx");
+        // VIX 13.92 that day: leaving MODERATE for LOW_VOL now needs VIX below 14.5 instead of 13.5 (two cells,
+        // edited with Apache POI as a spreadsheet would)
+        WorkbookCells.set(vix, "vix from MODERATE: calm", "VIX to", 14.5);
+        WorkbookCells.set(vix, "vix from MODERATE: stay moderate", "VIX from", 14.5);
         ScenariosRunner.Outcome after = new ScenariosRunner(DroolsRuleEngine.load(rules), Path.of("backtest-data"))
                 .run(day).outcome();
 

@@ -1,7 +1,12 @@
 package io.rebalancer.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,20 +14,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class WatchCommandTest {
     @Test
-    void watch_twoChecksOffline_runsAndExecutesTheLatestDayOnceAndGoesOn() {
+    void watch_twoChecksOffline_runsAndExecutesTheLatestDayOnceAlertsAndKeepsAHealthFile(@TempDir Path dir)
+            throws Exception {
+        Path health = dir.resolve("health.json");
+        Path alerts = dir.resolve("alerts.jsonl");
         CliHarness r = CliHarness.run("watch", "--in-memory", "--checks", "2", "--every", "PT0.01S", "--execute",
-                "--fetch", "--source-url", "http://127.0.0.1:1");
+                "--fetch", "--source-url", "http://127.0.0.1:1", "--health-file", health.toString(),
+                "--alerts-file", alerts.toString());
         assertEquals(ExitCodes.OK, r.exitCode(), r.err());
         List<String> lines = r.out().lines().map(l -> l.substring("2026-01-01 00:00:00  ".length())).toList();
-        assertEquals(6, lines.size(), r.out());
         assertTrue(lines.get(0).startsWith("fetch failed, going on with the stored days: cannot reach http://127.0.0.1:1"),
                 lines.get(0));
-        assertTrue(lines.get(1).matches("2025-12-31 PORT_A_TechGrowth .* REBALANCE .*cycle [0-9a-f]{16}"), lines.get(1));
-        // backtest-data ends on 2025-12-31, long before the clock
-        assertTrue(lines.get(2).startsWith("note: the latest stored day, 2025-12-31, is "), lines.get(2));
-        assertTrue(lines.get(3).startsWith("executed: "), lines.get(3));
-        assertTrue(lines.get(4).startsWith("fetch failed"), lines.get(4));
-        assertEquals("no new trading day since 2025-12-31", lines.get(5));
+        // the stored prices end 2025-12-31, long before the last closed session: a fetch failure and stale prices
+        assertEquals(java.util.Set.of("ALERT CRITICAL BATCH_FAILED", "ALERT CRITICAL STALE_PRICES"),
+                java.util.Set.of(lines.get(1).substring(0, 27), lines.get(2).substring(0, 27)), r.out());
+        assertTrue(lines.get(3).matches("2025-12-31 PORT_A_TechGrowth .* REBALANCE .*cycle [0-9a-f]{16}"), lines.get(3));
+        assertTrue(lines.get(4).startsWith("ALERT INFO TRIGGERED PORT_A_TechGrowth 2025-12-31: the monitor triggered: "),
+                lines.get(4));
+        assertTrue(lines.get(5).startsWith("executed: "), lines.get(5));
+        assertTrue(lines.get(6).startsWith("fetch failed"), lines.get(6));
+        assertEquals("no new trading day since 2025-12-31 for PORT_A_TechGrowth", lines.get(7));
+        assertEquals(8, lines.size(), "the second check raises no alert again: " + r.out());
+
+        JsonNode h = new ObjectMapper().readTree(Files.readString(health));
+        assertEquals("stopped", h.path("status").asText());
+        assertEquals(2, h.path("checks").asInt());
+        assertEquals("2025-12-31", h.path("last_cycles").path("PORT_A_TechGrowth").path("as_of").asText());
+        assertEquals(3, Files.readAllLines(alerts).size());
     }
 
     @Test
@@ -30,5 +48,12 @@ class WatchCommandTest {
         CliHarness r = CliHarness.run("watch", "--in-memory", "--every", "PT0S");
         assertEquals(ExitCodes.BAD_INPUT, r.exitCode());
         assertEquals("error: --every must be positive, was PT0S", r.err().strip());
+    }
+
+    @Test
+    void watch_webhookWithoutSecret_isBadInput() {
+        CliHarness r = CliHarness.run("watch", "--in-memory", "--webhook", "http://127.0.0.1:9/hook");
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode());
+        assertEquals("error: --webhook needs the signing secret in $REBALANCER_WEBHOOK_SECRET", r.err().strip());
     }
 }

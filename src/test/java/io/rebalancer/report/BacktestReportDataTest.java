@@ -76,7 +76,12 @@ class BacktestReportDataTest {
                     m.group(1) + " of " + m.group(2));
             cells++;
         }
-        assertEquals(strategies.size() * 19, cells, "every metric of metrics.json for every strategy");
+        java.util.Set<String> onPage = new java.util.HashSet<>();
+        ReportBuilder.METRICS.forEach(x -> onPage.add(x.key()));
+        long expectedCells = strategies.values().stream().mapToLong(st -> st.metrics().toMap().keySet().stream()
+                .filter(onPage::contains).count()).sum();
+        assertEquals(strategies.size() * 20L, expectedCells, "the 19 contract metrics and tracking_error per strategy");
+        assertEquals(expectedCells, cells, "every metric of metrics.json the page lists, for every strategy");
         assertTrue(html.contains("GRAP"), "the page names the linking used");
         assertTrue(html.contains("hash123") && html.contains("bt-test"));
     }

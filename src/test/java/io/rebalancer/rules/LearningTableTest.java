@@ -13,7 +13,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** rules/learning.drl.csv as shipped: a quarter's horizon and |t| >= 2 over at least 8 outcomes in every regime. */
+/** rules/learning.drl.xlsx as shipped: a quarter's horizon and |t| >= 2 over at least 8 outcomes in every regime. */
 class LearningTableTest {
     private static RuleEngine engine;
 

@@ -52,6 +52,11 @@ public final class CompiledRuleCache {
         return new CompiledRuleCache(null, false);
     }
 
+    /** False for {@link #disabled()}: nothing is found or kept. */
+    public boolean enabled() {
+        return enabled;
+    }
+
     public Optional<Path> directory() {
         return Optional.ofNullable(dir);
     }

@@ -25,10 +25,15 @@ public final class DecisionTables {
      */
     public static String dump(Path table) {
         String file = table.getFileName().toString();
+        java.util.Optional<RuleProblem> delimiter = delimiterProblem(table, file);
+        if (delimiter.isPresent()) {
+            throw new RuleSetException(List.of(delimiter.get()));
+        }
         try {
             return toDrl(table);
         } catch (org.drools.template.parser.DecisionTableParseException e) {
-            throw new RuleSetException(List.of(RuleProblem.error(file, DroolsRuleEngine.parseExceptionCell(e.getMessage()),
+            throw new RuleSetException(List.of(RuleProblem.error(file, DroolsRuleEngine.parseExceptionCell(e.getMessage(),
+                    DroolsRuleEngine.firstSheet(table)),
                     e.getMessage())));
         } catch (UncheckedIOException e) {
             throw e;
@@ -36,6 +41,38 @@ public final class DecisionTables {
             throw new RuleSetException(List.of(RuleProblem.error(file, "", "cannot compile the decision table: "
                     + e.getMessage())));
         }
+    }
+
+    /**
+     * A CSV table whose cells are separated by semicolons, as a spreadsheet writes CSV in a locale with a decimal
+     * comma: Drools would read each line as one cell, so say so at the first such line instead.
+     */
+    public static java.util.Optional<RuleProblem> delimiterProblem(Path table, String file) {
+        if (!table.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+            return java.util.Optional.empty();
+        }
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(table, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            String first = line.split(",", 2)[0];
+            if (first.contains(";")) {
+                return java.util.Optional.of(RuleProblem.error(file, TableSheet.CSV_SHEET + "!A" + (i + 1),
+                        "the cells are separated by semicolons (';'), as a spreadsheet saves CSV in a locale with a"
+                                + " decimal comma; Drools reads CSV tables separated by commas with a decimal point:"
+                                + " save it as CSV with ',' separators, or keep it as a .drl.xlsx workbook"
+                                + " (rules workbook converts a CSV)"));
+            }
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.empty();
     }
 
     public static String toDrl(Path table) {

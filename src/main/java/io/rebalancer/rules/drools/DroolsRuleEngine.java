@@ -158,6 +158,27 @@ public final class DroolsRuleEngine implements RuleEngine {
         return new Built(cache.put(key, build.jar()), List.of(), linted, false);
     }
 
+    /**
+     * Whether {@code files} alone build to the executable model and pass the sandbox, without making a KieBase or
+     * linting: what {@code rules validate} checks of the files changed since they last built clean. Empty when they
+     * do; otherwise the problems found, which the caller confirms by building the whole set.
+     */
+    static List<RuleProblem> buildsClean(RuleFiles files) {
+        List<RuleProblem> errors = new ArrayList<>(files.misnamed());
+        errors.addAll(RuleNameCheck.check(files));
+        if (!errors.isEmpty()) {
+            return errors;
+        }
+        ExecutableRuleModel.Build build = buildExecutable(files);
+        if (build == null) {
+            return List.of(RuleProblem.error(files.dir().toString(), "", "a decision table does not convert to DRL"));
+        }
+        if (!build.ok()) {
+            return build.errors().stream().map(e -> RuleProblem.error(files.dir().toString(), "", e)).toList();
+        }
+        return ExecutableRuleModel.verify(build.jar());
+    }
+
     private static List<RuleProblem> withoutSecurityHints(List<RuleProblem> linted) {
         return linted.stream().filter(p -> !RuleLinter.isSecurityHint(p)).toList();
     }
@@ -166,6 +187,9 @@ public final class DroolsRuleEngine implements RuleEngine {
     private static ExecutableRuleModel.Build buildExecutable(RuleFiles files) {
         Map<Path, String> tableDrl = new LinkedHashMap<>();
         for (Path table : files.tables()) {
+            if (DecisionTables.delimiterProblem(table, files.relative(table)).isPresent()) {
+                return null;
+            }
             try {
                 tableDrl.put(table, DecisionTables.toDrl(table));
             } catch (RuntimeException e) {
@@ -181,9 +205,14 @@ public final class DroolsRuleEngine implements RuleEngine {
     }
 
     /** The outcome of compiling a directory with the DRL compiler: the number of rules and every error found. */
-    public record CompiledRules(int ruleCount, List<RuleProblem> errors) {
+    public record CompiledRules(int ruleCount, List<RuleProblem> errors, Map<String, Integer> rulesByFile) {
         public CompiledRules {
             errors = List.copyOf(errors);
+            rulesByFile = Map.copyOf(rulesByFile);
+        }
+
+        public CompiledRules(int ruleCount, List<RuleProblem> errors) {
+            this(ruleCount, errors, Map.of());
         }
     }
 
@@ -206,6 +235,11 @@ public final class DroolsRuleEngine implements RuleEngine {
         }
         for (Path p : files.tables()) {
             String rel = files.relative(p);
+            java.util.Optional<RuleProblem> delimiter = DecisionTables.delimiterProblem(p, rel);
+            if (delimiter.isPresent()) {
+                errors.add(delimiter.get());
+                continue;
+            }
             try {
                 String drl = DecisionTables.toDrl(p);
                 String kfsPath = files.kfsPath(p);
@@ -214,7 +248,7 @@ public final class DroolsRuleEngine implements RuleEngine {
                 generated.put(rel, drl);
                 tablePaths.put(rel, p);
             } catch (DecisionTableParseException e) {
-                errors.add(RuleProblem.error(rel, parseExceptionCell(e.getMessage()), e.getMessage()));
+                errors.add(RuleProblem.error(rel, parseExceptionCell(e.getMessage(), firstSheet(p)), e.getMessage()));
             } catch (RuntimeException e) {
                 errors.add(RuleProblem.error(rel, "", "cannot compile decision table: " + e.getMessage()));
             }
@@ -254,10 +288,20 @@ public final class DroolsRuleEngine implements RuleEngine {
             return new CompiledRules(0, errors);
         }
         InternalKieModule module = (InternalKieModule) builder.getKieModule();
-        int rules = module.getKieModuleModel().getKieBaseModels().keySet().stream()
-                .flatMap(kb -> module.getKnowledgePackagesForKieBase(kb).stream())
-                .mapToInt(p -> p.getRules().size()).sum();
-        return new CompiledRules(rules, List.of());
+        Map<String, Integer> byFile = new LinkedHashMap<>();
+        kfsPathToFile.values().forEach(f -> byFile.put(f, 0));
+        int rules = 0;
+        for (var pkg : module.getKieModuleModel().getKieBaseModels().keySet().stream()
+                .flatMap(kb -> module.getKnowledgePackagesForKieBase(kb).stream()).toList()) {
+            for (var rule : pkg.getRules()) {
+                rules++;
+                if (rule instanceof org.drools.base.definitions.rule.impl.RuleImpl impl && impl.getResource() != null
+                        && impl.getResource().getSourcePath() != null) {
+                    byFile.merge(fileOf(kfsPathToFile, impl.getResource().getSourcePath()), 1, Integer::sum);
+                }
+            }
+        }
+        return new CompiledRules(rules, List.of(), byFile);
     }
 
     private static final Pattern GENERATED_POSITION = Pattern.compile("\\[ERR \\d+\\] Line (\\d+):(\\d+)\\s*");
@@ -273,8 +317,23 @@ public final class DroolsRuleEngine implements RuleEngine {
         }
     }
 
+    /** The name of a table's first sheet (Drools reads rule tables from it): {@code Sheet1} for a CSV. */
+    static String firstSheet(Path table) {
+        try {
+            List<TableSheet> sheets = TableSheet.read(table);
+            return sheets.isEmpty() ? TableSheet.CSV_SHEET : sheets.get(0).name();
+        } catch (RuntimeException e) {
+            return TableSheet.CSV_SHEET;
+        }
+    }
+
     /** The cell a DecisionTableParseException names, as {@code Sheet1!D12}, or "" if it names none. */
     static String parseExceptionCell(String message) {
+        return parseExceptionCell(message, TableSheet.CSV_SHEET);
+    }
+
+    /** The cell a DecisionTableParseException names, on sheet {@code sheet}, or "" if it names none. */
+    static String parseExceptionCell(String message, String sheet) {
         if (message == null) {
             return "";
         }
@@ -282,7 +341,7 @@ public final class DroolsRuleEngine implements RuleEngine {
         while (m.find()) {
             String cell = m.group(1) != null ? m.group(1) : m.group(2);
             if (cell != null && !cell.startsWith("ERR")) {
-                return TableSheet.CSV_SHEET + "!" + cell;
+                return sheet + "!" + cell;
             }
         }
         return "";

@@ -44,6 +44,11 @@ public record RuleBuildKey(String ruleFiles, String drools, int javaRelease, Str
         return new RuleBuildKey(files.fullHash(), droolsVersion(), Runtime.version().feature(), FactTypes.FINGERPRINT);
     }
 
+    /** What a build depends on besides the rule files: Drools version, Java release, fact classes. */
+    static String environment() {
+        return droolsVersion() + "|" + Runtime.version().feature() + "|" + FactTypes.FINGERPRINT;
+    }
+
     /** A file-name-safe identifier of the key. */
     public String id() {
         return sha256((ruleFiles + "|" + drools + "|" + javaRelease + "|" + factTypes).getBytes(StandardCharsets.UTF_8))

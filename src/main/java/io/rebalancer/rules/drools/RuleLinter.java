@@ -315,35 +315,36 @@ public final class RuleLinter {
         List<Term> eqTerms = new ArrayList<>();
         List<Range> ranges = new ArrayList<>();
         Map<Column, List<Term>> opaque = new LinkedHashMap<>();
+        // a range's bounds may sit in one cell ($1, $2) or in two columns constraining the same pattern
+        Map<String, Term> lowers = new LinkedHashMap<>();
+        Map<String, Term> uppers = new LinkedHashMap<>();
         for (Column c : block.columns()) {
             if (!c.isCondition()) {
                 continue;
             }
-            Map<String, Term> lowers = new LinkedHashMap<>();
-            Map<String, Term> uppers = new LinkedHashMap<>();
             for (String part : c.template().split("&&")) {
                 Matcher r = RANGE_TERM.matcher(part);
                 Matcher e = EQ_TERM.matcher(part);
                 if (r.matches()) {
                     Term t = new Term(c, r.group(1), r.group(2), paramIndex(r.group(3)), null);
-                    (t.lower() ? lowers : uppers).put(t.field(), t);
+                    (t.lower() ? lowers : uppers).putIfAbsent(c.pattern() + "|" + t.field(), t);
                 } else if (e.matches()) {
                     eqTerms.add(new Term(c, e.group(1), "==", paramIndex(e.group(3)), e.group(2)));
                 } else if (DecisionTableLayout.PARAM.matcher(part).find()) {
                     opaque.computeIfAbsent(c, k -> new ArrayList<>()).add(new Term(c, part.trim(), "?", 0, null));
                 }
             }
-            for (Map.Entry<String, Term> lo : lowers.entrySet()) {
-                Term hi = uppers.get(lo.getKey());
-                if (hi != null) {
-                    ranges.add(new Range(c, lo.getKey(), lo.getValue(), hi));
-                } else {
-                    opaque.computeIfAbsent(c, k -> new ArrayList<>()).add(lo.getValue());
-                }
-            }
-            uppers.keySet().removeAll(lowers.keySet());
-            uppers.values().forEach(t -> opaque.computeIfAbsent(c, k -> new ArrayList<>()).add(t));
         }
+        for (Map.Entry<String, Term> lo : lowers.entrySet()) {
+            Term hi = uppers.get(lo.getKey());
+            if (hi != null) {
+                ranges.add(new Range(lo.getValue().column(), lo.getValue().field(), lo.getValue(), hi));
+            } else {
+                opaque.computeIfAbsent(lo.getValue().column(), k -> new ArrayList<>()).add(lo.getValue());
+            }
+        }
+        uppers.keySet().removeAll(lowers.keySet());
+        uppers.values().forEach(t -> opaque.computeIfAbsent(t.column(), k -> new ArrayList<>()).add(t));
 
         // 2. Read each row: parameter counts, enum values, numbers.
         Map<Integer, Map<String, String>> eqByRow = new LinkedHashMap<>();
@@ -386,14 +387,18 @@ public final class RuleLinter {
             }
             Map<String, Interval> iv = new LinkedHashMap<>();
             for (Range r : ranges) {
-                String cell = row.cells().get(block.indexOf(r.column()));
-                if (cell.isEmpty()) {
+                String cell = row.cells().get(block.indexOf(r.lower().column()));
+                String upperCell = row.cells().get(block.indexOf(r.upper().column()));
+                if (cell.isEmpty() && upperCell.isEmpty()) {
                     iv.put(r.dimension(), new Interval(Double.NEGATIVE_INFINITY, true, Double.POSITIVE_INFINITY, true,
                             row.row(), r.column().col()));
                     continue;
                 }
-                String lo = value(r.lower(), cell);
-                String hi = value(r.upper(), cell);
+                String lo = cell.isEmpty() ? "-Infinity" : value(r.lower(), cell);
+                String hi = upperCell.isEmpty() ? "Infinity" : value(r.upper(), upperCell);
+                if (r.lower().column() != r.upper().column()) {
+                    cell = cell + " / " + upperCell;
+                }
                 try {
                     iv.put(r.dimension(), new Interval(Double.parseDouble(lo), r.lower().op().equals(">="),
                             Double.parseDouble(hi), r.upper().op().equals("<="), row.row(), r.column().col()));

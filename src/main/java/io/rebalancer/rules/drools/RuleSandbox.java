@@ -60,9 +60,12 @@ final class RuleSandbox {
         }
         RuleSourceIndex index = null;
         Map<String, RuleProblem> problems = new LinkedHashMap<>();
+        // the same few hundred references recur thousands of times: judge each once
+        Map<String, Optional<String>> judged = new HashMap<>();
         for (BytecodeScanner.ScannedClass s : scanned) {
             for (CodeReference ref : s.references()) {
-                Optional<String> why = SandboxPolicy.refusal(ref, own);
+                Optional<String> why = judged.computeIfAbsent(ref.kind() + " " + ref.owner() + " " + ref.member() + " "
+                        + ref.descriptor(), k -> SandboxPolicy.refusal(ref, own));
                 if (why.isEmpty()) {
                     continue;
                 }

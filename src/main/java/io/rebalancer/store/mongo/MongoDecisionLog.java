@@ -195,4 +195,55 @@ final class MongoDecisionLog implements DecisionLog {
         }
         return sb.toString();
     }
+
+    @Override
+    public List<LiveRef> liveRefs() {
+        return Docs.guard("reading the live decisions' index", () -> {
+            List<LiveRef> out = new ArrayList<>();
+            liveIndex.find().forEach(d -> out.add(new LiveRef(d.getString("_id"), d.getString("portfolio_id"),
+                    LocalDate.parse(d.getString("as_of")))));
+            return out;
+        });
+    }
+
+    @Override
+    public int saveAll(List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return 0;
+        }
+        List<com.mongodb.client.model.WriteModel<Document>> index = new ArrayList<>();
+        List<Document> docs = new ArrayList<>(entries.size());
+        for (Entry e : entries) {
+            Checks.notBlank("cycle id", e.cycleId());
+            Checks.notBlank("portfolio id", e.portfolioId());
+            String record = e.json() == null ? "" : e.json().strip();
+            if (!record.startsWith("{") || !record.endsWith("}")) {
+                throw new StoreException("decision of cycle " + e.cycleId() + " is not a JSON object");
+            }
+            if (e.runId() == null) {
+                index.add(new com.mongodb.client.model.ReplaceOneModel<>(eq("_id", e.cycleId()),
+                        indexEntry(e.cycleId(), e.portfolioId(), e.asOf().toString()),
+                        new com.mongodb.client.model.ReplaceOptions().upsert(true)));
+            }
+            docs.add(new Document("cycle_id", e.cycleId()).append("portfolio_id", e.portfolioId())
+                    .append("as_of", e.asOf().toString()).append("run_id", e.runId()).append("record", record));
+        }
+        return Docs.guard("saving " + entries.size() + " decisions", () -> {
+            // the entries first, as in save: an entry without a record is skipped by lookups
+            if (!index.isEmpty()) {
+                liveIndex.bulkWrite(index, new com.mongodb.client.model.BulkWriteOptions().ordered(false));
+            }
+            try {
+                decisions.insertMany(docs, new com.mongodb.client.model.InsertManyOptions().ordered(false));
+                return docs.size();
+            } catch (com.mongodb.MongoBulkWriteException e) {
+                for (com.mongodb.bulk.BulkWriteError error : e.getWriteErrors()) {
+                    if (error.getCategory() != com.mongodb.ErrorCategory.DUPLICATE_KEY) {
+                        throw e;
+                    }
+                }
+                return docs.size() - e.getWriteErrors().size();
+            }
+        });
+    }
 }

@@ -96,4 +96,13 @@ final class MongoLedgerStore implements LedgerStore {
             throw new StoreException("stored execution " + d.get("_id") + " is invalid: " + e.getMessage(), e);
         }
     }
+
+    @Override
+    public java.util.Map<String, List<Execution>> executionsByPortfolio() {
+        java.util.Map<String, List<Execution>> out = new java.util.HashMap<>();
+        Docs.guardRun("reading every execution", () -> executions.find()
+                .sort(Sorts.orderBy(Sorts.ascending("date"), Sorts.ascending("tranche")))
+                .forEach(d -> out.computeIfAbsent(d.getString("portfolio_id"), k -> new ArrayList<>()).add(read(d))));
+        return out;
+    }
 }

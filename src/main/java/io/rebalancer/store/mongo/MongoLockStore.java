@@ -58,4 +58,44 @@ final class MongoLockStore implements LockStore {
     public void release(String name, String owner) {
         Docs.guardRun("releasing the lease " + name, () -> locks.deleteOne(and(eq("_id", name), eq("owner", owner))));
     }
+
+    @Override
+    public java.util.Map<String, Lease> tryAcquireAll(java.util.List<String> names, String owner, Instant now,
+            Instant expiresAt) {
+        Checks.notBlank("lease owner", owner);
+        java.util.Map<String, Lease> held = new java.util.LinkedHashMap<>();
+        if (names.isEmpty()) {
+            return held;
+        }
+        java.util.List<Document> docs = new java.util.ArrayList<>(names.size());
+        names.forEach(n -> docs.add(new Document("_id", n).append("owner", owner)
+                .append("expires_at_ms", expiresAt.toEpochMilli())));
+        java.util.List<String> taken = new java.util.ArrayList<>();
+        Docs.guardRun("taking " + names.size() + " leases", () -> {
+            try {
+                locks.insertMany(docs, new com.mongodb.client.model.InsertManyOptions().ordered(false));
+            } catch (com.mongodb.MongoBulkWriteException e) {
+                for (com.mongodb.bulk.BulkWriteError error : e.getWriteErrors()) {
+                    if (error.getCategory() != com.mongodb.ErrorCategory.DUPLICATE_KEY) {
+                        throw e;
+                    }
+                    taken.add(names.get(error.getIndex()));
+                }
+            }
+        });
+        // a lease already there may have expired: those few go one by one
+        for (String name : taken) {
+            tryAcquire(name, owner, now, expiresAt).ifPresent(l -> held.put(name, l));
+        }
+        return held;
+    }
+
+    @Override
+    public void releaseAll(java.util.List<String> names, String owner) {
+        if (names.isEmpty()) {
+            return;
+        }
+        Docs.guardRun("releasing " + names.size() + " leases", () -> locks.deleteMany(and(
+                com.mongodb.client.model.Filters.in("_id", names), eq("owner", owner))));
+    }
 }

@@ -47,15 +47,27 @@ final class MongoOutcomeLog implements OutcomeLog {
                 .find(eq("portfolio_id", portfolioId)).sort(Sorts.ascending("decided")).into(new ArrayList<>()));
         List<ScoredDecision> out = new ArrayList<>();
         for (Document d : docs) {
-            try {
-                out.add(new ScoredDecision(d.getString("_id"), d.getString("portfolio_id"), Docs.date(d, "decided"),
-                        Docs.date(d, "matured_on"), Regime.valueOf(d.getString("regime")),
-                        ScenarioType.valueOf(d.getString("chosen")), Docs.number(d, "regret"),
-                        Docs.number(d, "active_return")));
-            } catch (RuntimeException e) {
-                throw new StoreException("stored outcome " + d.get("_id") + " is invalid: " + e.getMessage(), e);
-            }
+            out.add(read(d));
         }
         return out;
+    }
+
+    @Override
+    public java.util.Map<String, List<ScoredDecision>> byPortfolio() {
+        java.util.Map<String, List<ScoredDecision>> out = new java.util.HashMap<>();
+        Docs.guardRun("reading every scored decision", () -> outcomes.find().sort(Sorts.ascending("decided"))
+                .forEach(d -> out.computeIfAbsent(d.getString("portfolio_id"), k -> new ArrayList<>()).add(read(d))));
+        return out;
+    }
+
+    private static ScoredDecision read(Document d) {
+        try {
+            return new ScoredDecision(d.getString("_id"), d.getString("portfolio_id"), Docs.date(d, "decided"),
+                    Docs.date(d, "matured_on"), Regime.valueOf(d.getString("regime")),
+                    ScenarioType.valueOf(d.getString("chosen")), Docs.number(d, "regret"),
+                    Docs.number(d, "active_return"));
+        } catch (RuntimeException e) {
+            throw new StoreException("stored outcome " + d.get("_id") + " is invalid: " + e.getMessage(), e);
+        }
     }
 }

@@ -54,4 +54,25 @@ final class MongoSnapshotStore implements SnapshotStore {
             return out;
         });
     }
+
+    @Override
+    public void saveAll(List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        List<com.mongodb.client.model.WriteModel<Document>> writes = new ArrayList<>(entries.size());
+        for (Entry e : entries) {
+            String snapshot = e.json() == null ? "" : e.json().strip();
+            if (!snapshot.startsWith("{") || !snapshot.endsWith("}")) {
+                throw new StoreException("snapshot of " + e.portfolioId() + " on " + e.date() + " is not a JSON object");
+            }
+            Document doc = new Document("run_id", e.runId()).append("portfolio_id", e.portfolioId())
+                    .append("date", e.date().toString()).append("snapshot", snapshot);
+            writes.add(new com.mongodb.client.model.ReplaceOneModel<>(and(eq("run_id", e.runId()),
+                    eq("portfolio_id", e.portfolioId()), eq("date", e.date().toString())), doc,
+                    new ReplaceOptions().upsert(true)));
+        }
+        Docs.guardRun("saving " + entries.size() + " snapshots", () -> snapshots.bulkWrite(writes,
+                new com.mongodb.client.model.BulkWriteOptions().ordered(false)));
+    }
 }

@@ -61,7 +61,9 @@ public final class MongoStores implements Stores {
     private final MongoLedgerStore ledger;
     private final MongoLockStore locks;
     private final MongoOutcomeLog outcomes;
+    private final MongoAlertStore alerts;
     private boolean closed;
+    private EmbeddedStoreFile guard;
 
     private MongoStores(StoreConfig config, MongoServer server, MongoBackend backend, MongoClient client,
             MongoDatabase db) {
@@ -81,6 +83,7 @@ public final class MongoStores implements Stores {
         this.ledger = new MongoLedgerStore(db.getCollection("executions"));
         this.locks = new MongoLockStore(db.getCollection("locks"));
         this.outcomes = new MongoOutcomeLog(db.getCollection("outcomes"));
+        this.alerts = new MongoAlertStore(db.getCollection("alerts"));
         this.prices.rebuildTickerSummariesIfMissing();
     }
 
@@ -89,23 +92,34 @@ public final class MongoStores implements Stores {
         Objects.requireNonNull(config, "store config");
         return switch (config.kind()) {
             case IN_MEMORY -> openEmbedded(config, new MemoryBackend());
-            case EMBEDDED_FILE -> openEmbedded(config, h2(config));
+            case EMBEDDED_FILE -> openEmbeddedFile(config);
             case URI -> openUri(config);
         };
     }
 
-    private static H2Backend h2(StoreConfig config) {
+    private static MongoStores openEmbeddedFile(StoreConfig config) {
         Path file = config.embeddedFilePath();
         try {
             Files.createDirectories(config.dataDir());
         } catch (IOException e) {
             throw new StoreException("cannot create data directory " + config.dataDir() + ": " + e.getMessage(), e);
         }
+        EmbeddedStoreFile guard = EmbeddedStoreFile.open(file);
         try {
-            return new H2Backend(file.toString());
+            H2Backend backend;
+            try {
+                backend = new H2Backend(file.toString());
+            } catch (RuntimeException e) {
+                throw new StoreException("embedded store " + file + " is damaged and cannot be read ("
+                        + Docs.firstLine(e.getMessage()) + "); it was not changed. Restore it from a backup, or move"
+                        + " it away to start afresh", e);
+            }
+            MongoStores stores = openEmbedded(config, backend);
+            stores.guard = guard;
+            return stores;
         } catch (RuntimeException e) {
-            throw new StoreException("cannot open embedded store " + file + " (is another rebalancer process using it?): "
-                    + Docs.firstLine(e.getMessage()), e);
+            guard.release();
+            throw e;
         }
     }
 
@@ -264,6 +278,11 @@ public final class MongoStores implements Stores {
     }
 
     @Override
+    public io.rebalancer.store.AlertStore alerts() {
+        return alerts;
+    }
+
+    @Override
     public String description() {
         return config.description();
     }
@@ -281,6 +300,9 @@ public final class MongoStores implements Stores {
                 h2.commit();
             }
             server.shutdown();
+        }
+        if (guard != null) {
+            guard.sealAndRelease();
         }
     }
 

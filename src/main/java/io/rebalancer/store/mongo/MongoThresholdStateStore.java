@@ -56,14 +56,7 @@ final class MongoThresholdStateStore implements ThresholdStateStore {
     @Override
     public void save(ThresholdState s) {
         Objects.requireNonNull(s, "threshold state");
-        Document doc = new Document("portfolio_id", s.portfolioId()).append("run_id", s.runId())
-                .append("persistent_offset", s.persistentOffset())
-                .append("temporary_offset", s.temporaryOffset())
-                .append("temporary_until", Docs.date(s.temporaryUntil()))
-                .append("last_regime", s.lastRegime())
-                .append("last_rebalance", Docs.date(s.lastRebalance()))
-                .append("updated_as_of", Docs.date(s.updatedAsOf()))
-                .append("last_cycle_id", s.lastCycleId());
+        Document doc = document(s);
         Docs.guardRun("saving threshold state of " + s.portfolioId(), () -> {
             if (s.runId() != null) {
                 states.replaceOne(key(s.portfolioId(), s.runId()), doc,
@@ -78,6 +71,80 @@ final class MongoThresholdStateStore implements ThresholdStateStore {
                 states.replaceOne(key(s.portfolioId(), null), doc, new ReplaceOptions().upsert(true));
             }
         });
+    }
+
+    @Override
+    public java.util.Map<String, ThresholdState> liveBeforeAll(java.util.Collection<String> portfolioIds, LocalDate day) {
+        Objects.requireNonNull(day, "day");
+        java.util.Set<String> wanted = new java.util.HashSet<>(portfolioIds);
+        java.util.Map<String, ThresholdState> out = new java.util.HashMap<>();
+        java.util.List<String> older = new java.util.ArrayList<>();
+        Docs.guardRun("loading the live threshold states", () -> states.find(eq("run_id", null)).forEach(d -> {
+            ThresholdState s = fromDocument(d);
+            if (wanted.contains(s.portfolioId())) {
+                if (s.updatedAsOf().isBefore(day)) {
+                    out.put(s.portfolioId(), s);
+                } else {
+                    older.add(s.portfolioId()); // a day at or before the latest cycle: from the history
+                }
+            }
+        }));
+        for (String id : older) {
+            liveBefore(id, day).ifPresent(s -> out.put(id, s));
+        }
+        return out;
+    }
+
+    @Override
+    public void saveAll(java.util.List<ThresholdState> all) {
+        java.util.List<ThresholdState> live = new java.util.ArrayList<>();
+        for (ThresholdState s : all) {
+            if (s.runId() == null) {
+                live.add(s);
+            } else {
+                save(s);
+            }
+        }
+        if (live.isEmpty()) {
+            return;
+        }
+        java.util.List<com.mongodb.client.model.WriteModel<Document>> past = new java.util.ArrayList<>();
+        java.util.Map<String, ThresholdState> latest = new java.util.HashMap<>();
+        for (ThresholdState s : live) {
+            String id = s.portfolioId() + "|" + s.updatedAsOf();
+            past.add(new com.mongodb.client.model.ReplaceOneModel<>(eq("_id", id), document(s).append("_id", id),
+                    new ReplaceOptions().upsert(true)));
+            latest.merge(s.portfolioId(), s, (a, b) -> b.updatedAsOf().isBefore(a.updatedAsOf()) ? a : b);
+        }
+        Docs.guardRun("saving " + live.size() + " threshold states", () -> {
+            history.bulkWrite(past, new com.mongodb.client.model.BulkWriteOptions().ordered(false));
+            java.util.Map<String, LocalDate> currentDay = new java.util.HashMap<>();
+            states.find(and(eq("run_id", null), com.mongodb.client.model.Filters.in("portfolio_id", latest.keySet())))
+                    .projection(new Document("portfolio_id", 1).append("updated_as_of", 1))
+                    .forEach(d -> currentDay.put(d.getString("portfolio_id"), Docs.date(d, "updated_as_of")));
+            java.util.List<com.mongodb.client.model.WriteModel<Document>> now = new java.util.ArrayList<>();
+            for (ThresholdState s : latest.values()) {
+                LocalDate day = currentDay.get(s.portfolioId());
+                if (day == null || !s.updatedAsOf().isBefore(day)) {
+                    now.add(new com.mongodb.client.model.ReplaceOneModel<>(key(s.portfolioId(), null), document(s),
+                            new ReplaceOptions().upsert(true)));
+                }
+            }
+            if (!now.isEmpty()) {
+                states.bulkWrite(now, new com.mongodb.client.model.BulkWriteOptions().ordered(false));
+            }
+        });
+    }
+
+    private static Document document(ThresholdState s) {
+        return new Document("portfolio_id", s.portfolioId()).append("run_id", s.runId())
+                .append("persistent_offset", s.persistentOffset())
+                .append("temporary_offset", s.temporaryOffset())
+                .append("temporary_until", Docs.date(s.temporaryUntil()))
+                .append("last_regime", s.lastRegime())
+                .append("last_rebalance", Docs.date(s.lastRebalance()))
+                .append("updated_as_of", Docs.date(s.updatedAsOf()))
+                .append("last_cycle_id", s.lastCycleId());
     }
 
     private static Bson key(String portfolioId, String runId) {

@@ -1,0 +1,121 @@
+package io.rebalancer.batch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rebalancer.agents.Cycle;
+import io.rebalancer.domain.Account;
+import io.rebalancer.domain.PortfolioDefinition;
+import io.rebalancer.domain.TargetWeight;
+import io.rebalancer.domain.Ticker;
+import io.rebalancer.market.BacktestDataSeeder;
+import io.rebalancer.rules.drools.DroolsRuleEngine;
+import io.rebalancer.service.LiveCycleService;
+import io.rebalancer.service.RecordJson;
+import io.rebalancer.store.StoreConfig;
+import io.rebalancer.store.Stores;
+import io.rebalancer.store.mongo.MongoStores;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class BatchRunnerTest {
+    private static final LocalDate DAY = LocalDate.of(2024, 12, 12);
+    private static Cycle cycle;
+    private static Stores stores;
+
+    @BeforeAll
+    static void open() {
+        cycle = new Cycle(DroolsRuleEngine.load(Path.of("rules")));
+        stores = MongoStores.open(StoreConfig.inMemory());
+        BacktestDataSeeder.seedIfEmpty(stores, Path.of("backtest-data"));
+        PortfolioDefinition ref = stores.portfolios().definition("PORT_A_TechGrowth").orElseThrow();
+        List<Account> book = new ArrayList<>();
+        book.add(new Account(copy(ref, "HALF", new BigDecimal("500000")), null, false));
+        book.add(new Account(copy(ref, "HOLD", new BigDecimal("750000")), null, true));
+        // as if ZZZZ's prices had been deleted after the import checked them: its cycle cannot load a history
+        List<TargetWeight> targets = new ArrayList<>(ref.targets().subList(0, ref.targets().size() - 1));
+        targets.add(new TargetWeight(Ticker.of("ZZZZ"), "Benchmarks", ref.targets().get(ref.targets().size() - 1).weight()));
+        book.add(new Account(new PortfolioDefinition("GONE", ref.basis(), ref.inception(), ref.benchmark(), targets,
+                ref.thresholds(), ref.bounds(), ref.costs()), null, false));
+        stores.portfolios().saveAccounts(book);
+    }
+
+    private static PortfolioDefinition copy(PortfolioDefinition d, String id, BigDecimal basis) {
+        return new PortfolioDefinition(id, basis, d.inception(), d.benchmark(), d.targets(), d.thresholds(), d.bounds(),
+                d.costs());
+    }
+
+    @AfterAll
+    static void close() {
+        stores.close();
+    }
+
+    @Test
+    void run_onePortfolioWithoutPrices_isReportedAndTheOthersDecideAsTheyWouldAlone() {
+        BatchReport r = new BatchRunner(stores, cycle, 2).run(null, DAY);
+
+        Map<String, BatchReport.PortfolioOutcome> byId = r.outcomes().stream()
+                .collect(Collectors.toMap(BatchReport.PortfolioOutcome::portfolioId, o -> o));
+        assertEquals(List.of("GONE", "HALF", "HOLD", "PORT_A_TechGrowth"), List.copyOf(new java.util.TreeSet<>(byId.keySet())));
+        assertEquals(1, r.failed());
+        BatchReport.PortfolioOutcome gone = byId.get("GONE");
+        assertEquals("FAILED", gone.status());
+        assertTrue(gone.error().contains("ZZZZ"), gone.error());
+        assertNull(gone.cycleId());
+
+        // each decision equals the one a single cycle on a fresh store makes (the batch changes no figure)
+        try (Stores alone = MongoStores.open(StoreConfig.inMemory())) {
+            BacktestDataSeeder.seedIfEmpty(alone, Path.of("backtest-data"));
+            alone.portfolios().saveAccounts(stores.portfolios().accounts().stream()
+                    .filter(a -> !a.id().equals("GONE")).toList());
+            LiveCycleService single = new LiveCycleService(alone, cycle);
+            for (String id : List.of("HALF", "HOLD", "PORT_A_TechGrowth")) {
+                var expected = single.run(id, DAY).record();
+                assertEquals(expected.cycleId(), byId.get(id).cycleId(), id);
+                String stored = stores.decisions().find(expected.cycleId()).orElseThrow();
+                assertEquals(RecordJson.write(expected), RecordJson.write(RecordJson.read(stored,
+                        io.rebalancer.agents.CycleRecord.class)), id);
+                assertEquals(expected.decision().action(), byId.get(id).decided(), id);
+            }
+        }
+        // HOLD may not trade: a rebalance it decides is reported as DO_NOT_TRADE
+        BatchReport.PortfolioOutcome hold = byId.get("HOLD");
+        assertEquals("REBALANCE".equals(hold.decided()) ? "DO_NOT_TRADE" : hold.decided(), hold.action());
+        assertEquals(r.rebalanced() + r.deferred() + r.noAction() + r.doNotTrade() + r.failed(), r.portfolios());
+        // the leases were given back
+        assertTrue(stores.locks().tryAcquire("portfolio:HALF", "test", java.time.Instant.now(),
+                java.time.Instant.now().plusSeconds(1)).isEmpty());
+        stores.locks().release("portfolio:HALF", "test");
+
+        // the same day again writes nothing new
+        BatchReport again = new BatchRunner(stores, cycle, 2).run(null, DAY);
+        assertEquals(3, again.alreadyRecorded());
+    }
+
+    @Test
+    void run_leaseHeldByAnotherProcess_thatPortfolioFailsAsBusy() {
+        java.time.Instant now = java.time.Instant.now();
+        assertTrue(stores.locks().tryAcquire("portfolio:HALF", "other-host:1", now, now.plusSeconds(600)).isEmpty());
+        try {
+            BatchReport r = new BatchRunner(stores, cycle, 2).run(null, LocalDate.of(2024, 12, 13));
+            BatchReport.PortfolioOutcome half = r.outcomes().stream().filter(o -> o.portfolioId().equals("HALF"))
+                    .findFirst().orElseThrow();
+            assertEquals("FAILED", half.status());
+            assertTrue(half.error().contains("in use by another process (other-host:1"), half.error());
+            assertFalse(r.outcomes().stream().filter(o -> o.portfolioId().equals("PORT_A_TechGrowth"))
+                    .findFirst().orElseThrow().failed());
+        } finally {
+            stores.locks().release("portfolio:HALF", "other-host:1");
+        }
+    }
+}
