@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Phase 2: simulate FULL, PARTIAL, SECTOR, BAND_EDGE and DEFER; the rules score, veto and recommend. */
+/** Phase 2: simulate FULL, PARTIAL, SECTOR, BAND_EDGE, OPTIMAL and DEFER; the rules value, veto and recommend. */
 public final class AnalyzerAgent {
     private final RuleEngine rules;
 
@@ -21,10 +21,11 @@ public final class AnalyzerAgent {
     }
 
     AnalyzerResult analyze(MonitorResult monitor, ScenarioSimulator simulator) {
-        Map<ScenarioType, SimulatedScenario> scenarios = simulator.simulateAll(monitor.thresholds());
+        Map<ScenarioType, SimulatedScenario> scenarios = simulator.simulateAll(monitor.thresholds(), monitor.value());
         List<Object> facts = new ArrayList<>();
         scenarios.values().forEach(s -> facts.add(s.metrics()));
         facts.add(monitor.thresholds());
+        facts.add(monitor.value());
         facts.add(monitor.regime());
         facts.add(monitor.history());
         facts.addAll(monitor.triggers());

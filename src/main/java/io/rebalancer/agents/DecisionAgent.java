@@ -39,7 +39,7 @@ public final class DecisionAgent {
                 for (Trade t : s.trades()) {
                     PositionDrift d = driftByTicker.get(t.ticker().symbol());
                     facts.add(new TradeCandidate(s.metrics().type(), t.ticker().symbol(), t.side(), t.shares(),
-                            t.value(), d.drift(), d.absDrift()));
+                            t.value(), d.target(), d.drift(), d.absDrift()));
                 }
             }
         }
@@ -78,15 +78,14 @@ public final class DecisionAgent {
     private static AgentMemory applyChanges(CycleInput in, MonitorResult monitor, List<ThresholdChange> changes,
                                             List<AppliedThresholdChange> applied) {
         AgentMemory m = in.memory();
-        double base = in.portfolio().thresholds().driftCritical();
-        double scale = monitor.phase().one(RegimeScale.class).map(RegimeScale::driftMultiplier).orElse(1.0);
+        double base = monitor.regimeThresholds().driftCritical();
         double min = in.portfolio().bounds().minDriftCritical();
         double max = in.portfolio().bounds().maxDriftCritical();
         double persistent = m.persistentOffset();
         double temporary = m.temporaryOffset();
         LocalDate until = m.temporaryUntil();
         for (ThresholdChange c : changes) {
-            double before = critical(base * scale, persistent, temporary, until, in.asOf(), min, max);
+            double before = critical(base, persistent, temporary, until, in.asOf(), min, max);
             double appliedDelta;
             LocalDate changeUntil = null;
             if (c.durationDays() > 0) {
@@ -100,7 +99,7 @@ public final class DecisionAgent {
                 persistent = next;
             }
             LocalDate next = in.asOf().plusDays(1);
-            double after = critical(base * scale, persistent, temporary, until, next, min, max);
+            double after = critical(base, persistent, temporary, until, next, min, max);
             applied.add(new AppliedThresholdChange(c.kind(), c.delta(), appliedDelta, c.durationDays(), before, after,
                     changeUntil, c.reason(), c.rule()));
         }

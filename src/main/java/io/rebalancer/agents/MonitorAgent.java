@@ -1,7 +1,6 @@
 package io.rebalancer.agents;
 
 import io.rebalancer.domain.Regime;
-import io.rebalancer.domain.Thresholds;
 import io.rebalancer.rules.Phase;
 import io.rebalancer.rules.PhaseResult;
 import io.rebalancer.rules.RuleEngine;
@@ -27,10 +26,6 @@ public final class MonitorAgent {
         RiskSnapshot riskNow = risk.snapshot(book.weights());
         MarketConditions market = risk.market(in.vix(), in.vixPercentile(), in.history(),
                 in.portfolio().benchmark().symbol(), in.asOfIndex());
-        Thresholds t = in.portfolio().thresholds();
-        BaseThresholds base = new BaseThresholds(t.driftCritical(), t.driftHigh(), t.driftMedium(), t.varWarning(),
-                t.varCritical(), t.sharpeWarning(), t.sharpeCritical(), t.maxTurnover(), t.cooldownDays(),
-                t.betaLimit());
         AgentMemory m = in.memory();
         AdaptiveState adaptive = new AdaptiveState(m.persistentOffset(), m.temporaryOffset(),
                 m.temporaryActive(in.asOf()), in.portfolio().bounds().minDriftCritical(),
@@ -44,16 +39,35 @@ public final class MonitorAgent {
         facts.add(drift.portfolio());
         facts.add(riskNow);
         facts.add(market);
-        facts.add(base);
+        facts.add(calendar(in));
         facts.add(adaptive);
         facts.add(previous);
         facts.add(history);
         PhaseResult result = rules.fire(Phase.MONITOR, facts);
         RegimeClassified regime = required(result, RegimeClassified.class);
+        RegimeThresholds table = required(result, RegimeThresholds.class);
+        CostBenefit value = required(result, CostBenefit.class);
         EffectiveThresholds thresholds = required(result, EffectiveThresholds.class);
         MonitorVerdict verdict = required(result, MonitorVerdict.class);
-        return new MonitorResult(drift, riskNow, market, base, adaptive, previous, history, regime, thresholds,
+        return new MonitorResult(drift, riskNow, market, table, value, adaptive, previous, history, regime, thresholds,
                 result.all(Trigger.class), result.all(Observation.class), verdict, result);
+    }
+
+    /** New week, month and quarter against the previous stored trading day (every period is new on the first day). */
+    static ReviewCalendar calendar(CycleInput in) {
+        int end = in.asOfIndex();
+        if (end == 0) {
+            return new ReviewCalendar(true, true, true);
+        }
+        java.time.LocalDate today = in.asOf();
+        java.time.LocalDate previous = in.history().dates().get(end - 1);
+        java.time.temporal.WeekFields iso = java.time.temporal.WeekFields.ISO;
+        boolean newWeek = today.get(iso.weekOfWeekBasedYear()) != previous.get(iso.weekOfWeekBasedYear())
+                || today.get(iso.weekBasedYear()) != previous.get(iso.weekBasedYear());
+        boolean newMonth = today.getMonthValue() != previous.getMonthValue() || today.getYear() != previous.getYear();
+        boolean newQuarter = (today.getMonthValue() - 1) / 3 != (previous.getMonthValue() - 1) / 3
+                || today.getYear() != previous.getYear();
+        return new ReviewCalendar(newWeek, newMonth, newQuarter);
     }
 
     static <T> T required(PhaseResult result, Class<T> type) {

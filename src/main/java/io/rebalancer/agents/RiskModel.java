@@ -90,6 +90,24 @@ final class RiskModel {
         return covariance.annualizedTrackingError(active);
     }
 
+    /** The trailing sample covariance of the positions, annualised (x 252); null with too little history. */
+    double[][] annualCovariance() {
+        if (days() < SHORT_WINDOW) {
+            return null;
+        }
+        if (covariance == null) {
+            covariance = CovarianceMatrix.sample(returns);
+        }
+        int n = covariance.size();
+        double[][] out = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                out[i][j] = covariance.get(i, j) * ReturnStats.PERIODS_PER_YEAR;
+            }
+        }
+        return out;
+    }
+
     /** Daily volatility of one position over the short window, for the market-impact cost. */
     double dailyVolatility(int position) {
         double[] r = ReturnStats.trailing(returns[position], SHORT_WINDOW);

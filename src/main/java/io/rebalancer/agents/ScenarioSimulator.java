@@ -5,6 +5,8 @@ import io.rebalancer.domain.PortfolioDefinition;
 import io.rebalancer.domain.ScenarioType;
 import io.rebalancer.domain.Side;
 import io.rebalancer.domain.Trade;
+import io.rebalancer.optimise.TrackingErrorOptimiser;
+import io.rebalancer.rules.facts.CostBenefit;
 import io.rebalancer.rules.facts.EffectiveThresholds;
 import io.rebalancer.rules.facts.RiskSnapshot;
 import io.rebalancer.rules.facts.ScenarioMetrics;
@@ -17,6 +19,8 @@ import java.util.Map;
 /**
  * Simulates the rebalancing scenarios on a book: which weights each aims for, the trades (whole shares when
  * asked), their cost, and the drift and risk after. Buys are scaled down when cash would go negative.
+ * Bands, cash band and turnover cap come from the thresholds in force; the risk aversion and horizon of OPTIMAL from
+ * the cost-benefit table.
  */
 final class ScenarioSimulator {
     private static final int ADV_WINDOW = 20;
@@ -32,6 +36,9 @@ final class ScenarioSimulator {
     private final RiskSnapshot riskBefore;
     private final double trackingErrorBefore;
     private final double driftBefore;
+    private EffectiveThresholds thresholds;
+    private RiskSnapshot riskTarget;
+    private double excessBefore;
 
     ScenarioSimulator(CycleInput in, Book before, RiskModel risk, RiskSnapshot riskBefore) {
         this.portfolio = in.portfolio();
@@ -59,71 +66,104 @@ final class ScenarioSimulator {
         this.driftBefore = before.portfolioDrift(portfolio);
     }
 
-    Map<ScenarioType, SimulatedScenario> simulateAll(EffectiveThresholds thresholds) {
+    Map<ScenarioType, SimulatedScenario> simulateAll(EffectiveThresholds thresholds, CostBenefit value) {
         Map<ScenarioType, SimulatedScenario> out = new LinkedHashMap<>();
         for (ScenarioType type : ScenarioType.values()) {
-            out.put(type, simulate(type, thresholds));
+            out.put(type, simulate(type, thresholds, value));
         }
         return out;
     }
 
-    SimulatedScenario simulate(ScenarioType type, EffectiveThresholds thresholds) {
-        double[] desired = desiredWeights(type, thresholds);
-        return execute(type, desired);
+    SimulatedScenario simulate(ScenarioType type, EffectiveThresholds thresholds, CostBenefit value) {
+        if (this.thresholds != thresholds) {
+            this.thresholds = thresholds;
+            this.excessBefore = excessTrackingError(before.weights());
+        }
+        return execute(type, desiredWeights(type, thresholds, value));
     }
 
-    double[] desiredWeights(ScenarioType type, EffectiveThresholds e) {
+    /**
+     * The weights each scenario aims for (before whole-share rounding and the cash check in {@link #execute}):
+     * <ul>
+     *   <li>FULL: every position to target;</li>
+     *   <li>PARTIAL: positions outside their band to target, the rest untouched, cash settled within the cash band;</li>
+     *   <li>BAND_EDGE: positions outside their band to {@code target +/- tradeTo x band} on the side they drifted to,
+     *       over- and underweights alike, cash settled within the cash band;</li>
+     *   <li>SECTOR: every sector to its target weight, each sector's trade split over its positions pro rata to
+     *       their targets (no idle cash);</li>
+     *   <li>OPTIMAL: least tracking-error variance plus amortised cost, long-only, under the turnover cap;</li>
+     *   <li>DEFER: unchanged.</li>
+     * </ul>
+     */
+    double[] desiredWeights(ScenarioType type, EffectiveThresholds e, CostBenefit value) {
         double[] w = before.weights();
         double[] out = w.clone();
         switch (type) {
             case FULL -> System.arraycopy(targets, 0, out, 0, targets.length);
             case PARTIAL -> {
                 for (int i = 0; i < w.length; i++) {
-                    if (Math.abs(w[i] - targets[i]) > e.driftMedium()) {
+                    if (Math.abs(w[i] - targets[i]) > e.band(targets[i]) + 1e-12) {
                         out[i] = targets[i];
                     }
                 }
+                settleCash(out, e.cashBand());
             }
             case BAND_EDGE -> {
                 for (int i = 0; i < w.length; i++) {
                     double drift = w[i] - targets[i];
-                    if (Math.abs(drift) > e.driftMedium()) {
-                        out[i] = targets[i] + Math.signum(drift) * e.driftMedium();
+                    if (Math.abs(drift) > e.band(targets[i]) + 1e-12) {
+                        out[i] = targets[i] + Math.signum(drift) * e.edge(targets[i]);
                     }
                 }
+                settleCash(out, e.cashBand());
             }
-            case SECTOR -> sectorWeights(w, out, e.driftMedium());
+            case SECTOR -> sectorWeights(w, out);
+            case OPTIMAL -> {
+                double[] opt = optimal(e, value);
+                System.arraycopy(opt, 0, out, 0, opt.length);
+            }
             case DEFER -> {
             }
-        }
-        if (type == ScenarioType.PARTIAL || type == ScenarioType.BAND_EDGE) {
-            investSpareCash(out, before.cashWeight());
         }
         return out;
     }
 
     /**
-     * Spreads the cash the scenario frees (and any cash already held) over the underweight positions in
-     * proportion to how far each is below target, never past the target; otherwise sales would only move the
-     * drift from the positions into cash.
+     * Keeps the cash a scenario leaves within [0, cash band]: cash above the band buys the underweight positions
+     * in proportion to how far each is below target (never past it); a shortfall sells the overweight ones in
+     * proportion to their excess (never below target). Positions are only ever moved toward their targets.
      */
-    private void investSpareCash(double[] desired, double cashWeight) {
-        double spare = cashWeight;
-        double gaps = 0;
-        for (int i = 0; i < desired.length; i++) {
-            spare += before.weight(i) - desired[i];
-            gaps += Math.max(0, targets[i] - desired[i]);
+    private void settleCash(double[] desired, double cashBand) {
+        double cash = 1.0;
+        for (double d : desired) {
+            cash -= d;
         }
-        if (spare <= 0 || gaps <= 0) {
-            return;
-        }
-        double fill = Math.min(1.0, spare / gaps);
-        for (int i = 0; i < desired.length; i++) {
-            desired[i] += fill * Math.max(0, targets[i] - desired[i]);
+        if (cash > cashBand + 1e-12) {
+            double gaps = 0;
+            for (int i = 0; i < desired.length; i++) {
+                gaps += Math.max(0, targets[i] - desired[i]);
+            }
+            if (gaps > 0) {
+                double fill = Math.min(1.0, (cash - cashBand) / gaps);
+                for (int i = 0; i < desired.length; i++) {
+                    desired[i] += fill * Math.max(0, targets[i] - desired[i]);
+                }
+            }
+        } else if (cash < -1e-12) {
+            double excess = 0;
+            for (int i = 0; i < desired.length; i++) {
+                excess += Math.max(0, desired[i] - targets[i]);
+            }
+            if (excess > 0) {
+                double cut = Math.min(1.0, -cash / excess);
+                for (int i = 0; i < desired.length; i++) {
+                    desired[i] -= cut * Math.max(0, desired[i] - targets[i]);
+                }
+            }
         }
     }
 
-    private void sectorWeights(double[] w, double[] out, double band) {
+    private void sectorWeights(double[] w, double[] out) {
         Map<String, double[]> sums = new LinkedHashMap<>();
         List<String> sectorOf = new ArrayList<>();
         for (int i = 0; i < w.length; i++) {
@@ -135,10 +175,49 @@ final class ScenarioSimulator {
         }
         for (int i = 0; i < w.length; i++) {
             double[] acc = sums.get(sectorOf.get(i));
-            if (Math.abs(acc[0] - acc[1]) > band) {
-                out[i] = acc[0] > 0 ? w[i] * acc[1] / acc[0] : targets[i];
+            double share = acc[1] > 0 ? targets[i] / acc[1] : 0;
+            out[i] = Math.max(0, w[i] + (acc[1] - acc[0]) * share);
+        }
+    }
+
+    private double[] optimal(EffectiveThresholds e, CostBenefit value) {
+        double[][] cov = risk.annualCovariance();
+        double[] w = before.weights();
+        if (cov == null || value == null) {
+            return w;
+        }
+        double rate = (costs.commissionBps() + costs.halfSpreadBps()) / 10_000;
+        double[] rates = new double[w.length];
+        java.util.Arrays.fill(rates, rate);
+        return TrackingErrorOptimiser.solve(new TrackingErrorOptimiser.Problem(w, before.cashWeight(), targets, cov,
+                value.riskAversion(), rates, value.horizonYears(), 0.99 * e.maxTurnover()));
+    }
+
+    /**
+     * Tracking error of the drift beyond the bands, annualised: each position's drift less its band (0 inside it);
+     * for a sector beyond the critical drift whose positions are all inside their bands, the sector's excess spread
+     * over its positions pro rata to target (so a sector trigger has something a trade can remove).
+     */
+    private double excessTrackingError(double[] w) {
+        int n = w.length;
+        double[] beyond = new double[n];
+        Map<String, double[]> sectors = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            double d = w[i] - targets[i];
+            beyond[i] = Math.signum(d) * Math.max(0, Math.abs(d) - thresholds.band(targets[i]));
+            double[] acc = sectors.computeIfAbsent(portfolio.sectors().get(before.tickers().get(i)), k -> new double[3]);
+            acc[0] += d;
+            acc[1] += targets[i];
+            acc[2] += Math.abs(beyond[i]);
+        }
+        for (int i = 0; i < n; i++) {
+            double[] acc = sectors.get(portfolio.sectors().get(before.tickers().get(i)));
+            double excess = Math.abs(acc[0]) - thresholds.driftCritical();
+            if (acc[2] == 0 && excess > 0 && acc[1] > 0) {
+                beyond[i] = Math.signum(acc[0]) * excess * targets[i] / acc[1];
             }
         }
+        return risk.trackingError(beyond, new double[n]);
     }
 
     private SimulatedScenario execute(ScenarioType type, double[] desired) {
@@ -210,10 +289,16 @@ final class ScenarioSimulator {
             maxAbs = Math.max(maxAbs, Math.abs(w[i] - targets[i]));
         }
         double teAfter = after == before ? trackingErrorBefore : risk.trackingError(w, targets);
+        double excessAfter = after == before ? excessBefore : excessTrackingError(w);
         boolean riskReducing = !(riskAfter.var95() < riskBefore.var95() - 1e-9)
                 && !(riskAfter.beta() > riskBefore.beta() + 1e-9);
+        if (riskTarget == null) {
+            riskTarget = risk.snapshot(targets);
+        }
+        boolean withinTarget = !(riskAfter.var95() < riskTarget.var95() - 1e-9)
+                && !(riskAfter.beta() > riskTarget.beta() + 1e-9);
         return new ScenarioMetrics(type, tradeCount, turnover, cost, driftBefore, after.portfolioDrift(portfolio),
-                maxAbs, trackingErrorBefore, teAfter, riskBefore.var95(), riskAfter.var95(), riskAfter.sharpe(),
-                riskBefore.beta(), riskAfter.beta(), riskReducing);
+                maxAbs, trackingErrorBefore, teAfter, excessBefore, excessAfter, riskBefore.var95(), riskAfter.var95(), riskAfter.sharpe(),
+                riskBefore.beta(), riskAfter.beta(), riskReducing, withinTarget);
     }
 }

@@ -77,14 +77,15 @@ final class CycleConsoleReport {
         s.append("- Market Regime: ").append(m.regime().regime()).append(" (").append(m.regime().reason())
                 .append(")\n");
         EffectiveThresholds e = m.thresholds();
-        s.append(f("- Thresholds in force: drift critical %s, high %s, medium %s; VaR warning %s; turnover cap %s%n",
-                pct(e.driftCritical()), pct(e.driftHigh()), pct(e.driftMedium()), pct(e.varWarning()),
-                pct(e.maxTurnover())));
+        s.append(f("- Bands in force: the tighter of %s and %.0f %% of target per position; BAND_EDGE trades to %.0f %% of the band;"
+                        + " cash band %s; turnover cap %s; review %s%n",
+                pct(e.driftCritical()), e.relativeBand() * 100, e.tradeTo() * 100, pct(e.cashBand()),
+                pct(e.maxTurnover()), e.review()));
         s.append('\n');
-        s.append(f("%-8s %-11s %9s %9s %10s%n", "Ticker", "Sector", "Weight", "Target", "Drift"));
+        s.append(f("%-8s %-11s %9s %9s %10s %9s%n", "Ticker", "Sector", "Weight", "Target", "Drift", "Band"));
         for (PositionDrift p : m.positions()) {
-            s.append(f("%-8s %-11s %9s %9s %10s%n", p.ticker(), p.sector(), pct(p.weight()), pct(p.target()),
-                    pp(p.drift())));
+            s.append(f("%-8s %-11s %9s %9s %10s %9s%s%n", p.ticker(), p.sector(), pct(p.weight()), pct(p.target()),
+                    pp(p.drift()), f("+/-%.2f", e.band(p.target()) * 100), p.absDrift() > e.band(p.target()) ? "  outside" : ""));
         }
         for (SectorDrift p : m.sectors()) {
             s.append(f("%-8s %-11s %9s %9s %10s%n", "", p.sector(), pct(p.weight()), pct(p.target()), pp(p.drift())));
@@ -96,8 +97,10 @@ final class CycleConsoleReport {
 
     private static void analysis(StringBuilder s, CycleRecord r) {
         s.append("[PHASE 2: ANALYZER AGENT]\n");
-        s.append(f("%-10s %6s %10s %12s %9s %9s %9s  %s%n", "Scenario", "Trades", "Turnover %", "Value $", "Cost $",
-                "Drift-> %", "Score /10", "Status"));
+        s.append("Benefit, cost and net in bp of NAV a year (tracking-error variance removed x risk aversion / 2;"
+                + " trading cost over the holding horizon)\n");
+        s.append(f("%-10s %6s %9s %12s %9s %8s %8s %8s %8s  %s%n", "Scenario", "Trades", "Turnover", "Value", "Cost",
+                "Drift->", "Benefit", "Cost/yr", "Net", "Status"));
         List<CycleRecord.Scenario> scenarios = r.analysis().scenarios();
         for (int k = 0; k < scenarios.size(); k++) {
             CycleRecord.Scenario sc = scenarios.get(k);
@@ -107,12 +110,15 @@ final class CycleConsoleReport {
             if (same != null) {
                 status += " (same trades as " + same + ")";
             }
-            s.append(f("%-10s %6d %10s %12s %9s %9s %9s  %s%n", sc.type(), mt.tradeCount(), pct(mt.turnover()),
-                    money(mt.turnover() * r.inputs().nav()), money(mt.cost() * r.inputs().nav()),
-                    pct(mt.driftAfter()), sc.score() == null ? "-" : f("%.1f/10", sc.score().score()), status));
+            s.append(f("%-10s %6d %9s %12s %9s %8s %8s %8s %8s  %s%n", sc.type(), mt.tradeCount(), pct(mt.turnover()),
+                    money(mt.turnover() * r.inputs().nav()), money(mt.cost() * r.inputs().nav()), pct(mt.driftAfter()),
+                    sc.score() == null ? "-" : f("%.2f", sc.score().benefitBp()),
+                    sc.score() == null ? "-" : f("%.2f", sc.score().costBp()),
+                    sc.score() == null ? "-" : f("%.2f", sc.score().netBp()), status));
         }
         Recommendation rec = r.analysis().recommendation();
-        s.append('\n').append(f("Recommended: %s (Confidence: %.0f %%)%n%n", rec.type(), rec.confidence() * 100));
+        s.append('\n').append(f("Recommended: %s (Confidence: %.0f %%): %s%n%n", rec.type(), rec.confidence() * 100,
+                rec.reason()));
     }
 
     /** How earlier decisions turned out, as the learning rules saw them. */

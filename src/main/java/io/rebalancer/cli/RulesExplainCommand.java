@@ -27,7 +27,7 @@ import static io.rebalancer.cli.CycleConsoleReport.pp;
 
 /** {@code rules explain DECISION-ID}: why a stored decision came out as it did. */
 @Command(name = "explain", mixinStandardHelpOptions = true,
-        description = "Show the input facts, every fired rule by phase with its conclusion, the scenario scores and why"
+        description = "Show the input facts, every fired rule by phase with its conclusion, the scenario values and why"
                 + " the chosen one won, and the threshold changes of a stored decision.",
         footer = {"", "Examples:", "  rebalancer rules explain <cycle-id>"})
 public class RulesExplainCommand implements Callable<Integer> {
@@ -88,10 +88,12 @@ public class RulesExplainCommand implements Callable<Integer> {
             s.append(f("  %-8s %-12s %9s %9s %10s%n", "", p.sector(), pct(p.weight()), pct(p.target()), pp(p.drift())));
         }
         EffectiveThresholds t = m.thresholds();
-        s.append(f("  Thresholds   drift critical %s / high %s / medium %s; VaR warning %s / critical %s;%n",
-                pct(t.driftCritical()), pct(t.driftHigh()), pct(t.driftMedium()), pct(t.varWarning()), pct(t.varCritical())));
-        s.append(f("               Sharpe warning %.2f / critical %.2f; turnover cap %s; cooldown %d days; beta limit %.2f%n",
-                t.sharpeWarning(), t.sharpeCritical(), pct(t.maxTurnover()), t.cooldownDays(), t.betaLimit()));
+        s.append(f("  Thresholds   drift critical %s (band: the tighter of it and %.0f %% of target; BAND_EDGE trades to %.0f %% of the band)%n",
+                pct(t.driftCritical()), t.relativeBand() * 100, t.tradeTo() * 100));
+        s.append(f("               high %s / medium %s; cash band %s; turnover cap %s; cooldown %d days; review %s%n",
+                pct(t.driftHigh()), pct(t.driftMedium()), pct(t.cashBand()), pct(t.maxTurnover()), t.cooldownDays(), t.review()));
+        s.append(f("               observed only: VaR warning %s / critical %s, Sharpe warning %.2f, beta limit %.2f%n",
+                pct(t.varWarning()), pct(t.varCritical()), t.sharpeWarning(), t.betaLimit()));
 
         s.append("\nFIRED RULES (in order, by phase)\n");
         Map<String, Deque<String>> conclusions = conclusions(r);
@@ -108,26 +110,25 @@ public class RulesExplainCommand implements Callable<Integer> {
         }
 
         if (r.analysis() != null) {
-            s.append("\nSCENARIOS (score 0-10 = weighted mean of the components)\n");
-            s.append(f("  %-10s %6s %10s %9s %9s %6s | %5s %5s %5s %5s | %s%n", "Scenario", "Trades", "Turnover %", "Cost %",
-                    "Drift-> %", "Score", "drift", "cost", "risk", "fit", "Vetoes"));
+            s.append("\nSCENARIOS (bp of NAV a year: benefit = tracking-error variance removed x risk aversion / 2, cost amortised over the horizon)\n");
+            s.append(f("  %-10s %6s %9s %9s %9s %8s %8s %8s | %s%n", "Scenario", "Trades", "Turnover", "Cost",
+                    "Drift->", "Benefit", "Cost/yr", "Net", "Vetoes"));
             List<CycleRecord.Scenario> sorted = r.analysis().scenarios().stream()
                     .sorted(Comparator.comparingDouble((CycleRecord.Scenario x) -> x.score() == null ? -1 : -x.score().score()))
                     .toList();
             for (CycleRecord.Scenario sc : sorted) {
                 ScenarioMetrics mt = sc.metrics();
                 ScenarioScore score = sc.score();
-                s.append(f("  %-10s %6d %10s %9s %9s %6s | %5s %5s %5s %5s | %s%n", sc.type(), mt.tradeCount(),
+                s.append(f("  %-10s %6d %9s %9s %9s %8s %8s %8s | %s%n", sc.type(), mt.tradeCount(),
                         pct(mt.turnover()), pct(mt.cost()), pct(mt.driftAfter()),
-                        score == null ? "-" : f("%.2f", score.score()),
-                        score == null ? "-" : f("%.1f", score.driftScore()), score == null ? "-" : f("%.1f", score.costScore()),
-                        score == null ? "-" : f("%.1f", score.riskScore()), score == null ? "-" : f("%.1f", score.fitScore()),
+                        score == null ? "-" : f("%.2f", score.benefitBp()), score == null ? "-" : f("%.2f", score.costBp()),
+                        score == null ? "-" : f("%.2f", score.netBp()),
                         sc.vetoes().isEmpty() ? "none" : String.join("; ", sc.vetoes().stream()
                                 .map(v -> v.reason() + " [" + v.rule() + "]").toList())));
             }
             Recommendation rec = r.analysis().recommendation();
             s.append("\nWHY ").append(d.chosen() == null ? rec.type() : d.chosen().type()).append('\n');
-            s.append(f("  Recommended %s: score %.2f, runner-up %.2f, margin %.2f, confidence %.0f %% [%s]%n", rec.type(),
+            s.append(f("  Recommended %s: net %.2f bp a year, runner-up %.2f, margin %.2f, confidence %.0f %% [%s]%n", rec.type(),
                     rec.score(), rec.runnerUpScore(), rec.score() - rec.runnerUpScore(), rec.confidence() * 100, rec.rule()));
             for (CycleRecord.Scenario sc : sorted) {
                 if (sc.type() == rec.type()) {
@@ -135,7 +136,7 @@ public class RulesExplainCommand implements Callable<Integer> {
                 }
                 String why = !sc.vetoes().isEmpty() ? "vetoed: " + sc.vetoes().get(0).reason()
                         : sc.score() == null ? "not scored"
-                        : f("scored %.2f, %.2f behind", sc.score().score(), rec.score() - sc.score().score());
+                        : f("nets %.2f bp a year, %.2f behind", sc.score().score(), rec.score() - sc.score().score());
                 s.append(f("  %-10s %s%n", sc.type(), why));
             }
             if (d.chosen() != null) {
@@ -180,21 +181,17 @@ public class RulesExplainCommand implements Callable<Integer> {
             for (CycleRecord.Scenario sc : r.analysis().scenarios()) {
                 if (sc.score() != null) {
                     ScenarioScore x = sc.score();
-                    add(out, x.rule(), f("%s scores %.2f (drift %.1f, cost %.1f, risk %.1f, fit %.1f)", x.type(), x.score(),
-                            x.driftScore(), x.costScore(), x.riskScore(), x.fitScore()));
+                    add(out, x.rule(), f("%s nets %.2f bp a year (benefit %.2f - cost %.2f)", x.type(), x.netBp(),
+                            x.benefitBp(), x.costBp()));
                 }
             }
             for (CycleRecord.Scenario sc : r.analysis().scenarios()) {
                 for (ScenarioVeto v : sc.vetoes()) {
                     add(out, v.rule(), "veto " + v.type() + ": " + v.reason());
                 }
-                if (sc.score() != null) {
-                    add(out, "fit: " + r.monitor().regime().regime() + " " + sc.type(),
-                            f("fit of %s in %s: %.0f/10", sc.type(), r.monitor().regime().regime(), sc.score().fitScore()));
-                }
             }
             Recommendation rec = r.analysis().recommendation();
-            add(out, rec.rule(), f("recommend %s (score %.2f, confidence %.0f %%)", rec.type(), rec.score(), rec.confidence() * 100));
+            add(out, rec.rule(), f("recommend %s (net %.2f bp a year, confidence %.0f %%)", rec.type(), rec.score(), rec.confidence() * 100));
         }
         CycleRecord.Decision d = r.decision();
         if (d.chosen() != null) {
@@ -226,11 +223,14 @@ public class RulesExplainCommand implements Callable<Integer> {
         if (rule.startsWith("realised vol")) {
             return "realised-volatility signal (intermediate; see the regime line)";
         }
-        if (rule.startsWith("thresholds:")) {
-            return "regime scaling of the thresholds (intermediate; see the thresholds line)";
+        if (rule.startsWith("thresholds: ") && !rule.startsWith("thresholds: the regime")) {
+            return "the regime's row of thresholds.drl.csv (intermediate; see the thresholds line)";
         }
-        if (rule.startsWith("weights:")) {
-            return "scoring weights for the regime (intermediate; used by the scores)";
+        if (rule.startsWith("cost-benefit:")) {
+            return "risk aversion and holding horizon for the regime (intermediate; used by the values)";
+        }
+        if (rule.startsWith("review:")) {
+            return "today is a review day for the regime's cadence";
         }
         return "(intermediate fact, not kept in the record)";
     }

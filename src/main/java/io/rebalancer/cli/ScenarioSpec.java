@@ -20,19 +20,16 @@ import java.util.Map;
 @JsonIgnoreProperties(ignoreUnknown = false)
 record ScenarioSpec(String name, String description, Facts facts, MarketDay marketDay, Expect expect) {
 
-    /** Hand-written facts. Fractions of NAV for weights, drift, turnover and cost; VaR a one-day return. */
-    record Facts(List<Position> positions, Thresholds thresholds, Bounds bounds, Risk risk, Market market,
+    /**
+     * Hand-written facts. Fractions of NAV for weights, drift, turnover and cost; VaR a one-day return. Thresholds come
+     * from the rule set's thresholds.drl.csv; {@code reviewDay} (default true) says whether today is a review day.
+     */
+    record Facts(List<Position> positions, Boolean reviewDay, Bounds bounds, Risk risk, Market market,
                  String previousRegime, Integer daysSinceLastRebalance, Integer recentRebalances, Adaptive adaptive,
-                 Double trackingError, List<Scenario> scenarios, List<Outcome> outcomes) {
+                 Double trackingError, Double excessTrackingError, List<Scenario> scenarios, List<Outcome> outcomes) {
     }
 
     record Position(String ticker, String sector, double weight, double target) {
-    }
-
-    /** Overrides of the seed portfolio's thresholds (null keeps the seed value). */
-    record Thresholds(Double driftCritical, Double driftHigh, Double driftMedium, Double varWarning, Double varCritical,
-                      Double sharpeWarning, Double sharpeCritical, Double maxTurnover, Integer cooldownDays,
-                      Double betaLimit) {
     }
 
     record Bounds(double minDriftCritical, double maxDriftCritical) {
@@ -50,9 +47,12 @@ record ScenarioSpec(String name, String description, Facts facts, MarketDay mark
     /**
      * One simulated scenario for the analyze phase. {@code trades}: tickers it trades (default: every position
      * with a drift); unset risk figures default to the current ones (so the scenario counts as risk-reducing).
+     * Tracking errors are annualised fractions; the excess ones (drift beyond the bands, what the cost-benefit values)
+     * default to the tracking error to target. {@code withinTargetRisk} (default false): its VaR and beta are no worse
+     * than the target portfolio's.
      */
     record Scenario(String type, Double turnover, Double cost, Double driftAfter, Double trackingErrorAfter,
-                    Double varAfter, Double betaAfter, Double sharpeAfter, List<String> trades) {
+                    Double excessTrackingErrorAfter, Double varAfter, Double betaAfter, Double sharpeAfter, Boolean withinTargetRisk, List<String> trades) {
     }
 
     record Outcome(String regime, String type, int count, double meanRegret, double meanOutcome, Double hitRate,

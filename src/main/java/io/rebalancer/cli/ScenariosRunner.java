@@ -8,7 +8,6 @@ import io.rebalancer.agents.PlannedTrade;
 import io.rebalancer.domain.Regime;
 import io.rebalancer.domain.ScenarioType;
 import io.rebalancer.domain.Side;
-import io.rebalancer.domain.Thresholds;
 import io.rebalancer.rules.Phase;
 import io.rebalancer.rules.PhaseResult;
 import io.rebalancer.rules.RuleEngine;
@@ -93,7 +92,6 @@ final class ScenariosRunner {
         Objects.requireNonNull(f.positions(), "facts.positions");
         Objects.requireNonNull(f.risk(), "facts.risk");
         Objects.requireNonNull(f.market(), "facts.market");
-        Thresholds t = thresholds(f.thresholds());
         List<PositionDrift> positions = new ArrayList<>();
         Map<String, double[]> sectors = new LinkedHashMap<>();
         double invested = 0;
@@ -126,8 +124,6 @@ final class ScenariosRunner {
         ScenarioSpec.Market m = f.market();
         MarketConditions market = new MarketConditions(m.vix(), m.realizedVol(), or(m.benchmarkDrawdown(), 0.0),
                 or(m.vixPercentile(), 0.5));
-        BaseThresholds base = new BaseThresholds(t.driftCritical(), t.driftHigh(), t.driftMedium(), t.varWarning(),
-                t.varCritical(), t.sharpeWarning(), t.sharpeCritical(), t.maxTurnover(), t.cooldownDays(), t.betaLimit());
         ScenarioSpec.Bounds b = f.bounds() == null ? new ScenarioSpec.Bounds(0.02, 0.05) : f.bounds();
         ScenarioSpec.Adaptive a = f.adaptive() == null ? new ScenarioSpec.Adaptive(0, 0, false) : f.adaptive();
         AdaptiveState adaptive = new AdaptiveState(a.persistentOffset(), a.temporaryOffset(), a.temporaryActive(),
@@ -139,10 +135,13 @@ final class ScenariosRunner {
 
         List<Object> facts = new ArrayList<>(positions);
         facts.addAll(sectorDrifts);
-        facts.addAll(List.of(portfolio, risk, market, base, adaptive, previous, history));
+        boolean reviewDay = f.reviewDay() == null || f.reviewDay();
+        facts.addAll(List.of(portfolio, risk, market, new ReviewCalendar(reviewDay, reviewDay, reviewDay), adaptive,
+                previous, history));
         PhaseResult monitor = engine.fire(Phase.MONITOR, facts);
         RegimeClassified regime = required(monitor, RegimeClassified.class);
         EffectiveThresholds effective = required(monitor, EffectiveThresholds.class);
+        CostBenefit value = required(monitor, CostBenefit.class);
         MonitorVerdict verdict = required(monitor, MonitorVerdict.class);
         List<Trigger> triggers = monitor.all(Trigger.class);
 
@@ -160,7 +159,8 @@ final class ScenariosRunner {
             for (ScenarioType type : ScenarioType.values()) {
                 ScenarioSpec.Scenario s = given.get(type);
                 if (s == null && type != ScenarioType.DEFER) {
-                    throw new IllegalArgumentException("the monitor triggered but facts.scenarios has no " + type);
+                    // a scenario the file does not describe trades nothing (and is vetoed as the same as deferring)
+                    s = new ScenarioSpec.Scenario(type.name(), 0.0, 0.0, driftTotal, null, null, null, null, null, null, List.of());
                 }
                 List<String> trades = type == ScenarioType.DEFER ? List.of() : s.trades() != null ? s.trades()
                         : positions.stream().filter(p -> p.absDrift() > 1e-9).map(PositionDrift::ticker).toList();
@@ -172,17 +172,20 @@ final class ScenariosRunner {
                         driftTotal > 0 ? te * driftAfter / driftTotal : te);
                 metrics.add(new ScenarioMetrics(type, trades.size(), type == ScenarioType.DEFER ? 0 : or(s.turnover(), 0.0),
                         type == ScenarioType.DEFER ? 0 : or(s.cost(), 0.0), driftTotal, driftAfter, 0, te, teAfter,
+                        or(f.excessTrackingError(), te), type == ScenarioType.DEFER ? or(f.excessTrackingError(), te)
+                                : or(s.excessTrackingErrorAfter(), teAfter),
                         r.var95(), varAfter, type == ScenarioType.DEFER ? r.sharpe() : or(s.sharpeAfter(), r.sharpe()),
-                        r.beta(), betaAfter, riskReducing));
+                        r.beta(), betaAfter, riskReducing, type != ScenarioType.DEFER && s.withinTargetRisk() != null
+                                && s.withinTargetRisk()));
                 for (String ticker : trades) {
                     PositionDrift d = positions.stream().filter(p -> p.ticker().equals(ticker)).findFirst()
                             .orElseThrow(() -> new IllegalArgumentException(type + " trades " + ticker + ", which is not a position"));
                     candidates.add(new TradeCandidate(type, ticker, d.drift() > 0 ? Side.SELL : Side.BUY, 0,
-                            d.absDrift(), d.drift(), d.absDrift()));
+                            d.absDrift(), d.target(), d.drift(), d.absDrift()));
                 }
             }
             List<Object> analyze = new ArrayList<>(metrics);
-            analyze.addAll(List.of(effective, regime, history));
+            analyze.addAll(List.of(effective, value, regime, history));
             analyze.addAll(triggers);
             PhaseResult analysis = engine.fire(Phase.ANALYZE, analyze);
             fired.addAll(analysis.firedRuleNames());
@@ -210,18 +213,6 @@ final class ScenariosRunner {
                 recommendation == null ? "none" : recommendation.type().name(),
                 chosen == null ? "none" : chosen.type().name(), timing == null ? "none" : timing.timing().name(), vetoed,
                 decision.all(ThresholdChange.class).stream().map(ThresholdChange::kind).toList(), priorities, fired);
-    }
-
-    private static Thresholds thresholds(ScenarioSpec.Thresholds o) {
-        Thresholds s = Thresholds.seedDefaults();
-        if (o == null) {
-            return s;
-        }
-        return new Thresholds(or(o.driftCritical(), s.driftCritical()), or(o.driftHigh(), s.driftHigh()),
-                or(o.driftMedium(), s.driftMedium()), or(o.varWarning(), s.varWarning()),
-                or(o.varCritical(), s.varCritical()), or(o.sharpeWarning(), s.sharpeWarning()),
-                or(o.sharpeCritical(), s.sharpeCritical()), or(o.maxTurnover(), s.maxTurnover()),
-                o.cooldownDays() == null ? s.cooldownDays() : o.cooldownDays(), or(o.betaLimit(), s.betaLimit()));
     }
 
     private static List<OutcomeStats> outcomes(List<ScenarioSpec.Outcome> list) {

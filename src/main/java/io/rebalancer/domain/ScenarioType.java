@@ -2,5 +2,5 @@ package io.rebalancer.domain;
 
 /** The rebalancing scenarios the analyzer simulates. */
 public enum ScenarioType {
-    FULL, PARTIAL, SECTOR, BAND_EDGE, DEFER
+    FULL, PARTIAL, SECTOR, BAND_EDGE, OPTIMAL, DEFER
 }

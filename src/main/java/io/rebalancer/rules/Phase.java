@@ -8,7 +8,7 @@ import java.util.List;
  */
 public enum Phase {
     MONITOR(List.of("monitor", "monitor-verdict")),
-    ANALYZE(List.of("analyze", "analyze-recommend")),
+    ANALYZE(List.of("analyze", "analyze-veto", "analyze-recommend")),
     DECIDE(List.of("decide", "decide-plan")),
     /** After a cycle (or a failure): which alerts to raise. */
     ALERT(List.of("alert"));

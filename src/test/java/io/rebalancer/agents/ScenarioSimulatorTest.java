@@ -19,8 +19,13 @@ import static org.junit.jupiter.api.Assertions.*;
  * 40 %, Energy) at 25, 10 shares each and 50 cash: NAV 1,000, weights 70 % / 25 % / cash 5 %.
  */
 class ScenarioSimulatorTest {
-    private static final EffectiveThresholds THRESHOLDS = new EffectiveThresholds(0.03, 0.025, 0.015, -0.03, -0.04,
-            1.0, 0.0, 0.20, 3, 1.5, "test");
+    /** Critical 3 %, relative band 10 % of target, BAND_EDGE to the edge, cash band 2 %, turnover cap 20 %. */
+    private static final EffectiveThresholds THRESHOLDS = thresholds(1.0, 0.02);
+
+    private static EffectiveThresholds thresholds(double tradeTo, double cashBand) {
+        return new EffectiveThresholds(0.03, 0.10, tradeTo, 0.025, 0.015, cashBand, -0.03, -0.04, 1.0, 0.20, 3, 1.5,
+                "DAILY", "test");
+    }
 
     private static PortfolioDefinition portfolio(CostModel costs) {
         return new PortfolioDefinition("TWO", new BigDecimal("1000"), LocalDate.of(2024, 1, 2), Ticker.of("B"),
@@ -69,7 +74,7 @@ class ScenarioSimulatorTest {
     @Test
     void simulateFull_wholeSharesAndShortOfCash_scalesBuysDownToKeepCashPositive() {
         SimulatedScenario full = simulator(input(portfolio(CostModel.none()), 10, 10, 50, true))
-                .simulate(ScenarioType.FULL, THRESHOLDS);
+                .simulate(ScenarioType.FULL, THRESHOLDS, null);
         // A: (600 - 700) / 70 = -1.43 -> sell 1; B: (400 - 250) / 25 = 6 -> buy 6 needs 150, but only 50 + 70 = 120
         // is there: buys scaled by 120/150 -> 4.8 -> floor 4 shares; cash 50 + 70 - 100 = 20.
         assertEquals(2, full.trades().size());
@@ -86,32 +91,100 @@ class ScenarioSimulatorTest {
     void simulate_fractionalSharesWithCosts_fullNearTargetAndPaysLinearCost() {
         // 1 bp commission + 2 bp half spread, no impact
         ScenarioSimulator sim = simulator(input(portfolio(new CostModel(1, 2, 0)), 10, 10, 50, false));
-        SimulatedScenario full = sim.simulate(ScenarioType.FULL, THRESHOLDS);
+        SimulatedScenario full = sim.simulate(ScenarioType.FULL, THRESHOLDS, null);
         double traded = full.trades().stream().mapToDouble(Trade::value).sum();
         double cost = full.trades().stream().mapToDouble(Trade::cost).sum();
         assertEquals(traded * 3 / 10_000, cost, 1e-12);
         assertTrue(full.after().cash() >= -1e-9, "cash " + full.after().cash());
         assertTrue(full.metrics().driftAfter() < 0.001, "drift after " + full.metrics().driftAfter());
-        SimulatedScenario defer = sim.simulate(ScenarioType.DEFER, THRESHOLDS);
+        SimulatedScenario defer = sim.simulate(ScenarioType.DEFER, THRESHOLDS, null);
         assertEquals(0, defer.trades().size());
         assertEquals(0.15, defer.metrics().driftAfter(), 1e-12);
     }
 
-    @Test
-    void desiredWeights_bandEdge_pullsOutliersToTheNearestEdgeOfTheMediumBand() {
-        double[] w = simulator(input(portfolio(CostModel.none()), 10, 10, 50, false))
-                .desiredWeights(ScenarioType.BAND_EDGE, THRESHOLDS);
-        // A: 0.60 + 0.015 = 0.615; B: 0.40 - 0.015 = 0.385; the spare cash (0.05 + 0.085 - 0.135 = 0) adds nothing
-        assertEquals(0.615, w[0], 1e-12);
-        assertEquals(0.385, w[1], 1e-12);
+    // ---- a four-asset book worked by hand. Every price is 100, NAV 10,000, no cash:
+    //   A 40 % Tech (46 shares = 46 %, +6 pp), B 20 % Tech (19 = 19 %, -1 pp),
+    //   C 25 % Energy (22 = 22 %, -3 pp), D 15 % Energy (13 = 13 %, -2 pp).
+    // Bands = min(3 pp, 10 % x target): A 3, B 2, C 2.5, D 1.5 pp, so A, C and D are outside theirs, B inside.
+
+    private static PortfolioDefinition four() {
+        return new PortfolioDefinition("FOUR", new BigDecimal("10000"), LocalDate.of(2024, 1, 2), Ticker.of("A"),
+                List.of(TargetWeight.of("A", "Tech", 0.40), TargetWeight.of("B", "Tech", 0.20),
+                        TargetWeight.of("C", "Energy", 0.25), TargetWeight.of("D", "Energy", 0.15)),
+                Thresholds.seedDefaults(), new ThresholdBounds(0.02, 0.05), CostModel.none());
+    }
+
+    private static ScenarioSimulator fourBook() {
+        List<LocalDate> dates = new ArrayList<>();
+        int n = 30;
+        double[][] close = new double[4][n];
+        double[][] volume = new double[4][n];
+        for (int d = 0; d < n; d++) {
+            dates.add(LocalDate.of(2024, 1, 1).plusDays(d));
+            for (int i = 0; i < 4; i++) {
+                close[i][d] = 100;
+                volume[i][d] = 1_000_000;
+            }
+        }
+        PriceHistory h = PriceHistory.of(dates, List.of("A", "B", "C", "D"), close, close, volume);
+        CycleInput in = new CycleInput(four(), dates.get(n - 1), h, PriceBasis.CLOSE, Map.of(Ticker.of("A"), 46.0,
+                Ticker.of("B"), 19.0, Ticker.of("C"), 22.0, Ticker.of("D"), 13.0), 0, 15, 0.5, null, AgentMemory.fresh(),
+                List.of(), true);
+        return simulator(in);
     }
 
     @Test
-    void desiredWeights_partial_fixesOnlyPositionsBeyondMediumAndSpreadsFreedCashOverUnderweights() {
-        // A 10 x 70 = 700 (70 %), B 12 x 25 = 300 (30 %), no cash; medium band 1.5 pp: both out of band
-        double[] w = simulator(input(portfolio(CostModel.none()), 10, 12, 0, false))
-                .desiredWeights(ScenarioType.PARTIAL, THRESHOLDS);
-        assertEquals(0.60, w[0], 1e-12);
-        assertEquals(0.40, w[1], 1e-12);
+    void desiredWeights_fullOnFourBook_everyPositionToTarget() {
+        assertArrayEquals(new double[]{0.40, 0.20, 0.25, 0.15},
+                fourBook().desiredWeights(ScenarioType.FULL, THRESHOLDS, null), 1e-12);
     }
+
+    @Test
+    void desiredWeights_partialOnFourBook_outOfBandToTargetRestUntouchedCashWithinBand() {
+        // A, C, D to 40 / 25 / 15; B stays at 19; cash 100 - 99 = 1 % is inside the 2 % cash band, so it stays cash
+        assertArrayEquals(new double[]{0.40, 0.19, 0.25, 0.15},
+                fourBook().desiredWeights(ScenarioType.PARTIAL, THRESHOLDS, null), 1e-12);
+    }
+
+    @Test
+    void simulatePartial_wholeShares_tradesOnlyTheOutOfBandNames() {
+        SimulatedScenario p = fourBook().simulate(ScenarioType.PARTIAL, THRESHOLDS, null);
+        // sell 6 A, buy 3 C, buy 2 D; B untouched; cash 600 - 300 - 200 = 100
+        assertEquals(List.of("A:SELL:6.0", "C:BUY:3.0", "D:BUY:2.0"), p.trades().stream()
+                .map(t -> t.ticker().symbol() + ":" + t.side() + ":" + t.shares()).toList());
+        assertEquals(100, p.after().cash(), 1e-9);
+    }
+
+    @Test
+    void desiredWeights_bandEdgeOnFourBook_eachOutlierToItsOwnEdgeOverAndUnderweightsAlike() {
+        // A 40 + 3 = 43 (overweight edge); C 25 - 2.5 = 22.5 and D 15 - 1.5 = 13.5 (underweight edges); B 19;
+        // cash 100 - 98 = 2 % is exactly the cash band, so nothing more is invested
+        assertArrayEquals(new double[]{0.43, 0.19, 0.225, 0.135},
+                fourBook().desiredWeights(ScenarioType.BAND_EDGE, THRESHOLDS, null), 1e-12);
+    }
+
+    @Test
+    void desiredWeights_bandEdgeWithNarrowCashBand_investsTheExcessInUnderweightsByTheirGap() {
+        // cash band 1 %: 1 pp too much cash; gaps to target B 1, C 2.5, D 1.5 (sum 5) -> fill 1/5 of each gap:
+        // B 19.2, C 23.0, D 13.8; A stays at its edge 43
+        assertArrayEquals(new double[]{0.43, 0.192, 0.23, 0.138},
+                fourBook().desiredWeights(ScenarioType.BAND_EDGE, thresholds(1.0, 0.01), null), 1e-12);
+    }
+
+    @Test
+    void desiredWeights_bandEdgeHalfwayInnerBand_tradesToHalfTheBand() {
+        // Trade to 50 % of the band: A 41.5, C 23.75, D 14.25, B 19; cash 1.5 % within the 2 % band
+        assertArrayEquals(new double[]{0.415, 0.19, 0.2375, 0.1425},
+                fourBook().desiredWeights(ScenarioType.BAND_EDGE, thresholds(0.5, 0.02), null), 1e-12);
+    }
+
+    @Test
+    void desiredWeights_sectorOnFourBook_restoresSectorsProRataToTargetWithNoIdleCash() {
+        // Tech 65 vs 60: -5 split 40:20 -> A 46 - 3.333 = 42.667, B 19 - 1.667 = 17.333;
+        // Energy 35 vs 40: +5 split 25:15 -> C 22 + 3.125 = 25.125, D 13 + 1.875 = 14.875; weights sum to 100 %
+        double[] w = fourBook().desiredWeights(ScenarioType.SECTOR, THRESHOLDS, null);
+        assertArrayEquals(new double[]{0.46 - 0.05 * 2 / 3, 0.19 - 0.05 / 3, 0.25125, 0.14875}, w, 1e-12);
+        assertEquals(1.0, w[0] + w[1] + w[2] + w[3], 1e-12);
+    }
+
 }

@@ -14,7 +14,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 /** Holds the package arrows of docs/ARCHITECTURE.md: each package depends only on packages listed before it. */
 class ArchitectureTest {
     /** Lowest first. A package may use the ones before it, never the ones after. */
-    static final List<String> LAYERS = List.of("domain", "calendar", "analytics", "rules", "agents", "store", "market",
+    static final List<String> LAYERS = List.of("domain", "calendar", "analytics", "optimise", "rules", "agents", "store", "market",
             "execution", "service", "portfolio", "backtest", "rulediff", "report", "evaluation", "alerts", "watch",
             "query", "batch", "mcp", "cli");
 
@@ -74,6 +74,13 @@ class ArchitectureTest {
     void tablesawAndCommonsMath_onlyInsideAnalytics_nowhereElse() {
         noClasses().that().resideOutsideOfPackage("io.rebalancer.analytics..")
                 .should().dependOnClassesThat().resideInAnyPackage("tech.tablesaw..", "org.apache.commons.math3..")
+                .check(classes);
+    }
+
+    @Test
+    void ojalgo_onlyInOptimise() {
+        noClasses().that().resideOutsideOfPackage("io.rebalancer.optimise..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.ojalgo..")
                 .check(classes);
     }
 

@@ -28,16 +28,18 @@ class RulesExplainCommandTest {
 
         assertTrue(text.contains("INPUT FACTS"), text);
         assertTrue(text.contains("NVDA"), text);
-        assertTrue(text.contains("Thresholds   drift critical 3.00 %"), text);
+        assertTrue(text.contains("Thresholds   drift critical 3.00 % (band: the tighter of it and 20 % of target"), text);
         assertTrue(text.contains("  monitor\n"), text);
         assertTrue(text.contains("  analyze\n"), text);
         assertTrue(text.contains("  decide\n"), text);
-        assertTrue(text.contains("[monitor] trigger: position drift over critical\n        -> trigger POSITION_DRIFT: NVDA drift"), text);
+        assertTrue(text.contains("[monitor] trigger: position outside its band\n        -> trigger POSITION_DRIFT: NVDA drift"), text);
         assertTrue(text.contains("[analyze] veto: turnover over the cap\n        -> veto FULL: turnover"), text);
         assertTrue(text.contains("[decide] choose: the recommended scenario\n        -> choose BAND_EDGE"), text);
         assertTrue(text.contains("WHY BAND_EDGE"), text);
-        assertTrue(text.contains("PARTIAL    vetoed: turnover"), text);
-        assertTrue(text.contains("COOLDOWN_RAISE requested +0.50 pp"), text);
+        assertTrue(text.contains("FULL       vetoed: turnover"), text);
+        // the cost-benefit columns and each alternative's net against the chosen one (bp of NAV a year)
+        assertTrue(text.contains("Benefit  Cost/yr      Net"), text);
+        assertTrue(text.contains("PARTIAL    nets "), text);
         // every fired rule is listed, numbered in order
         assertTrue(text.contains(String.format("%2d. ", stored.firedRules().size())), text);
     }

@@ -167,17 +167,17 @@ class RulesValidateCommandTest {
     @Test
     void validate_tooFewValuesInActionCell_reportsActionCell() throws IOException {
         Path rules = copyRules();
-        replace(rules.resolve("scoring_weights.drl.csv"), "\"0.30,0.25,0.25,0.20,0.0010\"", "\"0.30,0.25,0.25,0.20\"");
+        replace(rules.resolve("timing.drl.csv"), "\"IMMEDIATE,1,0\"", "\"IMMEDIATE,1\"");
         Run r = execute("rules", "validate", "--rules", rules.toString());
         assertEquals(ExitCodes.RULES, r.code());
-        assertTrue(r.err().lines().anyMatch(l -> l.startsWith("scoring_weights.drl.csv!Sheet1!D12 ") && l.contains("$5")),
+        assertTrue(r.err().lines().anyMatch(l -> l.startsWith("timing.drl.csv!Sheet1!E11 ") && l.contains("$3")),
                 r.all());
     }
 
     @Test
     void validate_misnamedSpreadsheet_errorNamesIt() throws IOException {
         Path rules = copyRules();
-        Files.copy(rules.resolve("scoring_weights.drl.csv"), rules.resolve("weights.csv"));
+        Files.copy(rules.resolve("cost_benefit.drl.csv"), rules.resolve("weights.csv"));
         Run r = execute("rules", "validate", "--rules", rules.toString());
         assertEquals(ExitCodes.RULES, r.code());
         assertTrue(r.err().lines().anyMatch(l -> l.startsWith("weights.csv ") && l.contains(".drl.csv")), r.all());
@@ -214,22 +214,23 @@ class RulesValidateCommandTest {
     }
 
     @Test
-    void validate_scoringWeightsWithoutCrisis_reportsMissingRegime() throws IOException {
+    void validate_costBenefitWithoutCrisis_reportsMissingRegime() throws IOException {
         Path rules = copyRules();
-        replace(rules.resolve("scoring_weights.drl.csv"), "weights: CRISIS,analyze,CRISIS,\"0.20,0.25,0.35,0.20,0.0010\"\n", "");
+        replace(rules.resolve("cost_benefit.drl.csv"), "cost-benefit: CRISIS,monitor,CRISIS,", "x,monitor,CRISIS,");
+        replace(rules.resolve("cost_benefit.drl.csv"), "x,monitor,CRISIS,4,252,0\n", "");
         Run r = execute("rules", "validate", "--rules", rules.toString());
         assertEquals(ExitCodes.RULES, r.code());
-        assertTrue(r.err().lines().anyMatch(l -> l.startsWith("scoring_weights.drl.csv!Sheet1!C9 missing Regime CRISIS")), r.all());
+        assertTrue(r.err().lines().anyMatch(l -> l.startsWith("cost_benefit.drl.csv!Sheet1!C9 missing Regime CRISIS")), r.all());
     }
 
     @Test
-    void validate_scenarioFitMissingPair_reportsMissingCombination() throws IOException {
+    void validate_thresholdsWithoutHighVol_reportsMissingRegime() throws IOException {
         Path rules = copyRules();
-        replace(rules.resolve("scenario_fit.drl.csv"), "fit: HIGH_VOL SECTOR,analyze,HIGH_VOL,SECTOR,5\n", "");
+        String text = Files.readString(rules.resolve("thresholds.drl.csv"));
+        Files.writeString(rules.resolve("thresholds.drl.csv"), text.replaceAll("(?m)^thresholds: HIGH_VOL,.*\n", ""));
         Run r = execute("rules", "validate", "--rules", rules.toString());
         assertEquals(ExitCodes.RULES, r.code());
-        assertTrue(r.err().lines().anyMatch(l -> l.startsWith("scenario_fit.drl.csv!Sheet1!C9 missing combination")
-                && l.contains("regime HIGH_VOL, scenario SECTOR")), r.all());
+        assertTrue(r.err().lines().anyMatch(l -> l.startsWith("thresholds.drl.csv!Sheet1!C9 missing Regime HIGH_VOL")), r.all());
     }
 
     @Test
@@ -247,17 +248,17 @@ class RulesValidateCommandTest {
     @Test
     void validate_systemExitInRule_securityErrorWithLine() throws IOException {
         Path rules = copyRules();
-        replace(rules.resolve("adaptive.drl"), "    insert(new ThresholdChange(\"COOLDOWN_RAISE\"",
-                "    System.exit(1); insert(new ThresholdChange(\"COOLDOWN_RAISE\"");
+        replace(rules.resolve("adaptive.drl"), "    insert(new ThresholdChange(\"LEARNED_RAISE\"",
+                "    System.exit(1); insert(new ThresholdChange(\"LEARNED_RAISE\"");
         Run r = execute("rules", "validate", "--rules", rules.toString());
         assertEquals(ExitCodes.RULES, r.code());
-        assertTrue(r.err().lines().anyMatch(l -> l.startsWith("adaptive.drl:15:5 security:") && l.contains("System")), r.all());
+        assertTrue(r.err().lines().anyMatch(l -> l.startsWith("adaptive.drl:19:5 security:") && l.contains("System")), r.all());
     }
 
     @Test
     void validate_fileReadInTableAction_securityErrorWithCell() throws IOException {
         Path rules = copyRules();
-        replace(rules.resolve("thresholds.drl.csv"), "\"insert(new RegimeScale(", "\"java.nio.file.Files.delete(null); insert(new RegimeScale(");
+        replace(rules.resolve("thresholds.drl.csv"), "\"RegimeThresholds.Builder b", "\"java.nio.file.Files.delete(null); RegimeThresholds.Builder b");
         Run r = execute("rules", "validate", "--rules", rules.toString());
         assertEquals(ExitCodes.RULES, r.code());
         assertTrue(r.err().lines().anyMatch(l -> l.startsWith("thresholds.drl.csv!Sheet1!D8 security:")), r.all());
@@ -266,10 +267,10 @@ class RulesValidateCommandTest {
     @Test
     void validate_duplicateRuleNameAcrossFiles_reportsSecondDefinition() throws IOException {
         Path rules = copyRules();
-        Files.writeString(rules.resolve("extra.drl"), "package io.rebalancer.rules.extra\n\nrule \"weights: CRISIS\"\nwhen\nthen\nend\n");
+        Files.writeString(rules.resolve("extra.drl"), "package io.rebalancer.rules.extra\n\nrule \"cost-benefit: CRISIS\"\nwhen\nthen\nend\n");
         Run r = execute("rules", "validate", "--rules", rules.toString());
         assertEquals(ExitCodes.RULES, r.code());
-        assertTrue(r.err().lines().anyMatch(l -> l.contains("rule name \"weights: CRISIS\" is already used")), r.all());
+        assertTrue(r.err().lines().anyMatch(l -> l.contains("rule name \"cost-benefit: CRISIS\" is already used")), r.all());
     }
 
     @Test

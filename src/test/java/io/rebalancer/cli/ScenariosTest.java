@@ -39,13 +39,13 @@ class ScenariosTest {
 
     @Test
     void scenariosTest_wrongExpectation_failsWithDifferenceAndExitCode(@TempDir Path tmp) throws IOException {
-        String text = Files.readString(Path.of("scenarios", "03-partial-moderate-turnover-cap.json"))
-                .replace("\"chosen\": \"PARTIAL\"", "\"chosen\": \"FULL\"");
+        String text = Files.readString(Path.of("scenarios", "03-turnover-cap-vetoes-full.json"))
+                .replace("\"chosen\": \"BAND_EDGE\"", "\"chosen\": \"FULL\"");
         Files.writeString(tmp.resolve("wrong.json"), text);
         Files.copy(Path.of("scenarios", "01-stable-low-vol.json"), tmp.resolve("ok.json"));
         RulesValidateCommandTest.Run r = RulesValidateCommandTest.execute("scenarios", "test", "--dir", tmp.toString());
         assertEquals(ExitCodes.CHECK_FAILED, r.code(), r.all());
-        assertTrue(r.out().contains("FAIL partial-moderate-turnover-cap: chosen expected FULL but was PARTIAL"), r.out());
+        assertTrue(r.out().contains("FAIL turnover-cap-vetoes-full: chosen expected FULL but was BAND_EDGE"), r.out());
         assertTrue(r.out().contains("PASS stable-low-vol"), r.out());
         assertTrue(r.out().strip().endsWith("1 passed, 1 failed"), r.out());
     }

@@ -49,22 +49,41 @@ class ScenariosThresholdChangeTest {
 
         assertEquals("LOW_VOL", after.regime());
         assertTrue(after.fired().contains("vix from MODERATE: calm"), after.fired().toString());
-        assertTrue(after.fired().contains("adaptive: calm after moderate"), after.fired().toString());
-        assertTrue(after.thresholdChanges().contains("REGIME_STEP"), after.thresholdChanges().toString());
-        assertFalse(before.thresholdChanges().contains("REGIME_STEP"), before.thresholdChanges().toString());
+        assertTrue(after.fired().contains("thresholds: LOW_VOL"), after.fired().toString());
+        assertFalse(before.fired().contains("thresholds: LOW_VOL"), before.fired().toString());
     }
 
     @Test
-    void run_moderateCostBudgetCutToOneBp_partialScenarioSwitchesToCheaperBandEdge() throws IOException {
-        Path scenario = Path.of("scenarios", "03-partial-moderate-turnover-cap.json");
-        assertEquals("PARTIAL", new ScenariosRunner(DroolsRuleEngine.load(Path.of("rules")), null).run(scenario).outcome().chosen());
+    void run_moderateCriticalDriftCutTo2Percent_stableDayTriggersOnItsSectorDrift() throws IOException {
+        // risk-alone-does-not-trade: MODERATE, Technology +2.5 pp (AAPL 31.5 + NVDA 21 vs 30 + 20), AAPL +1.5 pp
+        Path scenario = Path.of("scenarios", "12-risk-alone-does-not-trade.json");
+        assertEquals("STABLE", new ScenariosRunner(DroolsRuleEngine.load(Path.of("rules")), null).run(scenario).outcome().verdict());
 
         Path rules = copyRules();
-        Path weights = rules.resolve("scoring_weights.drl.csv");
-        // MODERATE cost budget 0.0010 -> 0.0001 of NAV: PARTIAL (0.8 bp) now scores 2/10 on cost, BAND_EDGE (0.6 bp) 4/10
-        Files.writeString(weights, Files.readString(weights).replace("weights: MODERATE,analyze,MODERATE,\"0.40,0.20,0.20,0.20,0.0010\"",
-                "weights: MODERATE,analyze,MODERATE,\"0.40,0.20,0.20,0.20,0.0001\""));
+        Path thresholds = rules.resolve("thresholds.drl.csv");
+        // the MODERATE "Critical drift (%)" cell 3 -> 2 (one cell; High 2.5 is capped at it): the sector's +2.5 pp
+        // is now beyond it, while AAPL's band is min(2 pp, 20 % x 30 %) = 2 pp and AAPL (+1.5 pp) stays inside
+        Files.writeString(thresholds, Files.readString(thresholds).replace("thresholds: MODERATE,monitor,MODERATE,3,",
+                "thresholds: MODERATE,monitor,MODERATE,2,"));
+        ScenariosRunner.Result after = new ScenariosRunner(DroolsRuleEngine.load(rules), null).run(scenario);
+        assertEquals("TRIGGERED", after.outcome().verdict(), after.line());
+        assertTrue(after.outcome().fired().contains("trigger: sector drift over critical"), after.line());
+        assertFalse(after.outcome().fired().contains("trigger: position outside its band"), after.line());
+    }
+
+    @Test
+    void run_moderateMinimumNetBenefitRaisedTo2bp_bandEdgeDayDefers() throws IOException {
+        // turnover-cap-vetoes-full: BAND_EDGE's benefit is 2 x (0.012^2 - 0.004^2)
+        // x 10,000 = 2.56 bp, cost 0.6 bp, net 1.96 bp a year, the best; PARTIAL 1.76, SECTOR 1.10
+        Path scenario = Path.of("scenarios", "03-turnover-cap-vetoes-full.json");
+        assertEquals("BAND_EDGE", new ScenariosRunner(DroolsRuleEngine.load(Path.of("rules")), null).run(scenario).outcome().chosen());
+
+        Path rules = copyRules();
+        Path value = rules.resolve("cost_benefit.drl.csv");
+        Files.writeString(value, Files.readString(value).replace("cost-benefit: MODERATE,monitor,MODERATE,4,252,0",
+                "cost-benefit: MODERATE,monitor,MODERATE,4,252,2"));
         ScenariosRunner.Outcome after = new ScenariosRunner(DroolsRuleEngine.load(rules), null).run(scenario).outcome();
-        assertEquals("BAND_EDGE", after.chosen());
+        assertEquals("DEFER", after.chosen());
+        assertTrue(after.fired().contains("veto: costs more than it is worth"), after.fired().toString());
     }
 }

@@ -61,18 +61,21 @@ class ExecutionServiceTest {
         assertEquals(13, e.fills().size());
         Fill nvda = e.fills().stream().filter(f -> f.ticker().symbol().equals("NVDA")).findFirst().orElseThrow();
         assertEquals(Side.SELL, nvda.side());
-        assertEquals(671, nvda.shares());
-        // 671 x the 2024-12-12 NVDA close of 137.34
-        assertEquals(new BigDecimal("92155.14"), nvda.value());
-        // by hand from the 13 fills: 11,159.09 + 92,155.14 + 5,677.11 - 29.74 (sale costs) - 97,706.97 (purchases)
-        // - 32.52 (purchase costs)
+        // BAND_EDGE to half the 1.6 pp band: NVDA from +7.95 pp to +0.8 pp of a 8 % target
+        assertEquals(744, nvda.shares());
+        // 744 x the 2024-12-12 NVDA close of 137.34
+        assertEquals(new BigDecimal("102180.96"), nvda.value());
         assertEquals(new BigDecimal("11159.09"), out.before().cash());
-        assertEquals(new BigDecimal("1222.31"), out.after().cash());
+        // cash before + sales - purchases - costs, summed over the 13 fills
+        BigDecimal flows = e.fills().stream().map(f -> f.side() == Side.SELL ? f.value().subtract(f.cost())
+                : f.value().add(f.cost()).negate()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertEquals(out.before().cash().add(flows).setScale(2, java.math.RoundingMode.HALF_UP), out.after().cash());
+        assertEquals(new BigDecimal("29327.39"), out.after().cash());
 
         CycleRecord next = run(12, 13);
-        // floor(8 % x 1,000,000 / 48.168) = 1,660 NVDA bought at inception, 671 sold on 2024-12-12
-        assertEquals(989.0, next.inputs().shares().get("NVDA"));
-        assertEquals(1222.31, next.inputs().cash(), 1e-9);
+        // floor(8 % x 1,000,000 / 48.168) = 1,660 NVDA bought at inception, 744 sold on 2024-12-12
+        assertEquals(916.0, next.inputs().shares().get("NVDA"));
+        assertEquals(29327.39, next.inputs().cash(), 1e-9);
         assertEquals("STABLE", next.monitor().verdict().name());
     }
 
@@ -83,7 +86,7 @@ class ExecutionServiceTest {
         // by an 8-character prefix of the id, as 'history' users type it
         ExecutionOutcome again = broker.execute(decision.cycleId().substring(0, 8));
         assertTrue(again.alreadyExecuted());
-        assertEquals(new BigDecimal("1222.31"), again.after().cash());
+        assertEquals(new BigDecimal("29327.39"), again.after().cash());
         assertEquals(1, stores.ledger().executions(PORTFOLIO).size());
     }
 
@@ -139,9 +142,9 @@ class ExecutionServiceTest {
     }
 
     /**
-     * 2025-04-03 (VIX 30, HIGH_VOL) decides BAND_EDGE GRADUAL over 3 tranches, NVDA SELL 541: round(541 / 3) = 180
-     * at the 2025-04-03 close, 180 at the 2025-04-04 close of 94.31 and the remaining 181 at the 2025-04-07 close of
-     * 97.64 (closes from backtest-data/prices/NVDA.csv).
+     * 2025-04-03 (VIX 30, HIGH_VOL) decides BAND_EDGE GRADUAL over 3 tranches, NVDA SELL 623: round(623 / 3) = 208
+     * at the 2025-04-03 close, 208 at the 2025-04-04 close of 94.31 (19,616.48) and the remaining 207 at the
+     * 2025-04-07 close of 97.64 (20,211.48) (closes from backtest-data/prices/NVDA.csv).
      */
     @Test
     void execute_gradualDecision_oneTrancheADayAtThatDaysClose() {
@@ -155,9 +158,9 @@ class ExecutionServiceTest {
         Execution t3 = o3.execution();
 
         assertEquals(List.of(1, 2, 3), List.of(t1.tranche(), t2.tranche(), t3.tranche()));
-        assertEquals(List.of(180L, 180L, 181L), List.of(nvda(t1).shares(), nvda(t2).shares(), nvda(t3).shares()));
-        assertEquals(new BigDecimal("16975.80"), nvda(t2).value());
-        assertEquals(new BigDecimal("17672.84"), nvda(t3).value());
+        assertEquals(List.of(208L, 208L, 207L), List.of(nvda(t1).shares(), nvda(t2).shares(), nvda(t3).shares()));
+        assertEquals(new BigDecimal("19616.48"), nvda(t2).value());
+        assertEquals(new BigDecimal("20211.48"), nvda(t3).value());
         assertEquals(gradual.cycleId() + "-NVDA-2", nvda(t2).clientOrderId());
         // all three tranches together trade exactly the plan
         for (var p : gradual.decision().plan()) {

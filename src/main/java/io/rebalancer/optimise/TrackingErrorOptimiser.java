@@ -1,0 +1,126 @@
+package io.rebalancer.optimise;
+
+import org.ojalgo.optimisation.Expression;
+import org.ojalgo.optimisation.ExpressionsBasedModel;
+import org.ojalgo.optimisation.Optimisation;
+import org.ojalgo.optimisation.Variable;
+
+import java.util.Arrays;
+
+/**
+ * Long-only weights that minimise ex-ante tracking-error variance to target plus an amortised trading-cost
+ * penalty, under a turnover cap, solved as a convex quadratic programme by ojAlgo:
+ * <pre>
+ *   minimise   (lambda / 2) (w - t)' S (w - t)  +  (1 / H) sum_i c_i |w_i - w0_i|
+ *   subject to w_i >= 0,  sum_i w_i <= sum_i w0_i + cash0 (no borrowing),  sum_i |w_i - w0_i| <= turnover cap
+ * </pre>
+ * S is the annualised covariance of the assets, lambda the risk aversion, c_i the proportional cost of trading
+ * asset i (fraction of the traded value) and H the holding horizon in years. Both terms are fractions of NAV a
+ * year, so the objective is the certainty-equivalent loss the scenario leaves. Trades are split into buys and
+ * sells (w = w0 + buy - sell, both non-negative, sell at most what is held), which makes |.| linear.
+ */
+public final class TrackingErrorOptimiser {
+    static {
+        // ojAlgo prints a hardware-profile notice to standard output on first use unless this property is set
+        if (System.getProperty("shut.up.ojAlgo") == null) {
+            System.setProperty("shut.up.ojAlgo", "true");
+        }
+    }
+
+    private TrackingErrorOptimiser() {
+    }
+
+    /** The problem; weights and cash are fractions of NAV. */
+    public record Problem(double[] current, double currentCash, double[] targets, double[][] annualCovariance,
+                          double riskAversion, double[] costRates, double horizonYears, double maxTurnover) {
+        public Problem {
+            int n = current.length;
+            if (n == 0) {
+                throw new IllegalArgumentException("the optimiser needs at least one asset");
+            }
+            if (targets.length != n || costRates.length != n || annualCovariance.length != n) {
+                throw new IllegalArgumentException("current (" + n + "), targets (" + targets.length + "), cost rates ("
+                        + costRates.length + ") and covariance (" + annualCovariance.length + " rows) must have one entry per asset");
+            }
+            if (!(riskAversion > 0)) {
+                throw new IllegalArgumentException("risk aversion must be positive, was " + riskAversion);
+            }
+            if (!(horizonYears > 0)) {
+                throw new IllegalArgumentException("holding horizon must be positive (years), was " + horizonYears);
+            }
+            if (!(maxTurnover >= 0)) {
+                throw new IllegalArgumentException("turnover cap must be zero or positive, was " + maxTurnover);
+            }
+            current = current.clone();
+            targets = targets.clone();
+            costRates = costRates.clone();
+        }
+    }
+
+    /** The optimal weights; the current weights when the solver finds no feasible optimum (never worse than not trading). */
+    public static double[] solve(Problem p) {
+        int n = p.current().length;
+        ExpressionsBasedModel model = new ExpressionsBasedModel();
+        Variable[] buy = new Variable[n];
+        Variable[] sell = new Variable[n];
+        for (int i = 0; i < n; i++) {
+            buy[i] = model.newVariable("buy" + i).lower(0.0);
+            sell[i] = model.newVariable("sell" + i).lower(0.0).upper(Math.max(0.0, p.current()[i]));
+        }
+        // active weight a = (w0 - t) + buy - sell; (lambda / 2) a' S a expanded in buy and sell, in bp of NAV a year
+        // (fractions are so small that the solver's tolerances would otherwise swallow the costs)
+        double scale = 10_000.0;
+        double half = p.riskAversion() / 2 * scale;
+        double[] a0 = new double[n];
+        for (int i = 0; i < n; i++) {
+            a0[i] = p.current()[i] - p.targets()[i];
+        }
+        Expression objective = model.newExpression("objective").weight(1.0);
+        for (int i = 0; i < n; i++) {
+            double sa = 0;
+            for (int j = 0; j < n; j++) {
+                double h = half * p.annualCovariance()[i][j];
+                objective.set(buy[i], buy[j], h);
+                objective.set(sell[i], sell[j], h);
+                objective.set(buy[i], sell[j], -h);
+                objective.set(sell[i], buy[j], -h);
+                sa += p.annualCovariance()[i][j] * a0[j];
+            }
+            double linear = p.riskAversion() * scale * sa;
+            double cost = p.costRates()[i] / p.horizonYears() * scale;
+            objective.set(buy[i], linear + cost);
+            objective.set(sell[i], -linear + cost);
+        }
+        Expression budget = model.newExpression("budget");
+        Expression turnover = model.newExpression("turnover");
+        for (int i = 0; i < n; i++) {
+            budget.set(buy[i], 1.0).set(sell[i], -1.0);
+            turnover.set(buy[i], 1.0).set(sell[i], 1.0);
+        }
+        budget.upper(Math.max(0.0, p.currentCash()));
+        turnover.upper(p.maxTurnover());
+        Optimisation.Result result = model.minimise();
+        if (!result.getState().isFeasible()) {
+            return p.current();
+        }
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = Math.max(0.0, p.current()[i] + result.doubleValue(i * 2) - result.doubleValue(i * 2 + 1));
+        }
+        return out;
+    }
+
+    /** (lambda / 2) (w - t)' S (w - t): the certainty-equivalent cost of tracking error, fraction of NAV a year. */
+    public static double trackingErrorCost(double[] weights, double[] targets, double[][] annualCovariance,
+                                           double riskAversion) {
+        double[] a = new double[weights.length];
+        Arrays.setAll(a, i -> weights[i] - targets[i]);
+        double v = 0;
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < a.length; j++) {
+                v += a[i] * annualCovariance[i][j] * a[j];
+            }
+        }
+        return riskAversion / 2 * v;
+    }
+}

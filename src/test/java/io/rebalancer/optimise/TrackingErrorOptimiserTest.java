@@ -1,0 +1,51 @@
+package io.rebalancer.optimise;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Two uncorrelated assets, each with annual variance 0.04 (20 % volatility), held at 60 / 40 against a 50 / 50
+ * target, no cash. Worked by hand: with cost c per unit traded and horizon H, each leg of the trade x (sell x of
+ * the first, buy x of the second) minimises (lambda / 2) 0.04 (0.1 - x)^2 + (c / H) x, so
+ * x = 0.1 - c / (H lambda 0.04) when that is positive (the edge of Leland's no-trade region), else 0.
+ */
+class TrackingErrorOptimiserTest {
+    private static final double[][] COV = {{0.04, 0.0}, {0.0, 0.04}};
+
+    private static double[] solve(double lambda, double cost, double cap) {
+        return TrackingErrorOptimiser.solve(new TrackingErrorOptimiser.Problem(new double[]{0.6, 0.4}, 0.0,
+                new double[]{0.5, 0.5}, COV, lambda, new double[]{cost, cost}, 1.0, cap));
+    }
+
+    @Test
+    void solve_noCost_reachesTarget() {
+        assertArrayEquals(new double[]{0.5, 0.5}, solve(4, 0, 1.0), 1e-5);
+    }
+
+    @Test
+    void solve_withCost_stopsWhereMarginalBenefitEqualsMarginalCost() {
+        // lambda 20, c = 1 %: x = 0.1 - 0.01 / (20 x 0.04) = 0.1 - 0.0125 = 0.0875 -> 51.25 / 48.75
+        assertArrayEquals(new double[]{0.5125, 0.4875}, solve(20, 0.01, 1.0), 1e-5);
+    }
+
+    @Test
+    void solve_costAboveBenefit_doesNotTrade() {
+        // lambda 2, c = 1 %: x = 0.1 - 0.01 / 0.08 = -0.025 < 0 -> stay at 60 / 40
+        assertArrayEquals(new double[]{0.6, 0.4}, solve(2, 0.01, 1.0), 1e-5);
+    }
+
+    @Test
+    void solve_turnoverCapBinds_tradesOnlyTheCap() {
+        // cap 10 % of NAV in total: 5 % sold, 5 % bought -> 55 / 45
+        double[] w = solve(4, 0, 0.10);
+        assertArrayEquals(new double[]{0.55, 0.45}, w, 1e-5);
+        assertEquals(0.10, Math.abs(w[0] - 0.6) + Math.abs(w[1] - 0.4), 1e-5);
+    }
+
+    @Test
+    void problem_negativeRiskAversion_saysWhatWasWrong() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> solve(-1, 0, 1));
+        assertTrue(e.getMessage().contains("risk aversion must be positive"), e.getMessage());
+    }
+}
