@@ -40,10 +40,14 @@ public final class BacktestDataSeeder {
 
     /** Seeds the store from {@code backtestDataDir} if it has no prices yet; otherwise does nothing. */
     public static Result seedIfEmpty(Stores stores, Path backtestDataDir) {
-        if (stores.prices().latestDate().isPresent()) {
+        if (stores.seeded()) {
             return Result.skipped();
         }
-        return seed(stores, backtestDataDir);
+        // marked before the first write, so a seed cut short by a killed process is run again (its writes are upserts)
+        stores.markSeed(false);
+        Result result = seed(stores, backtestDataDir);
+        stores.markSeed(true);
+        return result;
     }
 
     /** Reads, validates and writes everything in the directory (upserts; existing data with the same keys is replaced). */

@@ -62,6 +62,7 @@ public final class MongoStores implements Stores {
     private final MongoLockStore locks;
     private final MongoOutcomeLog outcomes;
     private final MongoAlertStore alerts;
+    private final com.mongodb.client.MongoCollection<org.bson.Document> meta;
     private boolean closed;
     private EmbeddedStoreFile guard;
 
@@ -84,6 +85,7 @@ public final class MongoStores implements Stores {
         this.locks = new MongoLockStore(db.getCollection("locks"));
         this.outcomes = new MongoOutcomeLog(db.getCollection("outcomes"));
         this.alerts = new MongoAlertStore(db.getCollection("alerts"));
+        this.meta = db.getCollection("meta");
         this.prices.rebuildTickerSummariesIfMissing();
     }
 
@@ -280,6 +282,20 @@ public final class MongoStores implements Stores {
     @Override
     public io.rebalancer.store.AlertStore alerts() {
         return alerts;
+    }
+
+    /** The {@code meta} document {@code seed} says how the last seed ended; stores seeded before it existed have none. */
+    @Override
+    public boolean seeded() {
+        org.bson.Document seed = meta.find(new org.bson.Document("_id", "seed")).first();
+        return seed == null ? prices.latestDate().isPresent() : "done".equals(seed.getString("state"));
+    }
+
+    @Override
+    public void markSeed(boolean done) {
+        meta.replaceOne(new org.bson.Document("_id", "seed"),
+                new org.bson.Document("_id", "seed").append("state", done ? "done" : "in_progress"),
+                new com.mongodb.client.model.ReplaceOptions().upsert(true));
     }
 
     @Override
