@@ -166,7 +166,7 @@ class RulesValidateCommandTest {
 
     @Test
     void validate_tooFewValuesInActionCell_reportsActionCell() throws IOException {
-        Path rules = copyRules();
+        Path rules = copyRulesWithCsv("timing");
         replace(rules.resolve("timing.drl.csv"), "\"IMMEDIATE,1,0\"", "\"IMMEDIATE,1\"");
         Run r = execute("rules", "validate", "--rules", rules.toString());
         assertEquals(ExitCodes.RULES, r.code());
