@@ -17,6 +17,8 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class PortfolioLease implements AutoCloseable {
     static final Duration TTL = Duration.ofMinutes(10);
+    private static final System.Logger LOG = System.getLogger(PortfolioLease.class.getName());
+    static final String HOST = host();
     private static final String OWNER = owner();
     /** Leases this process holds, released by a shutdown hook if the process exits while holding them. */
     private static final java.util.Set<PortfolioLease> HELD = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -37,6 +39,13 @@ final class PortfolioLease implements AutoCloseable {
         String name = "portfolio:" + portfolioId;
         Instant now = clock.instant();
         Optional<LockStore.Lease> held = stores.locks().tryAcquire(name, OWNER, now, now.plus(TTL));
+        if (held.isPresent() && heldByDeadProcessHere(held.get().owner())) {
+            // a process of this machine that was killed while holding it: give it back for it, then take it as
+            // usual (release is conditional on the owner, so of two processes doing this only one gets the lease)
+            LOG.warning("taking over lease " + name + " of " + held.get().owner() + ", a process that is no longer running");
+            stores.locks().release(name, held.get().owner());
+            held = stores.locks().tryAcquire(name, OWNER, now, now.plus(TTL));
+        }
         if (held.isPresent()) {
             throw new PortfolioBusyException("portfolio " + portfolioId + " is in use by another process ("
                     + held.get().owner() + ", lease until " + held.get().expiresAt() + "); try again when it is done");
@@ -64,14 +73,41 @@ final class PortfolioLease implements AutoCloseable {
         }
     }
 
-    private static String owner() {
+    /**
+     * Whether {@code owner} (host:pid:nonce) names a process on this machine that has ended. Unknown hosts never
+     * match, so leases of other machines sharing a MongoDB are left to expire.
+     */
+    static boolean heldByDeadProcessHere(String owner) {
+        String[] parts = owner.split(":");
+        if (parts.length != 3 || HOST.equals("localhost") || !parts[0].equals(HOST)) {
+            return false;
+        }
+        try {
+            long pid = Long.parseLong(parts[1]);
+            return pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static String host() {
         String host = System.getenv("HOSTNAME");
         if (host == null || host.isBlank()) {
             host = System.getenv("COMPUTERNAME");
         }
+        if (host == null || host.isBlank()) {
+            try {
+                host = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.io.IOException e) {
+                host = null;
+            }
+        }
+        return host == null || host.isBlank() || host.contains(":") ? "localhost" : host;
+    }
+
+    private static String owner() {
         byte[] nonce = new byte[3];
         ThreadLocalRandom.current().nextBytes(nonce);
-        return (host == null || host.isBlank() ? "localhost" : host) + ":" + ProcessHandle.current().pid() + ":"
-                + HexFormat.of().formatHex(nonce);
+        return HOST + ":" + ProcessHandle.current().pid() + ":" + HexFormat.of().formatHex(nonce);
     }
 }
