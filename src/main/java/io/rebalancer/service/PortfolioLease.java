@@ -42,7 +42,8 @@ final class PortfolioLease implements AutoCloseable {
         if (held.isPresent() && heldByDeadProcessHere(held.get().owner())) {
             // a process of this machine that was killed while holding it: give it back for it, then take it as
             // usual (release is conditional on the owner, so of two processes doing this only one gets the lease)
-            LOG.warning("taking over lease " + name + " of " + held.get().owner() + ", a process that is no longer running");
+            LOG.log(System.Logger.Level.WARNING, "taking over lease " + name + " of " + held.get().owner()
+                    + ", a process that is no longer running");
             stores.locks().release(name, held.get().owner());
             held = stores.locks().tryAcquire(name, OWNER, now, now.plus(TTL));
         }

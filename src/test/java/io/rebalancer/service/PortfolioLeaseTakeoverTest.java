@@ -25,6 +25,8 @@ class PortfolioLeaseTakeoverTest {
 
     @Test
     void take_leaseOfAnEndedProcessOnThisMachine_isTakenOver() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse(PortfolioLease.HOST.equals("localhost"),
+                "this machine has no name, so no lease is taken over here");
         try (MongoStores stores = MongoStores.open(StoreConfig.inMemory())) {
             Instant now = Instant.now();
             stores.locks().tryAcquire(NAME, PortfolioLease.HOST + ":" + endedPid() + ":abcdef", now,
