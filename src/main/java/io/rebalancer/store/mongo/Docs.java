@@ -72,6 +72,19 @@ final class Docs {
         return e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
     }
 
+    /** Inserts {@code doc} unless a document with its unique key is there: true when it was written. */
+    static boolean insertIfAbsent(com.mongodb.client.MongoCollection<Document> collection, Document doc) {
+        try {
+            collection.insertOne(doc);
+            return true;
+        } catch (MongoWriteException e) {
+            if (isDuplicateKey(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
     /** Runs a store operation, turning driver exceptions into a {@link StoreException} naming the operation. */
     static <T> T guard(String operation, Supplier<T> body) {
         try {

@@ -2,7 +2,6 @@ package io.rebalancer.store.mongo;
 
 import static com.mongodb.client.model.Filters.eq;
 
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
@@ -30,17 +29,7 @@ final class MongoAlertStore implements AlertStore {
         Document doc = new Document("_id", a.key()).append("portfolio_id", a.portfolioId())
                 .append("day", Docs.date(a.day())).append("code", a.code()).append("severity", a.severity().name())
                 .append("message", a.message()).append("rule", a.rule()).append("raised_at", a.raisedAt().toString());
-        return Docs.guard("saving alert " + a.key(), () -> {
-            try {
-                alerts.insertOne(doc);
-                return true;
-            } catch (MongoWriteException ex) {
-                if (Docs.isDuplicateKey(ex)) {
-                    return false;
-                }
-                throw ex;
-            }
-        });
+        return Docs.guard("saving alert " + a.key(), () -> Docs.insertIfAbsent(alerts, doc));
     }
 
     @Override

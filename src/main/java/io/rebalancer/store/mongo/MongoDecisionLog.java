@@ -7,7 +7,6 @@ import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.regex;
 
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Sorts;
 import io.rebalancer.domain.Checks;
@@ -83,15 +82,7 @@ final class MongoDecisionLog implements DecisionLog {
                 liveIndex.replaceOne(eq("_id", cycleId), indexEntry(cycleId, portfolioId, asOf.toString()),
                         new com.mongodb.client.model.ReplaceOptions().upsert(true));
             }
-            try {
-                decisions.insertOne(doc);
-                return true;
-            } catch (MongoWriteException e) {
-                if (Docs.isDuplicateKey(e)) {
-                    return false;
-                }
-                throw e;
-            }
+            return Docs.insertIfAbsent(decisions, doc);
         });
     }
 

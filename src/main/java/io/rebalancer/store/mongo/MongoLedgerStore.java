@@ -2,7 +2,6 @@ package io.rebalancer.store.mongo;
 
 import static com.mongodb.client.model.Filters.eq;
 
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Sorts;
 import io.rebalancer.domain.Checks;
@@ -44,17 +43,7 @@ final class MongoLedgerStore implements LedgerStore {
         Document doc = new Document("_id", e.id()).append("cycle_id", e.cycleId()).append("portfolio_id", e.portfolioId())
                 .append("date", Docs.date(e.date())).append("tranche", e.tranche()).append("tranches", e.tranches())
                 .append("fills", fills);
-        return Docs.guard("saving execution " + e.id(), () -> {
-            try {
-                executions.insertOne(doc);
-                return true;
-            } catch (MongoWriteException ex) {
-                if (Docs.isDuplicateKey(ex)) {
-                    return false;
-                }
-                throw ex;
-            }
-        });
+        return Docs.guard("saving execution " + e.id(), () -> Docs.insertIfAbsent(executions, doc));
     }
 
     @Override
