@@ -7,6 +7,7 @@ import io.rebalancer.backtest.BacktestResult.DecisionOutcome;
 import io.rebalancer.domain.MarketDay;
 import io.rebalancer.market.BacktestDataSeeder;
 import io.rebalancer.rules.drools.DroolsRuleEngine;
+import io.rebalancer.testsupport.TightBandRules;
 import io.rebalancer.service.MarketContext;
 import io.rebalancer.service.RecordJson;
 import io.rebalancer.store.StoreConfig;
@@ -33,7 +34,7 @@ class BacktestRealDataTest {
     static void seed() {
         stores = MongoStores.open(StoreConfig.inMemory());
         BacktestDataSeeder.seedIfEmpty(stores, Path.of("backtest-data"));
-        cycle = new Cycle(DroolsRuleEngine.load(Path.of("rules")));
+        cycle = new Cycle(DroolsRuleEngine.load(TightBandRules.directory()));
         h1 = new BacktestService(stores).run(request(LocalDate.of(2020, 1, 2), LocalDate.of(2020, 6, 30)), cycle,
                 new BacktestListener() { });
     }
