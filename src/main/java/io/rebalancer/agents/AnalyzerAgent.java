@@ -5,6 +5,7 @@ import io.rebalancer.rules.Phase;
 import io.rebalancer.rules.PhaseResult;
 import io.rebalancer.rules.RuleEngine;
 import io.rebalancer.rules.facts.Recommendation;
+import io.rebalancer.rules.facts.ReviewDue;
 import io.rebalancer.rules.facts.ScenarioScore;
 import io.rebalancer.rules.facts.ScenarioVeto;
 
@@ -29,6 +30,7 @@ public final class AnalyzerAgent {
         facts.add(monitor.regime());
         facts.add(monitor.history());
         facts.addAll(monitor.triggers());
+        facts.addAll(monitor.phase().all(ReviewDue.class));
         PhaseResult result = rules.fire(Phase.ANALYZE, facts);
         Recommendation recommendation = MonitorAgent.required(result, Recommendation.class);
         return new AnalyzerResult(scenarios, result.all(ScenarioScore.class), result.all(ScenarioVeto.class),

@@ -53,11 +53,11 @@ public final class MonitorAgent {
                 result.all(Trigger.class), result.all(Observation.class), verdict, result);
     }
 
-    /** New week, month and quarter against the previous stored trading day (every period is new on the first day). */
+    /** New week, month, quarter and year against the previous stored trading day (every period is new on the first day). */
     static ReviewCalendar calendar(CycleInput in) {
         int end = in.asOfIndex();
         if (end == 0) {
-            return new ReviewCalendar(true, true, true);
+            return ReviewCalendar.allNew();
         }
         java.time.LocalDate today = in.asOf();
         java.time.LocalDate previous = in.history().dates().get(end - 1);
@@ -67,7 +67,8 @@ public final class MonitorAgent {
         boolean newMonth = today.getMonthValue() != previous.getMonthValue() || today.getYear() != previous.getYear();
         boolean newQuarter = (today.getMonthValue() - 1) / 3 != (previous.getMonthValue() - 1) / 3
                 || today.getYear() != previous.getYear();
-        return new ReviewCalendar(newWeek, newMonth, newQuarter);
+        boolean newYear = today.getYear() != previous.getYear();
+        return new ReviewCalendar(newWeek, newMonth, newQuarter, newYear);
     }
 
     static <T> T required(PhaseResult result, Class<T> type) {

@@ -22,7 +22,7 @@ record ScenarioSpec(String name, String description, Facts facts, MarketDay mark
 
     /**
      * Hand-written facts. Fractions of NAV for weights, drift, turnover and cost; VaR a one-day return. Thresholds come
-     * from the rule set's thresholds.drl.csv; {@code reviewDay} (default true) says whether today is a review day.
+     * from the rule set's thresholds.drl.csv; {@code reviewDay} (default false) says whether today is the first day of every calendar period (a review day for any cadence).
      */
     record Facts(List<Position> positions, Boolean reviewDay, Bounds bounds, Risk risk, Market market,
                  String previousRegime, Integer daysSinceLastRebalance, Integer recentRebalances, Adaptive adaptive,

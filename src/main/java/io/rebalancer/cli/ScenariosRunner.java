@@ -135,8 +135,8 @@ final class ScenariosRunner {
 
         List<Object> facts = new ArrayList<>(positions);
         facts.addAll(sectorDrifts);
-        boolean reviewDay = f.reviewDay() == null || f.reviewDay();
-        facts.addAll(List.of(portfolio, risk, market, new ReviewCalendar(reviewDay, reviewDay, reviewDay), adaptive,
+        boolean reviewDay = f.reviewDay() != null && f.reviewDay();
+        facts.addAll(List.of(portfolio, risk, market, reviewDay ? ReviewCalendar.allNew() : ReviewCalendar.noneNew(), adaptive,
                 previous, history));
         PhaseResult monitor = engine.fire(Phase.MONITOR, facts);
         RegimeClassified regime = required(monitor, RegimeClassified.class);
@@ -187,6 +187,7 @@ final class ScenariosRunner {
             List<Object> analyze = new ArrayList<>(metrics);
             analyze.addAll(List.of(effective, value, regime, history));
             analyze.addAll(triggers);
+            analyze.addAll(monitor.all(ReviewDue.class));
             PhaseResult analysis = engine.fire(Phase.ANALYZE, analyze);
             fired.addAll(analysis.firedRuleNames());
             recommendation = required(analysis, Recommendation.class);

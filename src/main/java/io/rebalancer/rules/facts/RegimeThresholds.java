@@ -6,8 +6,9 @@ import io.rebalancer.domain.*;
  * Conclusion (monitor): the analysts' thresholds for one regime, from thresholds.drl.csv (percent there,
  * fractions here). A position's band is {@code min(driftCritical, relativeBand x target)}; BAND_EDGE trades an
  * out-of-band position to {@code target +/- tradeTo x band}; cash may drift up to {@code cashBand} before
- * PARTIAL and BAND_EDGE invest or raise it. {@code review}: DAILY, WEEKLY, MONTHLY or QUARTERLY (the first trading
- * day of each period); drift triggers fire only on review days. High and Medium above Critical are capped at it
+ * PARTIAL and BAND_EDGE invest or raise it. {@code review}: the calendar review cadence, DAILY, WEEKLY, MONTHLY,
+ * QUARTERLY, ANNUAL (the first trading day of each period) or NONE; a position outside its band triggers on any
+ * day, and on a review day any position drift beyond Medium triggers a review back to target. High and Medium above Critical are capped at it
  * in force (monitor.drl), so lowering Critical alone is a valid edit.
  */
 public record RegimeThresholds(Regime regime, double driftCritical, double relativeBand, double tradeTo,
@@ -15,7 +16,7 @@ public record RegimeThresholds(Regime regime, double driftCritical, double relat
                                int cooldownDays, String review, double varWarning, double varCritical,
                                double sharpeWarning, double betaLimit, String rule) {
 
-    public static final java.util.List<String> REVIEWS = java.util.List.of("DAILY", "WEEKLY", "MONTHLY", "QUARTERLY");
+    public static final java.util.List<String> REVIEWS = java.util.List.of("DAILY", "WEEKLY", "MONTHLY", "QUARTERLY", "ANNUAL", "NONE");
 
     public RegimeThresholds {
         String where = "thresholds for " + regime + " (" + rule + "): ";
