@@ -59,7 +59,7 @@ class VariantGridTest {
     void parameterised_wholeNumberColumn_readsWholeAndDeclaresGlobal(@TempDir Path tmp) throws Exception {
         VariantGrid g = new VariantGrid(List.of(
                 new GridAxis("crit", List.of(TableCell.parse("thresholds.drl.csv!Sheet1!D10")), List.of(2.5, 3.0)),
-                new GridAxis("cooldown", List.of(TableCell.parse("thresholds.drl.csv!Sheet1!L10")), List.of(1.0, 5.0))));
+                new GridAxis("cooldown", List.of(TableCell.parse("thresholds.drl.csv!Sheet1!K10")), List.of(1.0, 5.0))));
         VariantRules.parameterised(RULES, g, tmp);
         String line = Files.readAllLines(tmp.resolve("thresholds.drl.csv")).get(9);
         assertTrue(line.startsWith("thresholds: LOW_VOL,monitor,LOW_VOL,tableValues.num(0),"), line);
@@ -70,10 +70,10 @@ class VariantGridTest {
     @Test
     void parameterised_textCell_clearError(@TempDir Path tmp) {
         VariantGrid g = new VariantGrid(List.of(new GridAxis("review",
-                List.of(TableCell.parse("thresholds.drl.csv!Sheet1!M10")), List.of(1.0))));
+                List.of(TableCell.parse("thresholds.drl.csv!Sheet1!L10")), List.of(1.0))));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> VariantRules.parameterised(RULES, g, tmp));
-        assertEquals("cell thresholds.drl.csv!Sheet1!M10 holds 'ANNUAL', not a number; only numeric table values"
+        assertEquals("cell thresholds.drl.csv!Sheet1!L10 holds 'ANNUAL', not a number; only numeric table values"
                 + " can be swept", e.getMessage());
     }
 }
