@@ -25,7 +25,10 @@ class RunCommandTest {
         assertTrue(r.out().contains("[PHASE 2: ANALYZER AGENT]"));
         assertTrue(r.out().contains("[PHASE 3: DECISION AGENT]"));
         // NVDA's band: the tighter of 3 pp and 20 % of its 8 % target
-        assertTrue(r.out().contains("Trigger: NVDA drift +7.95 pp is outside its band of 1.60 % (20 % of its 8.00 % target)"), r.out());
+        assertTrue(r.out().contains("Trigger: NVDA drift +7.95 pp is outside its band of 5.00 % (the critical drift)"), r.out());
+        // by hand: NVDA 15.95 % against its 8 % target and 5 pp band; to the band edge (13 %) is 2.95 % of the
+        // $1,429,683 NAV = $42,176, at the $137.34 close 307.1 shares, whole shares 307 ($42,163)
+        assertTrue(r.out().contains("CRITICAL | NVDA   | SELL  |        307 |      -$42,163 | 7.95 pp overweight"), r.out());
         assertTrue(r.out().contains("Benefit  Cost/yr      Net  Status"), r.out());
         assertTrue(r.out().contains("Recommended: BAND_EDGE"), r.out());
         assertTrue(r.out().contains("(43rd percentile of 252d)"), r.out());
@@ -116,8 +119,9 @@ class RunCommandTest {
         assertTrue(r.out().contains("AGENT STATUS: DECISION FINALIZED - EXECUTED ON PAPER (BELOW)"), r.out());
         String id = cycleId(r);
         assertTrue(r.out().contains("PAPER EXECUTION of decision " + id), r.out());
-        // the BAND_EDGE plan of 13 trades leaves cash just above the 2 % cash band (whole shares, costs)
-        assertTrue(r.out().lines().anyMatch(l -> l.matches("Total: 13 fills, \\$[0-9,.]+ traded, cost \\$[0-9,.]+; cash \\$11,159\\.09 -> \\$29,327\\.39")),
+        // the BAND_EDGE plan of 12 trades leaves cash just above the 2 % cash band (29,874.82 / 1,429,683 = 2.09 %;
+        // whole shares, costs)
+        assertTrue(r.out().lines().anyMatch(l -> l.matches("Total: 12 fills, \\$[0-9,.]+ traded, cost \\$[0-9,.]+; cash \\$11,159\\.09 -> \\$29,874\\.82")),
                 r.out());
 
         CliHarness history = CliHarness.run("history", "--data-dir", dir);
@@ -162,8 +166,8 @@ class RunCommandTest {
                 tmp.resolve("decision.json").toString());
         assertEquals(ExitCodes.OK, r.exitCode(), r.err());
         // the figures of the README's example output
-        assertTrue(r.out().contains("Trigger: NVDA drift +7.95 pp is outside its band of 1.60 % (20 % of its 8.00 % target)"), r.out());
-        assertTrue(r.out().contains("Recommended: BAND_EDGE (Confidence: 50 %): BAND_EDGE nets 21.88 bp a year"), r.out());
+        assertTrue(r.out().contains("Trigger: NVDA drift +7.95 pp is outside its band of 5.00 % (the critical drift)"), r.out());
+        assertTrue(r.out().contains("Recommended: BAND_EDGE (Confidence: 53 %): BAND_EDGE nets 4.60 bp a year"), r.out());
         assertTrue(r.out().contains("Autonomous Decision: EXECUTE BAND_EDGE REBALANCE"), r.out());
         assertFalse(r.out().contains("inside the 3-day cooldown"), r.out());
     }

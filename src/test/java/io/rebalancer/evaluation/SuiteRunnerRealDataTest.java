@@ -6,6 +6,7 @@ import io.rebalancer.backtest.BacktestResult;
 import io.rebalancer.backtest.BacktestService;
 import io.rebalancer.market.BacktestDataSeeder;
 import io.rebalancer.rules.drools.DroolsRuleEngine;
+import io.rebalancer.testsupport.TightBandRules;
 import io.rebalancer.store.StoreConfig;
 import io.rebalancer.store.Stores;
 import io.rebalancer.store.mongo.MongoStores;
@@ -42,7 +43,7 @@ class SuiteRunnerRealDataTest {
     static void run() {
         stores = MongoStores.open(StoreConfig.inMemory());
         BacktestDataSeeder.seedIfEmpty(stores, Path.of("backtest-data"));
-        cycle = new Cycle(DroolsRuleEngine.load(Path.of("rules")));
+        cycle = new Cycle(DroolsRuleEngine.load(TightBandRules.directory()));
         SuiteSpec spec = new SuiteSpec("test", 3, 0.005, List.of(STORED, FROM_FILE, WALK));
         result = new SuiteRunner(stores, Path.of("backtest-data"), d -> {
             throw new AssertionError("no sample has its own prices");

@@ -11,6 +11,7 @@ import io.rebalancer.domain.Side;
 import io.rebalancer.domain.Ticker;
 import io.rebalancer.market.BacktestDataSeeder;
 import io.rebalancer.rules.drools.DroolsRuleEngine;
+import io.rebalancer.testsupport.TightBandRules;
 import io.rebalancer.store.StoreConfig;
 import io.rebalancer.store.Stores;
 import io.rebalancer.store.mongo.MongoStores;
@@ -36,7 +37,7 @@ class ExecutionServiceTest {
     void open() {
         stores = MongoStores.open(StoreConfig.inMemory());
         BacktestDataSeeder.seedIfEmpty(stores, Path.of("backtest-data"));
-        cycles = new LiveCycleService(stores, new Cycle(DroolsRuleEngine.load(Path.of("rules"))));
+        cycles = new LiveCycleService(stores, new Cycle(DroolsRuleEngine.load(TightBandRules.directory())));
         broker = new ExecutionService(stores);
     }
 

@@ -1,0 +1,52 @@
+package io.rebalancer.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
+
+/**
+ * The shipped rules with the thresholds table shipped before issue 10 (bands of 3 pp or 20 % of target, BAND_EDGE
+ * to half the band, no calendar review): tests whose stories need a portfolio that trades often (gradual tranches,
+ * crisis trades, many fills) run on these, since the shipped 5 pp bands and annual review trade far less.
+ */
+public final class TightBandRules {
+    private static final Path TABLE = Path.of("src/test/resources/rules-tight-bands/thresholds.drl.csv");
+
+    private static Path built;
+
+    private TightBandRules() {
+    }
+
+    /** A copy of rules/ under target/ with the tight-band thresholds table in place of the shipped one. */
+    public static synchronized Path directory() {
+        if (built != null) {
+            return built;
+        }
+        // one copy per test JVM, so forked test processes never rewrite each other's
+        Path dir = Path.of("target/rules-tight-bands-" + ProcessHandle.current().pid());
+        try {
+            Files.createDirectories(dir);
+            try (Stream<Path> old = Files.list(dir)) {
+                for (Path p : (Iterable<Path>) old::iterator) {
+                    Files.delete(p);
+                }
+            }
+            try (Stream<Path> files = Files.list(Path.of("rules"))) {
+                for (Path p : (Iterable<Path>) files::iterator) {
+                    String name = p.getFileName().toString();
+                    if (Files.isRegularFile(p) && !name.startsWith("thresholds.drl.")) {
+                        Files.copy(p, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+            Files.copy(TABLE, dir.resolve("thresholds.drl.csv"), StandardCopyOption.REPLACE_EXISTING);
+            built = dir;
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
