@@ -32,9 +32,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A two-variant sweep on local[2]: critical drift 5 % (the shipped value) and 1.5 % on PORT_A over 2019 H1. The
+ * A two-variant sweep on local[2]: the turnover cap of LOW_VOL, MODERATE and HIGH_VOL at 20 % (the shipped value)
+ * and at 0.5 %, on PORT_A over 2019 H1. The
  * expected figures are not the sweep's own: the shipped variant must match a plain suite run of the shipped rules
- * directory (what {@code backtest suite} does), and the 1.5 % variant a run of a rules copy with 1.5 written into
+ * directory (what {@code backtest suite} does), and the 0.5 % variant a run of a rules copy with 0.5 written into
  * the cells and compiled on its own (its own rule model), so the shared model's global values are checked against
  * values compiled in.
  */
@@ -78,7 +79,7 @@ class SweepJobTest {
                 throw new AssertionError();
             }).run(suite, shipped, new SuiteRunner.Listener() { });
             SweepRow v000 = byVariant().get("v000");
-            assertEquals(5.0, v000.axisValues().get("critical_drift"));
+            assertEquals(20.0, v000.axisValues().get("max_turnover"));
             assertEquals(plain.samples().get(0).agent().sharpe(), v000.sharpe(), 1e-12);
             assertEquals(plain.samples().get(0).agent().finalNav(), v000.finalNav(), 1e-6);
             assertEquals(plain.samples().get(0).agent().trades(), v000.trades());
@@ -91,7 +92,7 @@ class SweepJobTest {
         RuleVariant v001 = spec.variants().get(1);
         Path dir = TARGET.resolve("sweep-test-literal");
         VariantRules.literal(ROOT.resolve("rules"), spec.grid(), v001, dir);
-        assertTrue(Files.readString(dir.resolve("thresholds.drl.csv")).contains("thresholds: LOW_VOL,monitor,LOW_VOL,1.5,"));
+        assertTrue(Files.readString(dir.resolve("thresholds.drl.csv")).contains("thresholds: LOW_VOL,monitor,LOW_VOL,5,100,100,2.5,1.5,2,0.5,"));
         try (Stores stores = MongoStores.open(StoreConfig.inMemory())) {
             BacktestDataSeeder.seed(stores, ROOT.resolve("backtest-data"));
             Cycle literal = new Cycle(DroolsRuleEngine.load(dir, CompiledRuleCache.inProcess()));
@@ -101,8 +102,8 @@ class SweepJobTest {
             SweepRow row = byVariant().get("v001");
             assertEquals(r.samples().get(0).agent().sharpe(), row.sharpe(), 1e-12);
             assertEquals(r.samples().get(0).agent().trades(), row.trades());
-            // the tighter band changes the agent's path: the values did reach the rules
-            assertNotEquals(byVariant().get("v000").sharpe(), row.sharpe());
+            // a 0.5 % turnover cap vetoes the rebalances the shipped 20 % allows: the values did reach the rules
+            assertTrue(row.trades() < byVariant().get("v000").trades(), row.trades() + " trades");
             assertNotEquals(row.rulesHash(), byVariant().get("v000").rulesHash());
         }
     }
@@ -112,9 +113,9 @@ class SweepJobTest {
         Dataset<Row> parquet = spark.read().parquet(outcome.out().resolve("results.parquet").toString());
         assertEquals(2, parquet.count());
         assertEquals(2, outcome.partitions());
-        assertTrue(java.util.Arrays.asList(parquet.columns()).contains("critical_drift"));
+        assertTrue(java.util.Arrays.asList(parquet.columns()).contains("max_turnover"));
         String html = Files.readString(outcome.out().resolve("sweep.html"));
-        assertTrue(html.contains("<td>1.5</td>") && html.contains("<td>5</td>"), html);
+        assertTrue(html.contains("<td>0.5</td>") && html.contains("<td>20</td>"), html);
         assertEquals(1, outcome.ranking().get(0).rank());
         assertTrue(outcome.ranking().get(0).sharpe() >= outcome.ranking().get(1).sharpe());
     }
