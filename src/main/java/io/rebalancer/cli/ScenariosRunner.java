@@ -135,9 +135,7 @@ final class ScenariosRunner {
 
         List<Object> facts = new ArrayList<>(positions);
         facts.addAll(sectorDrifts);
-        boolean reviewDay = f.reviewDay() != null && f.reviewDay();
-        facts.addAll(List.of(portfolio, risk, market, reviewDay ? ReviewCalendar.allNew() : ReviewCalendar.noneNew(), adaptive,
-                previous, history));
+        facts.addAll(List.of(portfolio, risk, market, calendar(f), adaptive, previous, history));
         PhaseResult monitor = engine.fire(Phase.MONITOR, facts);
         RegimeClassified regime = required(monitor, RegimeClassified.class);
         EffectiveThresholds effective = required(monitor, EffectiveThresholds.class);
@@ -214,6 +212,21 @@ final class ScenariosRunner {
                 recommendation == null ? "none" : recommendation.type().name(),
                 chosen == null ? "none" : chosen.type().name(), timing == null ? "none" : timing.timing().name(), vetoed,
                 decision.all(ThresholdChange.class).stream().map(ThresholdChange::kind).toList(), priorities, fired);
+    }
+
+    private static ReviewCalendar calendar(ScenarioSpec.Facts f) {
+        ScenarioSpec.ReviewPeriods c = f.reviewCalendar();
+        if (c == null) {
+            return f.reviewDay() != null && f.reviewDay() ? ReviewCalendar.allNew() : ReviewCalendar.noneNew();
+        }
+        if (f.reviewDay() != null) {
+            throw new IllegalArgumentException("facts: give \"review_day\" or \"review_calendar\", not both");
+        }
+        return new ReviewCalendar(yes(c.newWeek()), yes(c.newMonth()), yes(c.newQuarter()), yes(c.newYear()));
+    }
+
+    private static boolean yes(Boolean b) {
+        return b != null && b;
     }
 
     private static List<OutcomeStats> outcomes(List<ScenarioSpec.Outcome> list) {

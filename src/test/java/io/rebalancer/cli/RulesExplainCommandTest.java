@@ -28,7 +28,7 @@ class RulesExplainCommandTest {
 
         assertTrue(text.contains("INPUT FACTS"), text);
         assertTrue(text.contains("NVDA"), text);
-        assertTrue(text.contains("Thresholds   drift critical 3.00 % (band: the tighter of it and 20 % of target"), text);
+        assertTrue(text.contains("Thresholds   drift critical 5.00 % (band: the tighter of it and 100 % of target"), text);
         assertTrue(text.contains("  monitor\n"), text);
         assertTrue(text.contains("  analyze\n"), text);
         assertTrue(text.contains("  decide\n"), text);

@@ -225,6 +225,44 @@ class RunCommandTest {
     }
 
     @Test
+    void run_ruleThatThrows_rulesExitNamingTheRuleAndTheLeaseIsFree() throws Exception {
+        Path rules = tmp.resolve("throwing-rules");
+        Files.createDirectories(rules);
+        try (Stream<Path> files = Files.list(Path.of("rules"))) {
+            for (Path p : files.toList()) {
+                Files.copy(p, rules.resolve(p.getFileName()));
+            }
+        }
+        Files.writeString(rules.resolve("monitor.drl"), Files.readString(rules.resolve("monitor.drl")) + """
+
+                rule "divides by zero"
+                    ruleflow-group "monitor"
+                when
+                    $m : MarketConditions()
+                then
+                    int zero = 0;
+                    insert(new ReasonLine("monitor", "x" + (1 / zero), drools.getRule().getName()));
+                end
+                """);
+        Path dir = tmp.resolve("store-throw");
+
+        CliHarness r = CliHarness.run("run", "--data-dir", dir.toString(), "--rules", rules.toString(),
+                "--as-of", "2024-12-12");
+
+        assertEquals(ExitCodes.RULES, r.exitCode(), r.out() + r.err());
+        assertTrue(r.err().contains("rule \"divides by zero\""), r.err());
+        assertTrue(r.err().contains("ArithmeticException"), r.err());
+        assertFalse(r.out().contains("PHASE 2"), "printed a decision made with the failed phase: " + r.out());
+        try (var stores = io.rebalancer.store.mongo.MongoStores.open(io.rebalancer.store.StoreConfig.embeddedFile(dir))) {
+            java.time.Instant now = java.time.Instant.now();
+            assertTrue(stores.locks().tryAcquire("portfolio:PORT_A_TechGrowth", "test:1:abc", now, now.plusSeconds(60))
+                    .isEmpty(), "the failed run left the portfolio leased");
+            assertEquals(List.of(), stores.decisions().recent("PORT_A_TechGrowth", null, 5),
+                    "a decision was stored from the failed run");
+        }
+    }
+
+    @Test
     void execute_onBeforeTheDecisionsDay_badInputAndNothingExecuted() {
         String dir = tmp.resolve("store-on").toString();
         CliHarness run = CliHarness.run("run", "--data-dir", dir, "--as-of", "2024-12-12", "--json");

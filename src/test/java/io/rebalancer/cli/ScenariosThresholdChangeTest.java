@@ -54,21 +54,65 @@ class ScenariosThresholdChangeTest {
     }
 
     @Test
-    void run_moderateCriticalDriftCutTo2Percent_stableDayTriggersOnItsSectorDrift() throws IOException {
-        // risk-alone-does-not-trade: MODERATE, Technology +2.5 pp (AAPL 31.5 + NVDA 21 vs 30 + 20), AAPL +1.5 pp
+    void run_moderateCriticalDriftCutTo1Percent_stableDayTriggersOnAaplBand() throws IOException {
+        // risk-alone-does-not-trade: MODERATE, a day between reviews, AAPL +1.5 pp (31.5 vs 30 %), inside its 5 pp band
         Path scenario = Path.of("scenarios", "12-risk-alone-does-not-trade.json");
         assertEquals("STABLE", new ScenariosRunner(DroolsRuleEngine.load(Path.of("rules")), null).run(scenario).outcome().verdict());
 
         Path rules = copyRules();
         Path thresholds = rules.resolve("thresholds.drl.csv");
-        // the MODERATE "Critical drift (%)" cell 3 -> 2 (one cell; High 2.5 is capped at it): the sector's +2.5 pp
-        // is now beyond it, while AAPL's band is min(2 pp, 20 % x 30 %) = 2 pp and AAPL (+1.5 pp) stays inside
-        Files.writeString(thresholds, Files.readString(thresholds).replace("thresholds: MODERATE,monitor,MODERATE,3,",
-                "thresholds: MODERATE,monitor,MODERATE,2,"));
+        // the MODERATE "Critical drift (%)" cell 5 -> 1 (one cell; below the portfolio's 2 % adaptive minimum, which
+        // bounds learning, not the table): AAPL's band is now min(1 pp, 100 % x 30 %) = 1 pp and its +1.5 pp is outside;
+        // Technology's +2.5 pp (AAPL +1.5, NVDA +1) is beyond 1 % too, but sector drift is only observed
+        Files.writeString(thresholds, Files.readString(thresholds).replace("thresholds: MODERATE,monitor,MODERATE,5,",
+                "thresholds: MODERATE,monitor,MODERATE,1,"));
         ScenariosRunner.Result after = new ScenariosRunner(DroolsRuleEngine.load(rules), null).run(scenario);
         assertEquals("TRIGGERED", after.outcome().verdict(), after.line());
-        assertTrue(after.outcome().fired().contains("trigger: sector drift over critical"), after.line());
-        assertFalse(after.outcome().fired().contains("trigger: position outside its band"), after.line());
+        assertTrue(after.outcome().fired().contains("trigger: position outside its band"), after.line());
+        assertTrue(after.outcome().fired().contains("observe: sector drift over critical"), after.line());
+        assertFalse(after.outcome().fired().contains("trigger: calendar review"), after.line());
+    }
+
+    @Test
+    void run_moderateReviewSetToNone_annualReviewDayStaysStable() throws IOException {
+        // annual-review-returns-to-target: the new year is a review day under ANNUAL and FULL is chosen
+        Path scenario = Path.of("scenarios", "16-annual-review-returns-to-target.json");
+        assertEquals("FULL", new ScenariosRunner(DroolsRuleEngine.load(Path.of("rules")), null).run(scenario).outcome().chosen());
+
+        Path rules = copyRules();
+        Path thresholds = rules.resolve("thresholds.drl.csv");
+        // the MODERATE "Review" cell ANNUAL -> NONE: no day is a review day; AAPL +2 pp and SPY -2 pp are inside
+        // their 5 pp bands, so nothing triggers
+        Files.writeString(thresholds, replaceReview(Files.readString(thresholds), "NONE"));
+        ScenariosRunner.Result after = new ScenariosRunner(DroolsRuleEngine.load(rules), null).run(scenario);
+        assertEquals("STABLE", after.outcome().verdict(), after.line());
+        assertFalse(after.outcome().fired().contains("review: today is a review day"), after.line());
+        assertFalse(after.outcome().fired().contains("trigger: calendar review"), after.line());
+    }
+
+    @Test
+    void run_moderateReviewSetToQuarterly_newQuarterBecomesAReturnToTarget() throws IOException {
+        // annual-cadence-skips-a-new-quarter: a new week, month and quarter but not a new year, STABLE under ANNUAL
+        Path scenario = Path.of("scenarios", "21-annual-cadence-skips-a-new-quarter.json");
+        assertEquals("STABLE", new ScenariosRunner(DroolsRuleEngine.load(Path.of("rules")), null).run(scenario).outcome().verdict());
+
+        Path rules = copyRules();
+        Path thresholds = rules.resolve("thresholds.drl.csv");
+        // the MODERATE "Review" cell ANNUAL -> QUARTERLY: the day is a review; AAPL +2 pp > Medium 1.5 % triggers it,
+        // PARTIAL (net 1.82 bp) is vetoed by the review and FULL (2 x 0.01^2 x 10,000 - 0.3 = 1.70 bp) is chosen
+        Files.writeString(thresholds, replaceReview(Files.readString(thresholds), "QUARTERLY"));
+        ScenariosRunner.Result after = new ScenariosRunner(DroolsRuleEngine.load(rules), null).run(scenario);
+        assertEquals("FULL", after.outcome().chosen(), after.line());
+        assertTrue(after.outcome().fired().contains("trigger: calendar review"), after.line());
+        assertTrue(after.outcome().fired().contains("veto: a calendar review returns to target"), after.line());
+        assertTrue(after.outcome().vetoed().contains("PARTIAL"), after.line());
+    }
+
+    /** The MODERATE row with its Review cell (ANNUAL in the shipped table) set to {@code cadence}. */
+    private static String replaceReview(String csv, String cadence) {
+        String row = csv.lines().filter(l -> l.startsWith("thresholds: MODERATE,")).findFirst().orElseThrow();
+        assertTrue(row.contains(",ANNUAL,"), row);
+        return csv.replace(row, row.replace(",ANNUAL,", "," + cadence + ","));
     }
 
     @Test

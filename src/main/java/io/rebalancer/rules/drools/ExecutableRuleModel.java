@@ -61,8 +61,16 @@ final class ExecutableRuleModel {
         // Drools 10.2 fails with IndexOutOfBoundsException in ExecModelLambdaPostProcessor.convertIndexedByCall
         // when it externalises the lambdas of our range constraints; inline lambdas compile and behave the same.
         module.setConfigurationProperty("drools.externaliseCanonicalModelLambda", "false");
-        KieBuilder builder = ((KieBuilderImpl) ks.newKieBuilder(kfs)).withKModuleModel(module)
-                .buildAll(ExecutableModelProject.class);
+        KieBuilder builder;
+        try {
+            builder = ((KieBuilderImpl) ks.newKieBuilder(kfs)).withKModuleModel(module)
+                    .buildAll(ExecutableModelProject.class);
+        } catch (RuntimeException e) {
+            // the compiler itself gave up on some construct (e.g. "$m.getClass().getMethods()[0]"): a rule error,
+            // not an internal one, and nothing was built that could run
+            return new Build(null, List.of("the rule compiler failed on a construct it does not support: "
+                    + e.getClass().getSimpleName() + " " + String.valueOf(e.getMessage()).lines().findFirst().orElse("")));
+        }
         List<String> errors = builder.getResults().getMessages(Message.Level.ERROR).stream()
                 .map(m -> (m.getPath() == null ? "" : m.getPath() + ": ") + m.getText().replace('\n', ' ').trim())
                 .toList();

@@ -116,7 +116,8 @@ public final class MongoStores implements Stores {
                         + Docs.firstLine(e.getMessage()) + "); it was not changed. Restore it from a backup, or move"
                         + " it away to start afresh", e);
             }
-            MongoStores stores = openEmbedded(config, backend);
+            // every write committed before it is acknowledged, so a killed process loses nothing it reported
+            MongoStores stores = openEmbedded(config, new DurableCommands(backend));
             stores.guard = guard;
             return stores;
         } catch (RuntimeException e) {
@@ -312,7 +313,9 @@ public final class MongoStores implements Stores {
         closed = true;
         client.close();
         if (server != null) {
-            if (backend instanceof H2Backend h2) {
+            if (backend instanceof DurableCommands durable) {
+                durable.backend().commit();
+            } else if (backend instanceof H2Backend h2) {
                 h2.commit();
             }
             server.shutdown();

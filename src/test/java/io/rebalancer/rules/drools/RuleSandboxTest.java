@@ -262,6 +262,59 @@ class RuleSandboxTest {
                         then
                         end
                         """, "java.io.File"),
+                refused("Runtime.halt", "Runtime.getRuntime().halt(43);", "java.lang.Runtime"),
+                refused("ProcessHandle", "ProcessHandle.current().parent().ifPresent(ProcessHandle::destroy);",
+                        "java.lang.ProcessHandle"),
+                refused("the thread's context class loader", """
+                        try { Thread.currentThread().getContextClassLoader().loadClass("java.lang.Runtime"); } catch (Exception e) { }""",
+                        "java.lang.Thread"),
+                refused("reflection on a fact's class", """
+                        try { java.lang.reflect.Method[] ms = $m.getClass().getMethods(); ms[0].invoke($m); } catch (Exception e) { }""",
+                        "java.lang.reflect"),
+                refused("a class literal's loader", """
+                        ClassLoader l = MarketConditions.class.getClassLoader();""", "getClassLoader"),
+                refused("java.lang.reflect.Proxy", """
+                        Object p = java.lang.reflect.Proxy.newProxyInstance(null, new Class<?>[] {Runnable.class}, null);""",
+                        "java.lang.reflect.Proxy"),
+                refused("System.loadLibrary", "System.loadLibrary(\"canary\");", "java.lang.System.loadLibrary"),
+                refused("a logging handler added to a logger", """
+                        java.util.logging.Logger.getLogger("x").setLevel(java.util.logging.Level.ALL);""",
+                        "java.util.logging"),
+                refused("java.util.Formatter onto a File", """
+                        try { new java.util.Formatter(new java.io.File("CANARY")).close(); } catch (Exception e) { }""",
+                        "java.io.File"),
+                refusedDrl("a file made in a condition's eval", """
+                        rule "evil"
+                            ruleflow-group "monitor"
+                        when
+                            MarketConditions()
+                            eval( new java.io.File("CANARY").mkdir() )
+                        then
+                        end
+                        """, "java.io.File"),
+                refusedDrl("System.exit in an accumulate's reverse", """
+                        rule "evil"
+                            ruleflow-group "monitor"
+                        when
+                            $n : Number() from accumulate( $m : MarketConditions(),
+                                init( double s = 0; ),
+                                action( s += $m.vix(); ),
+                                reverse( System.exit(3); ),
+                                result( s ) )
+                        then
+                        end
+                        """, "java.lang.System.exit"),
+                refusedDrl("java.nio channel in an accumulate's result", """
+                        rule "evil"
+                            ruleflow-group "monitor"
+                        when
+                            $n : Object() from accumulate( $m : MarketConditions(),
+                                init( double s = 0; ),
+                                action( s += $m.vix(); ),
+                                result( java.nio.channels.FileChannel.class ) )
+                        then
+                        end
+                        """, "java.nio"),
                 new Case("harmless: maths, text, time, collections", "fine.drl", rule("""
                         java.util.List<Double> xs = new java.util.ArrayList<>(java.util.List.of($m.vix(), 2.0));
                         double total = xs.stream().mapToDouble(Double::doubleValue).sum();
@@ -326,6 +379,25 @@ class RuleSandboxTest {
         assertTrue(r.conclusions().stream().anyMatch(c -> c instanceof ReasonLine l && l.text().equals("ok")));
         assertTrue(ExecutableRuleModel.verify(Files.readAllBytes(cache.file(key))).isEmpty(),
                 "the planted entry was not replaced by the clean build");
+    }
+
+    /** Drools' compiler threw on this (an IllegalStateException escaped validate as an internal error, exit 1). */
+    @Test
+    void validateAndLoad_constructTheCompilerCannotHandle_refusedAsARuleError() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("compiler-crash"));
+        Path canary = dir.resolve("canary");
+        Path rules = Files.createDirectories(dir.resolve("rules"));
+        Files.writeString(rules.resolve("evil.drl"), rule("try { $m.getClass().getMethods()[0].invoke($m);"
+                + " new java.io.File(\"" + canary + "\").createNewFile(); } catch (Exception e) { }"));
+        CompiledRuleCache cache = CompiledRuleCache.inProcess();
+
+        RuleValidator.Report report = RuleValidator.validate(rules, cache);
+
+        assertFalse(report.ok(), "validate passed it");
+        assertTrue(report.errors().stream().anyMatch(p -> p.message().contains("the rule compiler failed")),
+                report.errors().toString());
+        assertThrows(RuleSetException.class, () -> DroolsRuleEngine.load(rules, cache));
+        assertFalse(Files.exists(canary), "the canary was written: rule code ran");
     }
 
     @Test
