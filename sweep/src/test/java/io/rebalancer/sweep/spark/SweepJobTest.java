@@ -92,7 +92,7 @@ class SweepJobTest {
         RuleVariant v001 = spec.variants().get(1);
         Path dir = TARGET.resolve("sweep-test-literal");
         VariantRules.literal(ROOT.resolve("rules"), spec.grid(), v001, dir);
-        assertTrue(Files.readString(dir.resolve("thresholds.drl.csv")).contains("thresholds: LOW_VOL,monitor,LOW_VOL,5,100,100,2.5,1.5,2,0.5,"));
+        assertTrue(Files.readString(dir.resolve("thresholds.drl.csv")).contains(",2,0.5,3,ANNUAL,"));
         try (Stores stores = MongoStores.open(StoreConfig.inMemory())) {
             BacktestDataSeeder.seed(stores, ROOT.resolve("backtest-data"));
             Cycle literal = new Cycle(DroolsRuleEngine.load(dir, CompiledRuleCache.inProcess()));
