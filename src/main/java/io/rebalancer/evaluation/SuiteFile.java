@@ -1,14 +1,12 @@
 package io.rebalancer.evaluation;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rebalancer.backtest.RegretScorer;
 import io.rebalancer.market.DataFileException;
+import io.rebalancer.market.JsonDataFile;
 
-import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -48,17 +46,7 @@ public final class SuiteFile {
     }
 
     public static SuiteSpec read(Path path) {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(Files.readString(path));
-        } catch (NoSuchFileException e) {
-            throw new DataFileException(path.toString(), 0, "file not found");
-        } catch (JsonProcessingException e) {
-            long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new DataFileException(path.toString(), Math.max(0, line), "invalid JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new DataFileException(path.toString(), 0, "cannot read: " + e.getMessage(), e);
-        }
+        JsonNode root = JsonDataFile.read(MAPPER, path);
         return new SuiteFile(path).suite(root, defaultName(path));
     }
 

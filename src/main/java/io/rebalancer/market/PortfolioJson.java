@@ -1,7 +1,6 @@
 package io.rebalancer.market;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rebalancer.domain.CashFlow;
@@ -11,10 +10,7 @@ import io.rebalancer.domain.TargetWeight;
 import io.rebalancer.domain.ThresholdBounds;
 import io.rebalancer.domain.Thresholds;
 import io.rebalancer.domain.Ticker;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -44,17 +40,7 @@ public final class PortfolioJson {
 
     public static PortfolioDefinition read(Path path) {
         String file = path.toString();
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(Files.readString(path));
-        } catch (NoSuchFileException e) {
-            throw new DataFileException(file, 0, "file not found");
-        } catch (JsonProcessingException e) {
-            long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new DataFileException(file, Math.max(0, line), "invalid JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new DataFileException(file, 0, "cannot read: " + e.getMessage(), e);
-        }
+        JsonNode root = JsonDataFile.read(MAPPER, path);
         String fileName = path.getFileName().toString();
         String stem = fileName.endsWith(".json") ? fileName.substring(0, fileName.length() - 5) : fileName;
         return new PortfolioJson(file).definition(root, stem);

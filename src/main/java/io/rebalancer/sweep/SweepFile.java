@@ -1,19 +1,16 @@
 package io.rebalancer.sweep;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rebalancer.evaluation.SuiteFile;
 import io.rebalancer.evaluation.SuiteMetric;
 import io.rebalancer.evaluation.SuiteSpec;
 import io.rebalancer.market.DataFileException;
+import io.rebalancer.market.JsonDataFile;
 import io.rebalancer.rules.variant.GridAxis;
 import io.rebalancer.rules.variant.TableCell;
 import io.rebalancer.rules.variant.VariantGrid;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -38,17 +35,7 @@ public final class SweepFile {
 
     public static SweepSpec read(Path path) {
         String file = path.toString();
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(Files.readString(path));
-        } catch (NoSuchFileException e) {
-            throw new DataFileException(file, 0, "file not found");
-        } catch (JsonProcessingException e) {
-            long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new DataFileException(file, Math.max(0, line), "invalid JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new DataFileException(file, 0, "cannot read: " + e.getMessage(), e);
-        }
+        JsonNode root = JsonDataFile.read(MAPPER, path);
         if (root == null || !root.isObject()) {
             throw new DataFileException(file, 0, "the file must hold one JSON object");
         }
