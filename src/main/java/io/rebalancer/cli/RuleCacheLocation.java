@@ -11,13 +11,13 @@ import java.util.function.Function;
  * ({@code $REBALANCER_HOME/rule-cache}), {@code $XDG_CACHE_HOME/rebalancer/rules}, {@code ~/.cache/rebalancer/rules}.
  * The cache is keyed by content, so one cache serves every data directory and store.
  */
-final class RuleCacheLocation {
+public final class RuleCacheLocation {
     static final String ENV_CACHE = "REBALANCER_RULE_CACHE";
 
     private RuleCacheLocation() {
     }
 
-    static CompiledRuleCache resolve(boolean inMemory) {
+    public static CompiledRuleCache resolve(boolean inMemory) {
         return resolve(inMemory, System::getenv, Path.of(System.getProperty("user.home")));
     }
 

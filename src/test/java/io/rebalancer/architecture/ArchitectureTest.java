@@ -15,7 +15,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 class ArchitectureTest {
     /** Lowest first. A package may use the ones before it, never the ones after. */
     static final List<String> LAYERS = List.of("domain", "calendar", "analytics", "optimise", "rules", "agents", "store", "market",
-            "execution", "service", "portfolio", "backtest", "rulediff", "report", "evaluation", "alerts", "watch",
+            "execution", "service", "portfolio", "backtest", "rulediff", "report", "evaluation", "sweep", "alerts", "watch",
             "query", "batch", "mcp", "cli");
 
     private static JavaClasses classes;

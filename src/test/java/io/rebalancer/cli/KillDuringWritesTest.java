@@ -39,13 +39,13 @@ class KillDuringWritesTest {
     @TempDir
     Path tmp;
 
-    /** One store with the day's decision of 2024-12-12 (a rebalance, not executed), closed cleanly. */
+    /** One store with the day's decision of 2024-11-21 (a rebalance, not executed), closed cleanly. */
     @BeforeAll
     static void seedOnce() throws Exception {
         env = Map.of("REBALANCER_RULE_CACHE", shared.resolve("rule-cache").toString(),
                 "REBALANCER_HOME", shared.resolve("home").toString());
         seeded = shared.resolve("seeded");
-        ChildCli run = ChildCli.start(env, "run", "--data-dir", seeded.toString(), "--as-of", "2024-12-12", "--json");
+        ChildCli run = ChildCli.start(env, "run", "--data-dir", seeded.toString(), "--as-of", "2024-11-21", "--json");
         assertEquals(0, run.exit(300), run.output());
         Matcher id = Pattern.compile("\"cycle_?[iI]d\"\\s*:\\s*\"([0-9a-f]+)\"").matcher(run.output());
         assertTrue(id.find(), run.output());
@@ -72,9 +72,9 @@ class KillDuringWritesTest {
         Path dir = tmp.resolve("store");
         // milliseconds after start: during start-up and seeding, the rule load, the cycle's writes, the execution
         for (long at : List.of(1500L, 4000L, 7000L, 10000L)) {
-            ChildCli.start(env, "run", "--data-dir", dir.toString(), "--as-of", "2024-12-12", "--execute").killAfter(at);
+            ChildCli.start(env, "run", "--data-dir", dir.toString(), "--as-of", "2024-11-21", "--execute").killAfter(at);
         }
-        ChildCli last = ChildCli.start(env, "run", "--data-dir", dir.toString(), "--as-of", "2024-12-12", "--execute");
+        ChildCli last = ChildCli.start(env, "run", "--data-dir", dir.toString(), "--as-of", "2024-11-21", "--execute");
         assertEquals(0, last.exit(300), last.output());
 
         try (MongoStores stores = open(dir)) {
@@ -87,13 +87,13 @@ class KillDuringWritesTest {
     @Test
     void run_killedJustAfterPrintingTheDecision_theDecisionIsStored() throws Exception {
         Path dir = copyOfSeeded("run-ack");
-        ChildCli run = ChildCli.start(env, "run", "--data-dir", dir.toString(), "--as-of", "2024-12-13")
+        ChildCli run = ChildCli.start(env, "run", "--data-dir", dir.toString(), "--as-of", "2024-11-22")
                 .killWhen(line -> line.startsWith("[PHASE 1"));
         assertTrue(run.killAfter(120_000), "the run ended before printing its decision: " + run.output());
 
         try (MongoStores stores = open(dir)) {
-            assertEquals(1, stores.decisions().liveBetween(PORTFOLIO, java.time.LocalDate.of(2024, 12, 13),
-                    java.time.LocalDate.of(2024, 12, 13)).size(), "the printed decision of 2024-12-13 was lost");
+            assertEquals(1, stores.decisions().liveBetween(PORTFOLIO, java.time.LocalDate.of(2024, 11, 22),
+                    java.time.LocalDate.of(2024, 11, 22)).size(), "the printed decision of 2024-11-22 was lost");
         }
     }
 

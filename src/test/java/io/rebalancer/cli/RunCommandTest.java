@@ -17,27 +17,27 @@ class RunCommandTest {
     Path tmp;
 
     @Test
-    void run_asOf20241212WithExport_writesTheWholeRecord() throws Exception {
+    void run_asOf20241121WithExport_writesTheWholeRecord() throws Exception {
         Path export = tmp.resolve("decision.json");
-        CliHarness r = CliHarness.run("run", "--in-memory", "--as-of", "2024-12-12", "--export", export.toString());
+        CliHarness r = CliHarness.run("run", "--in-memory", "--as-of", "2024-11-21", "--export", export.toString());
         assertEquals(ExitCodes.OK, r.exitCode(), r.err());
         assertTrue(r.out().contains("[PHASE 1: MONITOR AGENT]"), r.out());
         assertTrue(r.out().contains("[PHASE 2: ANALYZER AGENT]"));
         assertTrue(r.out().contains("[PHASE 3: DECISION AGENT]"));
-        // NVDA's band: the tighter of 3 pp and 20 % of its 8 % target
-        assertTrue(r.out().contains("Trigger: NVDA drift +7.95 pp is outside its band of 5.00 % (the critical drift)"), r.out());
-        // by hand: NVDA 15.95 % against its 8 % target and 5 pp band; to the band edge (13 %) is 2.95 % of the
-        // $1,429,683 NAV = $42,176, at the $137.34 close 307.1 shares, whole shares 307 ($42,163)
-        assertTrue(r.out().contains("CRITICAL | NVDA   | SELL  |        307 |      -$42,163 | 7.95 pp overweight"), r.out());
+        // NVDA's band: the tighter of 10 pp and 100 % of its 8 % target
+        assertTrue(r.out().contains("Trigger: NVDA drift +9.52 pp is outside its band of 8.00 % (100 % of its 8.00 % target)"), r.out());
+        // by hand: NVDA 17.52 % against its 8 % target and 8 pp band; to the band edge (16 %) is 1.52 % of the
+        // $1,390,036 NAV = $21,129, at the $146.67 close 144.06 shares, whole shares 144 ($21,120)
+        assertTrue(r.out().contains("CRITICAL | NVDA   | SELL  |        144 |      -$21,120 | 9.52 pp overweight"), r.out());
         assertTrue(r.out().contains("Benefit  Cost/yr      Net  Status"), r.out());
         assertTrue(r.out().contains("Recommended: BAND_EDGE"), r.out());
-        assertTrue(r.out().contains("(43rd percentile of 252d)"), r.out());
+        assertTrue(r.out().contains("(76th percentile of 252d)"), r.out());
         JsonNode json = new ObjectMapper().readTree(export.toFile());
         for (String field : List.of("cycle_id", "portfolio_id", "as_of", "rules_hash", "inputs", "monitor", "analysis",
                 "decision", "fired_rules", "memory_after")) {
             assertTrue(json.has(field), "missing " + field);
         }
-        assertEquals("2024-12-12", json.get("as_of").asText());
+        assertEquals("2024-11-21", json.get("as_of").asText());
         assertEquals(6, json.get("analysis").get("scenarios").size());
         JsonNode score = json.get("analysis").get("scenarios").get(0).get("score");
         assertEquals(score.get("benefit_bp").asDouble() - score.get("cost_bp").asDouble(), score.get("net_bp").asDouble(), 1e-9);
@@ -48,7 +48,7 @@ class RunCommandTest {
 
     @Test
     void run_json_printsTheRecordOnly() throws Exception {
-        CliHarness r = CliHarness.run("run", "--in-memory", "--as-of", "2024-12-12", "--json");
+        CliHarness r = CliHarness.run("run", "--in-memory", "--as-of", "2024-11-21", "--json");
         assertEquals(ExitCodes.OK, r.exitCode(), r.err());
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertEquals("PORT_A_TechGrowth", json.get("portfolio_id").asText());
@@ -114,39 +114,39 @@ class RunCommandTest {
     @Test
     void runExecute_rebalanceDay_executesAndHistoryAndExecuteAgainSayIt() {
         String dir = tmp.resolve("store").toString();
-        CliHarness r = CliHarness.run("run", "--data-dir", dir, "--as-of", "2024-12-12", "--execute");
+        CliHarness r = CliHarness.run("run", "--data-dir", dir, "--as-of", "2024-11-21", "--execute");
         assertEquals(ExitCodes.OK, r.exitCode(), r.err());
         assertTrue(r.out().contains("AGENT STATUS: DECISION FINALIZED - EXECUTED ON PAPER (BELOW)"), r.out());
         String id = cycleId(r);
         assertTrue(r.out().contains("PAPER EXECUTION of decision " + id), r.out());
-        // the BAND_EDGE plan of 12 trades leaves cash just above the 2 % cash band (29,874.82 / 1,429,683 = 2.09 %;
+        // the BAND_EDGE plan of 10 trades leaves cash just above the 2 % cash band (29,783.83 / 1,390,036 = 2.14 %;
         // whole shares, costs)
-        assertTrue(r.out().lines().anyMatch(l -> l.matches("Total: 12 fills, \\$[0-9,.]+ traded, cost \\$[0-9,.]+; cash \\$11,159\\.09 -> \\$29,874\\.82")),
+        assertTrue(r.out().lines().anyMatch(l -> l.matches("Total: 10 fills, \\$[0-9,.]+ traded, cost \\$[0-9,.]+; cash \\$10,997\\.86 -> \\$29,783\\.83")),
                 r.out());
 
         CliHarness history = CliHarness.run("history", "--data-dir", dir);
-        assertTrue(history.out().lines().anyMatch(l -> l.startsWith("2024-12-12 " + id) && l.endsWith(" yes")),
+        assertTrue(history.out().lines().anyMatch(l -> l.startsWith("2024-11-21 " + id) && l.endsWith(" yes")),
                 history.out());
 
         CliHarness again = CliHarness.run("execute", id, "--data-dir", dir);
         assertEquals(ExitCodes.OK, again.exitCode(), again.err());
-        assertTrue(again.out().startsWith("Decision " + id + " was executed before (2024-12-12 close)"),
+        assertTrue(again.out().startsWith("Decision " + id + " was executed before (2024-11-21 close)"),
                 again.out());
     }
 
     @Test
     void execute_decisionThatDoesNotRebalance_badInputOneLine() {
         String dir = tmp.resolve("store").toString();
-        assertEquals(ExitCodes.OK, CliHarness.run("run", "--data-dir", dir, "--as-of", "2024-12-12", "--execute")
+        assertEquals(ExitCodes.OK, CliHarness.run("run", "--data-dir", dir, "--as-of", "2024-11-21", "--execute")
                 .exitCode());
-        // 2024-12-12 was executed: the next day the drift is gone
-        CliHarness run = CliHarness.run("run", "--data-dir", dir, "--as-of", "2024-12-13", "--execute");
+        // 2024-11-21 was executed: the next day NVDA is back inside its band
+        CliHarness run = CliHarness.run("run", "--data-dir", dir, "--as-of", "2024-11-22", "--execute");
         assertEquals(ExitCodes.OK, run.exitCode(), run.err());
         assertTrue(run.out().strip().endsWith("Nothing to execute: the decision is NO_ACTION."), run.out());
         String id = cycleId(run);
         CliHarness r = CliHarness.run("execute", id, "--data-dir", dir);
         assertEquals(ExitCodes.BAD_INPUT, r.exitCode());
-        assertEquals("error: decision " + id + " of 2024-12-13 is NO_ACTION: there is nothing to execute",
+        assertEquals("error: decision " + id + " of 2024-11-22 is NO_ACTION: there is nothing to execute",
                 r.err().trim());
     }
 
@@ -155,19 +155,19 @@ class RunCommandTest {
                 .substring("Cycle id: ".length()).trim();
     }
 
-    /** The README's quick start in its order: the latest day first, then 2024-12-12 decides as on a fresh store. */
+    /** The README's quick start in its order: the latest day first, then 2024-11-21 decides as on a fresh store. */
     @Test
     void run_readmeOrder_earlierDayAfterTheLatestIsUnaffectedByIt() {
         String dir = tmp.resolve("store").toString();
         CliHarness latest = CliHarness.run("run", "--data-dir", dir);
         assertEquals(ExitCodes.OK, latest.exitCode(), latest.err());
         assertTrue(latest.out().contains("Cycle: 2025-12-31 (latest stored day)"), latest.out());
-        CliHarness r = CliHarness.run("run", "--data-dir", dir, "--as-of", "2024-12-12", "--export",
+        CliHarness r = CliHarness.run("run", "--data-dir", dir, "--as-of", "2024-11-21", "--export",
                 tmp.resolve("decision.json").toString());
         assertEquals(ExitCodes.OK, r.exitCode(), r.err());
         // the figures of the README's example output
-        assertTrue(r.out().contains("Trigger: NVDA drift +7.95 pp is outside its band of 5.00 % (the critical drift)"), r.out());
-        assertTrue(r.out().contains("Recommended: BAND_EDGE (Confidence: 53 %): BAND_EDGE nets 4.60 bp a year"), r.out());
+        assertTrue(r.out().contains("Trigger: NVDA drift +9.52 pp is outside its band of 8.00 % (100 % of its 8.00 % target)"), r.out());
+        assertTrue(r.out().contains("Recommended: BAND_EDGE (Confidence: 70 %): BAND_EDGE nets 1.19 bp a year"), r.out());
         assertTrue(r.out().contains("Autonomous Decision: EXECUTE BAND_EDGE REBALANCE"), r.out());
         assertFalse(r.out().contains("inside the 3-day cooldown"), r.out());
     }
@@ -180,7 +180,7 @@ class RunCommandTest {
             java.time.Instant now = java.time.Instant.now();
             stores.locks().tryAcquire("portfolio:PORT_A_TechGrowth", "ci-host:7:feed01", now, now.plusSeconds(600));
         }
-        CliHarness r = CliHarness.run("run", "--data-dir", dir.toString(), "--as-of", "2024-12-12");
+        CliHarness r = CliHarness.run("run", "--data-dir", dir.toString(), "--as-of", "2024-11-21");
         assertEquals(ExitCodes.BUSY, r.exitCode(), r.err());
         assertEquals(1, r.err().trim().lines().count(), r.err());
         assertTrue(r.err().startsWith("error: portfolio PORT_A_TechGrowth is in use by another process (ci-host:7:feed01"),
@@ -209,7 +209,7 @@ class RunCommandTest {
         Path dir = tmp.resolve("store-loop");
 
         CliHarness r = CliHarness.run("run", "--data-dir", dir.toString(), "--rules", rules.toString(),
-                "--as-of", "2024-12-12");
+                "--as-of", "2024-11-21");
 
         assertEquals(ExitCodes.RULES, r.exitCode(), r.out() + r.err());
         assertTrue(r.err().contains("the rules could not finish a phase"), r.err());
@@ -247,7 +247,7 @@ class RunCommandTest {
         Path dir = tmp.resolve("store-throw");
 
         CliHarness r = CliHarness.run("run", "--data-dir", dir.toString(), "--rules", rules.toString(),
-                "--as-of", "2024-12-12");
+                "--as-of", "2024-11-21");
 
         assertEquals(ExitCodes.RULES, r.exitCode(), r.out() + r.err());
         assertTrue(r.err().contains("rule \"divides by zero\""), r.err());
@@ -265,7 +265,7 @@ class RunCommandTest {
     @Test
     void execute_onBeforeTheDecisionsDay_badInputAndNothingExecuted() {
         String dir = tmp.resolve("store-on").toString();
-        CliHarness run = CliHarness.run("run", "--data-dir", dir, "--as-of", "2024-12-12", "--json");
+        CliHarness run = CliHarness.run("run", "--data-dir", dir, "--as-of", "2024-11-21", "--json");
         assertEquals(ExitCodes.OK, run.exitCode(), run.err());
         java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"cycle_?[iI]d\"\\s*:\\s*\"([0-9a-f]+)\"")
                 .matcher(run.out());
@@ -274,7 +274,7 @@ class RunCommandTest {
         CliHarness r = CliHarness.run("execute", id.group(1), "--data-dir", dir, "--on", "1999-01-01");
 
         assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.err());
-        assertTrue(r.err().contains("--on 1999-01-01 is before decision " + id.group(1) + "'s day, 2024-12-12"), r.err());
+        assertTrue(r.err().contains("--on 1999-01-01 is before decision " + id.group(1) + "'s day, 2024-11-21"), r.err());
         assertFalse(CliHarness.run("history", "--data-dir", dir).out().contains("executed"),
                 "the decision was executed");
     }

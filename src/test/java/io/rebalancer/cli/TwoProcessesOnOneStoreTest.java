@@ -113,7 +113,7 @@ class TwoProcessesOnOneStoreTest {
 
     private void secondProcessIsRefused(String uri) throws Exception {
         try (Child holder = Child.start(HoldLeaseMain.class, "holding", uri, PORTFOLIO)) {
-            CliHarness r = CliHarness.run("run", "--mongo-uri", uri, "--as-of", "2024-12-12", "--execute",
+            CliHarness r = CliHarness.run("run", "--mongo-uri", uri, "--as-of", "2024-11-21", "--execute",
                     "--backtest-data", "backtest-data");
 
             assertEquals(ExitCodes.BUSY, r.exitCode(), r.out() + r.err());

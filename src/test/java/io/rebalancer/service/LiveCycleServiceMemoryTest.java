@@ -22,8 +22,8 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 class LiveCycleServiceMemoryTest {
     private static final String P = "PORT_A_TechGrowth";
-    private static final LocalDate DEC_12 = LocalDate.of(2024, 12, 12);
-    private static final LocalDate DEC_13 = LocalDate.of(2024, 12, 13);
+    private static final LocalDate NOV_21 = LocalDate.of(2024, 11, 21);
+    private static final LocalDate NOV_22 = LocalDate.of(2024, 11, 22);
     /** No rebalance in memory: {@code CycleInput.daysSinceLastRebalance}. */
     private static final int NEVER = 9_999;
     private static Cycle cycle;
@@ -43,7 +43,7 @@ class LiveCycleServiceMemoryTest {
     void run_dayAfterAnUnexecutedRebalance_hasNoCooldown() {
         try (Stores stores = store()) {
             LiveCycleService service = new LiveCycleService(stores, cycle);
-            CycleRecord first = service.run(P, DEC_12).record();
+            CycleRecord first = service.run(P, NOV_21).record();
             assertEquals("REBALANCE", first.decision().action());
             ThresholdState state = stores.thresholds().load(P, null).orElseThrow();
             assertNull(state.lastRebalance(), "nothing was executed");
@@ -51,9 +51,9 @@ class LiveCycleServiceMemoryTest {
             assertEquals(0.0, state.temporaryOffset(), 1e-12);
             assertEquals("MODERATE", state.lastRegime());
 
-            CycleRecord next = service.run(P, DEC_13).record();
+            CycleRecord next = service.run(P, NOV_22).record();
             // the MODERATE critical drift of thresholds.drl.csv
-            assertEquals(0.05, next.monitor().thresholds().driftCritical(), 1e-12);
+            assertEquals(0.10, next.monitor().thresholds().driftCritical(), 1e-12);
             assertEquals(NEVER, next.monitor().history().daysSinceLastRebalance());
             assertNotNull(next.analysis());
             next.analysis().scenarios().forEach(s -> assertTrue(
@@ -66,14 +66,14 @@ class LiveCycleServiceMemoryTest {
     void run_dayAfterAnExecutedRebalance_countsTheCooldownFromTheExecution() {
         try (Stores stores = store()) {
             LiveCycleService service = new LiveCycleService(stores, cycle);
-            CycleRecord first = service.run(P, DEC_12).record();
+            CycleRecord first = service.run(P, NOV_21).record();
             new ExecutionService(stores).execute(first.cycleId());
 
-            CycleRecord next = service.run(P, DEC_13).record();
+            CycleRecord next = service.run(P, NOV_22).record();
             assertEquals(1, next.monitor().history().daysSinceLastRebalance());
             assertEquals(1, next.monitor().history().recentRebalances());
             assertNotEquals("REBALANCE", next.decision().action());
-            assertEquals(DEC_12, stores.thresholds().load(P, null).orElseThrow().lastRebalance());
+            assertEquals(NOV_21, stores.thresholds().load(P, null).orElseThrow().lastRebalance());
         }
     }
 
@@ -81,7 +81,7 @@ class LiveCycleServiceMemoryTest {
     void run_earlierDayAfterALaterOne_decidesAsOnAFreshStore() {
         CycleRecord reference;
         try (Stores fresh = store()) {
-            reference = new LiveCycleService(fresh, cycle).run(P, DEC_12).record();
+            reference = new LiveCycleService(fresh, cycle).run(P, NOV_21).record();
         }
         try (Stores stores = store()) {
             LiveCycleService service = new LiveCycleService(stores, cycle);
@@ -91,8 +91,8 @@ class LiveCycleServiceMemoryTest {
             ThresholdState later = stores.thresholds().load(P, null).orElseThrow();
             assertEquals(LocalDate.of(2025, 12, 31), later.updatedAsOf());
 
-            CycleRecord earlier = service.run(P, DEC_12).record();
-            assertEquals(0.05, earlier.monitor().thresholds().driftCritical(), 1e-12);
+            CycleRecord earlier = service.run(P, NOV_21).record();
+            assertEquals(0.10, earlier.monitor().thresholds().driftCritical(), 1e-12);
             assertEquals(NEVER, earlier.monitor().history().daysSinceLastRebalance());
             assertEquals(reference.decision().action(), earlier.decision().action());
             assertEquals(reference.decision().chosen().type(), earlier.decision().chosen().type());
@@ -106,12 +106,12 @@ class LiveCycleServiceMemoryTest {
     void run_earlierDayAfterAnExecutedLaterOne_ignoresTheLaterExecution() {
         try (Stores stores = store()) {
             LiveCycleService service = new LiveCycleService(stores, cycle);
-            CycleRecord later = service.run(P, DEC_13).record();
+            CycleRecord later = service.run(P, NOV_22).record();
             assertEquals("REBALANCE", later.decision().action());
             new ExecutionService(stores).execute(later.cycleId());
 
-            CycleRecord earlier = service.run(P, DEC_12).record();
-            assertEquals(0.05, earlier.monitor().thresholds().driftCritical(), 1e-12);
+            CycleRecord earlier = service.run(P, NOV_21).record();
+            assertEquals(0.10, earlier.monitor().thresholds().driftCritical(), 1e-12);
             assertEquals(NEVER, earlier.monitor().history().daysSinceLastRebalance());
             assertEquals("REBALANCE", earlier.decision().action());
         }

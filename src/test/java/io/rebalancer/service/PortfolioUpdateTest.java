@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class PortfolioUpdateTest {
     private static final String P = "PORT_A_TechGrowth";
     private static final Path PORT_A = Path.of("backtest-data/portfolios/PORT_A_TechGrowth.json");
-    private static final LocalDate DEC_12 = LocalDate.of(2024, 12, 12);
+    private static final LocalDate NOV_21 = LocalDate.of(2024, 11, 21);
 
     @TempDir
     Path tmp;
@@ -84,8 +84,8 @@ class PortfolioUpdateTest {
     @Test
     void apply_editedCriticalDrift_storedAndANewDecisionButTheBandComesFromTheRules() throws IOException {
         LiveCycleService cycles = new LiveCycleService(stores, new Cycle(DroolsRuleEngine.load(Path.of("rules"))));
-        CycleRecord before = cycles.run(P, DEC_12).record();
-        assertEquals(0.05, before.monitor().thresholds().driftCritical(), 1e-12);
+        CycleRecord before = cycles.run(P, NOV_21).record();
+        assertEquals(0.10, before.monitor().thresholds().driftCritical(), 1e-12);
 
         edit("\"drift_critical_pct\": 3,", "\"drift_critical_pct\": 3.5,");
         PortfolioUpdate.Result r = new PortfolioUpdate(stores).apply(portfolioFile());
@@ -93,12 +93,12 @@ class PortfolioUpdateTest {
         assertEquals(List.of(new Difference("thresholds.drift_critical_pct", "3", "3.5")), r.changes());
         assertEquals(List.of(), PortfolioFileCheck.check(stores, data));
 
-        CycleRecord after = cycles.run(P, DEC_12).record();
+        CycleRecord after = cycles.run(P, NOV_21).record();
         assertNotEquals(before.cycleId(), after.cycleId(), "another definition is another cycle");
         assertEquals(0.035, stores.portfolios().definition(P).orElseThrow().thresholds().driftCritical(), 1e-12);
-        // since issue 10 the drift bands in force are cells of rules/thresholds.drl.csv (MODERATE: 5 %), not the
+        // since issue 10 the drift bands in force are cells of rules/thresholds.drl.csv (MODERATE: 10 %), not the
         // portfolio file's thresholds block (docs/RULES.md); ScenariosThresholdChangeTest edits that cell
-        assertEquals(0.05, after.monitor().thresholds().driftCritical(), 1e-12);
+        assertEquals(0.10, after.monitor().thresholds().driftCritical(), 1e-12);
     }
 
     @Test
@@ -110,7 +110,7 @@ class PortfolioUpdateTest {
 
     @Test
     void apply_targetWeightsOfALivePortfolio_refusedNamingTheFieldAndNothingWritten() throws IOException {
-        new LiveCycleService(stores, new Cycle(DroolsRuleEngine.load(Path.of("rules")))).run(P, DEC_12);
+        new LiveCycleService(stores, new Cycle(DroolsRuleEngine.load(Path.of("rules")))).run(P, NOV_21);
         edit("\"weight_pct\": 8 }", "\"weight_pct\": 9 }");
         edit("\"weight_pct\": 7 }", "\"weight_pct\": 6 }");
         DataFileException e = assertThrows(DataFileException.class,

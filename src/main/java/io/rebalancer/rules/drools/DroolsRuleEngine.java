@@ -58,18 +58,44 @@ public final class DroolsRuleEngine implements RuleEngine {
     private final String hash;
     private final RuleFiles files;
     private final RuleLimits limits;
+    /** The table values of a parameterised rule set (global {@code tableValues}), or null. */
+    private final io.rebalancer.rules.facts.TableValues tableValues;
 
     private DroolsRuleEngine(KieBase kieBase, String hash, RuleFiles files, RuleLimits limits) {
+        this(kieBase, hash, files, limits, null);
+    }
+
+    private DroolsRuleEngine(KieBase kieBase, String hash, RuleFiles files, RuleLimits limits,
+                             io.rebalancer.rules.facts.TableValues tableValues) {
         this.kieBase = kieBase;
         this.hash = hash;
         this.files = files;
         this.limits = limits;
+        this.tableValues = tableValues;
     }
 
     /** This engine with other firing limits for each phase. */
     public DroolsRuleEngine withLimits(RuleLimits newLimits) {
-        return new DroolsRuleEngine(kieBase, hash, files, java.util.Objects.requireNonNull(newLimits, "limits"));
+        return new DroolsRuleEngine(kieBase, hash, files, java.util.Objects.requireNonNull(newLimits, "limits"),
+                tableValues);
     }
+
+    /**
+     * This engine's compiled rules (shared, not rebuilt) with the table cells a parameterised rule set reads from
+     * the global {@code tableValues} set to {@code values}; {@code hash} names the rule set these values make
+     * (io.rebalancer.rules.variant). The rule set must declare the global.
+     */
+    public DroolsRuleEngine withTableValues(io.rebalancer.rules.facts.TableValues values, String valuesHash) {
+        if (kieBase.getKiePackage("io.rebalancer.rules") == null || kieBase.getKiePackage("io.rebalancer.rules")
+                .getGlobalVariables().stream().noneMatch(g -> g.getName().equals(TABLE_VALUES_GLOBAL))) {
+            throw new IllegalStateException("the rule set declares no global " + TABLE_VALUES_GLOBAL);
+        }
+        return new DroolsRuleEngine(kieBase, java.util.Objects.requireNonNull(valuesHash, "hash"), files, limits,
+                java.util.Objects.requireNonNull(values, "values"));
+    }
+
+    /** The global a parameterised rule set reads its overridden table cells from. */
+    public static final String TABLE_VALUES_GLOBAL = "tableValues";
 
     public RuleLimits limits() {
         return limits;
@@ -391,6 +417,9 @@ public final class DroolsRuleEngine implements RuleEngine {
     @Override
     public PhaseResult fire(Phase phase, Collection<?> facts) {
         KieSession session = kieBase.newKieSession();
+        if (tableValues != null) {
+            session.setGlobal(TABLE_VALUES_GLOBAL, tableValues);
+        }
         List<FiredRule> fired = new ArrayList<>();
         List<Object> conclusions = new ArrayList<>();
         Map<String, Integer> counts = new LinkedHashMap<>();

@@ -45,7 +45,7 @@ public final class MongoStores implements Stores {
     /** Database used when the URI names none, and always for the embedded server. */
     public static final String DEFAULT_DATABASE = "rebalancer";
     /** Version of the collection layout and indexes; raise it when {@link #ensureIndexes} changes. */
-    static final int SCHEMA_VERSION = 3;
+    static final int SCHEMA_VERSION = 4;
     static final int CONNECT_TIMEOUT_SECONDS = 3;
 
     private final StoreConfig config;
@@ -206,12 +206,14 @@ public final class MongoStores implements Stores {
         db.getCollection("prices").createIndex(Indexes.ascending("ticker", "year"), unique);
         db.getCollection("market").createIndex(Indexes.ascending("year"), unique);
         db.getCollection("decisions").createIndex(Indexes.ascending("cycle_id"), unique);
-        db.getCollection("threshold_state").createIndex(Indexes.ascending("portfolio_id", "run_id"), unique);
         db.getCollection("snapshots").createIndex(Indexes.ascending("run_id", "portfolio_id", "date"), unique);
         db.getCollection("runs").createIndex(Indexes.ascending("run_id"), unique);
         db.getCollection("models").createIndex(Indexes.ascending("model", "effective_from"), unique);
         if (realServer) {
             secondaryIndexes(db);
+        }
+        if (schema == null || schema.getInteger("version", 0) < 4) {
+            MongoThresholdStateStore.migrateToIdKeys(db.getCollection("threshold_state"));
         }
         if (schema == null || schema.getInteger("version", 0) < 2) {
             MongoDecisionLog.rebuildLiveIndex(db.getCollection("decisions"), db.getCollection("live_decisions"));

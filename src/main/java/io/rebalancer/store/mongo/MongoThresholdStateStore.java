@@ -18,8 +18,10 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 
 /**
- * Collection {@code threshold_state}: one document per (portfolio_id, run_id), unique on that pair; for the live
- * state (run_id null) the latest-dated one. Collection {@code threshold_history}: every live state by day,
+ * Collection {@code threshold_state}: one document per (portfolio_id, run_id), {@code _id} = {@link #id} of that
+ * pair (so a replacement finds its document through the {@code _id} index instead of scanning the embedded
+ * collection: stores of layout 3 and earlier, keyed by an ObjectId and a unique index on the pair, are migrated by
+ * {@link #migrateToIdKeys}); for the live state (run_id null) the latest-dated one. Collection {@code threshold_history}: every live state by day,
  * {@code _id} = portfolio id + "|" + day, so the lookup of an earlier day needs no secondary index. Stores written
  * before the history existed have only the current document, which still answers for days after it.
  */
@@ -59,7 +61,7 @@ final class MongoThresholdStateStore implements ThresholdStateStore {
         Document doc = document(s);
         Docs.guardRun("saving threshold state of " + s.portfolioId(), () -> {
             if (s.runId() != null) {
-                states.replaceOne(key(s.portfolioId(), s.runId()), doc,
+                states.replaceOne(key(s.portfolioId(), s.runId()), withId(doc, s),
                         new ReplaceOptions().upsert(true));
                 return;
             }
@@ -68,7 +70,7 @@ final class MongoThresholdStateStore implements ThresholdStateStore {
             Document current = states.find(key(s.portfolioId(), null)).first();
             LocalDate currentDay = current == null ? null : Docs.date(current, "updated_as_of");
             if (currentDay == null || !s.updatedAsOf().isBefore(currentDay)) {
-                states.replaceOne(key(s.portfolioId(), null), doc, new ReplaceOptions().upsert(true));
+                states.replaceOne(key(s.portfolioId(), null), withId(doc, s), new ReplaceOptions().upsert(true));
             }
         });
     }
@@ -129,7 +131,8 @@ final class MongoThresholdStateStore implements ThresholdStateStore {
                 }
             }
             java.util.Map<String, LocalDate> currentDay = new java.util.HashMap<>();
-            states.find(and(eq("run_id", null), com.mongodb.client.model.Filters.in("portfolio_id", latest.keySet())))
+            java.util.List<String> ids = latest.keySet().stream().map(p -> id(p, null)).toList();
+            states.find(com.mongodb.client.model.Filters.in("_id", ids))
                     .projection(new Document("portfolio_id", 1).append("updated_as_of", 1))
                     .forEach(d -> currentDay.put(d.getString("portfolio_id"), Docs.date(d, "updated_as_of")));
             java.util.List<com.mongodb.client.model.WriteModel<Document>> now = new java.util.ArrayList<>();
@@ -137,9 +140,10 @@ final class MongoThresholdStateStore implements ThresholdStateStore {
             for (ThresholdState s : latest.values()) {
                 LocalDate day = currentDay.get(s.portfolioId());
                 if (day == null) {
-                    first.add(document(s));
+                    first.add(withId(document(s), s));
                 } else if (!s.updatedAsOf().isBefore(day)) {
-                    now.add(new com.mongodb.client.model.ReplaceOneModel<>(key(s.portfolioId(), null), document(s),
+                    now.add(new com.mongodb.client.model.ReplaceOneModel<>(key(s.portfolioId(), null),
+                            withId(document(s), s),
                             new ReplaceOptions().upsert(true)));
                 }
             }
@@ -163,8 +167,68 @@ final class MongoThresholdStateStore implements ThresholdStateStore {
                 .append("last_cycle_id", s.lastCycleId());
     }
 
+    /**
+     * The {@code _id} of a state: {@code live|PORTFOLIO} for the live one, {@code run|LENGTH|RUN|PORTFOLIO} for a
+     * backtest's (the run id's length keeps a run id or portfolio id holding '|' from meeting another pair's key).
+     */
+    static String id(String portfolioId, String runId) {
+        return runId == null ? "live|" + portfolioId : "run|" + runId.length() + "|" + runId + "|" + portfolioId;
+    }
+
     private static Bson key(String portfolioId, String runId) {
-        return and(eq("portfolio_id", portfolioId), eq("run_id", runId));
+        return eq("_id", id(portfolioId, runId));
+    }
+
+    private static Document withId(Document doc, ThresholdState s) {
+        Document out = new Document("_id", id(s.portfolioId(), s.runId()));
+        out.putAll(doc);
+        return out;
+    }
+
+    /**
+     * Layout 3 and earlier kept each state under an ObjectId with a unique index on (portfolio_id, run_id), which the
+     * embedded backend cannot use for a filter on the pair: every replacement scanned the collection. Gives each
+     * document its {@link #id} (copies first, then the old documents removed, so a process killed half-way leaves
+     * both, and the next open, which runs this again because the layout version is written last, finishes it) and
+     * drops the old index, which the unique {@code _id} now implies.
+     */
+    static void migrateToIdKeys(MongoCollection<Document> states) {
+        java.util.List<Document> copies = new java.util.ArrayList<>();
+        java.util.List<Object> old = new java.util.ArrayList<>();
+        states.find().forEach(d -> {
+            String id = id(d.getString("portfolio_id"), d.getString("run_id"));
+            if (!id.equals(d.get("_id"))) {
+                old.add(d.get("_id"));
+                Document copy = new Document("_id", id);
+                d.forEach((k, v) -> {
+                    if (!"_id".equals(k)) {
+                        copy.append(k, v);
+                    }
+                });
+                copies.add(copy);
+            }
+        });
+        java.util.List<String> pairIndexes = new java.util.ArrayList<>();
+        states.listIndexes().forEach(ix -> {
+            Document keys = ix.get("key", Document.class);
+            if (keys != null && keys.keySet().equals(java.util.Set.of("portfolio_id", "run_id"))) {
+                pairIndexes.add(ix.getString("name"));
+            }
+        });
+        pairIndexes.forEach(states::dropIndex);
+        if (copies.isEmpty()) {
+            return;
+        }
+        try {
+            states.insertMany(copies, new com.mongodb.client.model.InsertManyOptions().ordered(false));
+        } catch (com.mongodb.MongoBulkWriteException e) {
+            for (com.mongodb.bulk.BulkWriteError error : e.getWriteErrors()) {
+                if (error.getCategory() != com.mongodb.ErrorCategory.DUPLICATE_KEY) {
+                    throw e; // a copy already made by a migration cut short is kept
+                }
+            }
+        }
+        states.deleteMany(com.mongodb.client.model.Filters.in("_id", old));
     }
 
     private static ThresholdState fromDocument(Document d) {
