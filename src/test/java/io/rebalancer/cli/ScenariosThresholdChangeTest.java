@@ -32,18 +32,18 @@ class ScenariosThresholdChangeTest {
     }
 
     @Test
-    void run_vixCalmCutoffRaisedTo14_5_realDay20241212BecomesLowVol() throws IOException {
-        Path day = Path.of("scenarios", "14-market-day-2024-12-12-live.json");
+    void run_vixCalmCutoffRaisedTo17_realDay20241121BecomesLowVol() throws IOException {
+        Path day = Path.of("scenarios", "14-market-day-2024-11-21-live.json");
         ScenariosRunner.Outcome before = new ScenariosRunner(DroolsRuleEngine.load(Path.of("rules")), Path.of("backtest-data"))
                 .run(day).outcome();
         assertEquals("MODERATE", before.regime());
 
         Path rules = copyRules();
         Path vix = rules.resolve("regime_vix.drl.xlsx");
-        // VIX 13.92 that day: leaving MODERATE for LOW_VOL now needs VIX below 14.5 instead of 13.5 (two cells,
-        // edited with Apache POI as a spreadsheet would)
-        WorkbookCells.set(vix, "vix from MODERATE: calm", "VIX to", 14.5);
-        WorkbookCells.set(vix, "vix from MODERATE: stay moderate", "VIX from", 14.5);
+        // VIX 16.87 that day (realised vol 13.82 % already says LOW_VOL): leaving MODERATE for LOW_VOL now needs VIX
+        // below 17 instead of 13.5 (two cells, edited with Apache POI as a spreadsheet would)
+        WorkbookCells.set(vix, "vix from MODERATE: calm", "VIX to", 17.0);
+        WorkbookCells.set(vix, "vix from MODERATE: stay moderate", "VIX from", 17.0);
         ScenariosRunner.Outcome after = new ScenariosRunner(DroolsRuleEngine.load(rules), Path.of("backtest-data"))
                 .run(day).outcome();
 
@@ -55,16 +55,16 @@ class ScenariosThresholdChangeTest {
 
     @Test
     void run_moderateCriticalDriftCutTo1Percent_stableDayTriggersOnAaplBand() throws IOException {
-        // risk-alone-does-not-trade: MODERATE, a day between reviews, AAPL +1.5 pp (31.5 vs 30 %), inside its 5 pp band
+        // risk-alone-does-not-trade: MODERATE, a day between reviews, AAPL +1.5 pp (31.5 vs 30 %), inside its 10 pp band
         Path scenario = Path.of("scenarios", "12-risk-alone-does-not-trade.json");
         assertEquals("STABLE", new ScenariosRunner(DroolsRuleEngine.load(Path.of("rules")), null).run(scenario).outcome().verdict());
 
         Path rules = copyRules();
         Path thresholds = rules.resolve("thresholds.drl.csv");
-        // the MODERATE "Critical drift (%)" cell 5 -> 1 (one cell; below the portfolio's 2 % adaptive minimum, which
+        // the MODERATE "Critical drift (%)" cell 10 -> 1 (one cell; below the portfolio's 2 % adaptive minimum, which
         // bounds learning, not the table): AAPL's band is now min(1 pp, 100 % x 30 %) = 1 pp and its +1.5 pp is outside;
         // Technology's +2.5 pp (AAPL +1.5, NVDA +1) is beyond 1 % too, but sector drift is only observed
-        Files.writeString(thresholds, Files.readString(thresholds).replace("thresholds: MODERATE,monitor,MODERATE,5,",
+        Files.writeString(thresholds, Files.readString(thresholds).replace("thresholds: MODERATE,monitor,MODERATE,10,",
                 "thresholds: MODERATE,monitor,MODERATE,1,"));
         ScenariosRunner.Result after = new ScenariosRunner(DroolsRuleEngine.load(rules), null).run(scenario);
         assertEquals("TRIGGERED", after.outcome().verdict(), after.line());
@@ -82,7 +82,7 @@ class ScenariosThresholdChangeTest {
         Path rules = copyRules();
         Path thresholds = rules.resolve("thresholds.drl.csv");
         // the MODERATE "Review" cell ANNUAL -> NONE: no day is a review day; AAPL +2 pp and SPY -2 pp are inside
-        // their 5 pp bands, so nothing triggers
+        // their 10 pp bands, so nothing triggers
         Files.writeString(thresholds, replaceReview(Files.readString(thresholds), "NONE"));
         ScenariosRunner.Result after = new ScenariosRunner(DroolsRuleEngine.load(rules), null).run(scenario);
         assertEquals("STABLE", after.outcome().verdict(), after.line());
