@@ -183,9 +183,9 @@ class RebalancerMcpServerTest {
     @Test
     @SuppressWarnings("unchecked")
     void runCycle_thenExplainAndList_findTheRecordedDecision() {
-        Map<String, Object> run = ok(call(trading, "run_cycle", Map.of("portfolio", P, "as_of", "2024-12-12")));
+        Map<String, Object> run = ok(call(trading, "run_cycle", Map.of("portfolio", P, "as_of", "2024-11-21")));
         Map<String, Object> decision = (Map<String, Object>) run.get("decision");
-        // the README's reference cycle of 2024-12-12: TRIGGERED, BAND_EDGE recommended and chosen
+        // the README's reference cycle of 2024-11-21: TRIGGERED, BAND_EDGE recommended and chosen
         assertEquals("REBALANCE", decision.get("action"));
         assertEquals("BAND_EDGE", decision.get("scenario"));
         String id = (String) decision.get("cycle_id");
