@@ -1,13 +1,12 @@
 package io.rebalancer.cli;
 
+import io.rebalancer.testsupport.ShippedRules;
 import io.rebalancer.testsupport.WorkbookCells;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,12 +15,7 @@ class RulesDiffCommandTest {
     @Test
     void diff_vixCalmCutoffRaised_namesTheCellsAndTheDaysThatBecomeLowVol(@TempDir Path tmp) throws IOException {
         Path other = tmp.resolve("rules-b");
-        Files.createDirectories(other);
-        try (Stream<Path> s = Files.list(Path.of("rules"))) {
-            for (Path p : s.toList()) {
-                Files.copy(p, other.resolve(p.getFileName()));
-            }
-        }
+        ShippedRules.copyTo(other);
         Path vix = other.resolve("regime_vix.drl.xlsx");
         // the workbook's rows: 9 Drools/notes rows, the header on row 9, data from row 10; "calm" is the fifth rule
         assertEquals("E14", WorkbookCells.set(vix, "vix from MODERATE: calm", "VIX to", 14.5));

@@ -1,5 +1,6 @@
 package io.rebalancer.cli;
 
+import io.rebalancer.testsupport.ShippedRules;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -12,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,12 +25,7 @@ class RulesWatchCommandTest {
     @Test
     void watch_ruleFileSaved_revalidatesAndReportsTheNewProblem() throws Exception {
         Path dir = tmp.resolve("rules");
-        Files.createDirectories(dir);
-        try (Stream<Path> s = Files.list(Path.of("rules"))) {
-            for (Path p : s.toList()) {
-                Files.copy(p, dir.resolve(p.getFileName()));
-            }
-        }
+        ShippedRules.copyTo(dir);
         StringWriter out = new StringWriter();
         CommandLine cli = Main.commandLine(false);
         cli.setOut(new PrintWriter(out, true));

@@ -1,5 +1,6 @@
 package io.rebalancer.cli;
 
+import io.rebalancer.testsupport.ShippedRules;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -8,7 +9,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -82,12 +82,7 @@ class RunCommandTest {
     @Test
     void run_ruleFileThatDoesNotCompile_namesFileAndLineAndWritesNothing() throws Exception {
         Path rules = tmp.resolve("rules");
-        Files.createDirectories(rules);
-        try (Stream<Path> files = Files.list(Path.of("rules"))) {
-            for (Path f : files.toList()) {
-                Files.copy(f, rules.resolve(f.getFileName()));
-            }
-        }
+        ShippedRules.copyTo(rules);
         Path monitor = rules.resolve("monitor.drl");
         List<String> lines = Files.readAllLines(monitor);
         int broken = lines.indexOf("rule \"observe: beta over limit\"");
@@ -190,12 +185,7 @@ class RunCommandTest {
     @Test
     void run_rulesThatKeepFiring_rulesExitNamingTheRuleAndTheLeaseIsFree() throws Exception {
         Path rules = tmp.resolve("looping-rules");
-        Files.createDirectories(rules);
-        try (Stream<Path> files = Files.list(Path.of("rules"))) {
-            for (Path p : files.toList()) {
-                Files.copy(p, rules.resolve(p.getFileName()));
-            }
-        }
+        ShippedRules.copyTo(rules);
         Files.writeString(rules.resolve("monitor.drl"), Files.readString(rules.resolve("monitor.drl")) + """
 
                 rule "again and again"
@@ -227,12 +217,7 @@ class RunCommandTest {
     @Test
     void run_ruleThatThrows_rulesExitNamingTheRuleAndTheLeaseIsFree() throws Exception {
         Path rules = tmp.resolve("throwing-rules");
-        Files.createDirectories(rules);
-        try (Stream<Path> files = Files.list(Path.of("rules"))) {
-            for (Path p : files.toList()) {
-                Files.copy(p, rules.resolve(p.getFileName()));
-            }
-        }
+        ShippedRules.copyTo(rules);
         Files.writeString(rules.resolve("monitor.drl"), Files.readString(rules.resolve("monitor.drl")) + """
 
                 rule "divides by zero"

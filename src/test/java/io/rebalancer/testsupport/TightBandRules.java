@@ -34,14 +34,7 @@ public final class TightBandRules {
                     Files.delete(p);
                 }
             }
-            try (Stream<Path> files = Files.list(Path.of("rules"))) {
-                for (Path p : (Iterable<Path>) files::iterator) {
-                    String name = p.getFileName().toString();
-                    if (Files.isRegularFile(p) && !name.startsWith("thresholds.drl.")) {
-                        Files.copy(p, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-                    }
-                }
-            }
+            ShippedRules.copyTo(dir, name -> !name.startsWith("thresholds.drl."));
             Files.copy(TABLE, dir.resolve("thresholds.drl.csv"), StandardCopyOption.REPLACE_EXISTING);
             built = dir;
             return dir;

@@ -1,5 +1,6 @@
 package io.rebalancer.rules.drools;
 
+import io.rebalancer.testsupport.ShippedRules;
 import io.rebalancer.rules.Phase;
 import io.rebalancer.rules.PhaseResult;
 import io.rebalancer.rules.RuleSetException;
@@ -14,7 +15,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -30,12 +30,7 @@ class CompiledRuleCacheTest {
     /** A copy of the shipped rules with a comment appended to one file, so its key is new to this process. */
     private Path variant(String tag) throws IOException {
         Path dir = tmp.resolve("rules-" + tag);
-        Files.createDirectories(dir);
-        try (Stream<Path> s = Files.list(Path.of("rules"))) {
-            for (Path p : s.toList()) {
-                Files.copy(p, dir.resolve(p.getFileName()));
-            }
-        }
+        ShippedRules.copyTo(dir);
         Files.writeString(dir.resolve("monitor.drl"), "\n// variant " + tag + " " + System.nanoTime() + "\n",
                 java.nio.file.StandardOpenOption.APPEND);
         return dir;

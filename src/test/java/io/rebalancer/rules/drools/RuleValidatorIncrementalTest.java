@@ -1,5 +1,6 @@
 package io.rebalancer.rules.drools;
 
+import io.rebalancer.testsupport.ShippedRules;
 import io.rebalancer.rules.RuleProblem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,7 +12,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,12 +24,7 @@ class RuleValidatorIncrementalTest {
 
     private Path copy() throws IOException {
         Path dir = tmp.resolve("rules");
-        Files.createDirectories(dir);
-        try (Stream<Path> s = Files.list(Path.of("rules"))) {
-            for (Path p : s.toList()) {
-                Files.copy(p, dir.resolve(p.getFileName()));
-            }
-        }
+        ShippedRules.copyTo(dir);
         return dir;
     }
 

@@ -1,5 +1,6 @@
 package io.rebalancer.rules.workbook;
 
+import io.rebalancer.testsupport.ShippedRules;
 import io.rebalancer.domain.Regime;
 import io.rebalancer.rules.Phase;
 import io.rebalancer.rules.PhaseResult;
@@ -47,12 +48,7 @@ class DecisionWorkbookTest {
 
     private Path copyRules() throws IOException {
         Path dir = tmp.resolve("rules");
-        Files.createDirectories(dir);
-        try (Stream<Path> s = Files.list(Path.of("rules"))) {
-            for (Path p : s.toList()) {
-                Files.copy(p, dir.resolve(p.getFileName()));
-            }
-        }
+        ShippedRules.copyTo(dir);
         return dir;
     }
 
