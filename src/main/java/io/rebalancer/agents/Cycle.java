@@ -35,7 +35,7 @@ public final class Cycle {
 
     /**
      * The trading days after which a decision's outcome is scored, as the rules say ({@link OutcomeHorizon}, from
-     * learning.drl.csv: the decide phase fired on no facts), or {@code fallback} when the rule set gives none.
+     * learning.drl.xlsx: the decide phase fired on no facts), or {@code fallback} when the rule set gives none.
      */
     public int outcomeHorizon(int fallback) {
         Integer h = outcomeHorizon;

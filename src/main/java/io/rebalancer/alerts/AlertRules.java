@@ -19,14 +19,14 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Which alerts to raise: the alert table's rules ({@code rules/alerts.drl.csv}, phase {@link Phase#ALERT}) fire on
+ * Which alerts to raise: the alert table's rules ({@code rules/alerts.drl.xlsx}, phase {@link Phase#ALERT}) fire on
  * one {@link AlertSignals}; each {@link AlertRaised} becomes an {@link Alert} with the table's message template
  * filled from the signals. When two rows raise the same code, the first to fire is kept.
  */
 public final class AlertRules {
-    public static final String NONE = "NONE";
-    public static final String EXECUTION = "EXECUTION";
-    public static final String BATCH = "BATCH";
+    public static final String NONE = AlertSignals.NONE;
+    public static final String EXECUTION = AlertSignals.EXECUTION;
+    public static final String BATCH = AlertSignals.BATCH;
 
     private final RuleEngine rules;
     private final Clock clock;

@@ -17,7 +17,7 @@ public record BacktestRequest(String portfolioId, LocalDate from, LocalDate to, 
     public static final LocalDate DEFAULT_FROM = LocalDate.of(2015, 1, 2);
     public static final LocalDate DEFAULT_TO = LocalDate.of(2024, 12, 31);
     public static final double DEFAULT_NAV = 1_000_000;
-    /** {@code horizonDays} value meaning: the outcome horizon of the rules (learning.drl.csv). */
+    /** {@code horizonDays} value meaning: the outcome horizon of the rules (learning.drl.xlsx). */
     public static final int HORIZON_FROM_RULES = 0;
 
     public BacktestRequest {

@@ -31,7 +31,7 @@ import java.util.List;
  * any other; the outcome records the flag). Only prices up to {@code t + H} are read.
  */
 public final class RegretScorer {
-    /** One quarter of trading days: the horizon when neither the rules (learning.drl.csv) nor the user give one. */
+    /** One quarter of trading days: the horizon when neither the rules (learning.drl.xlsx) nor the user give one. */
     public static final int DEFAULT_HORIZON = 63;
     public static final double DEFAULT_LAMBDA = 0.5;
 

@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
 import static io.rebalancer.cli.CycleConsoleReport.f;
 
 @Command(name = "alerts", mixinStandardHelpOptions = true,
-        description = "Stored alerts, newest first: the rules of rules/alerts.drl.csv raise them in 'watch' (one per"
+        description = "Stored alerts, newest first: the rules of rules/alerts.drl.xlsx raise them in 'watch' (one per"
                 + " condition, portfolio and day).")
 public class AlertsCommand implements Callable<Integer> {
     @Spec

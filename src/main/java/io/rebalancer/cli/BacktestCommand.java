@@ -51,7 +51,7 @@ public class BacktestCommand implements Callable<Integer> {
     boolean compareLearning;
 
     @Option(names = "--horizon", defaultValue = "" + BacktestRequest.HORIZON_FROM_RULES,
-            description = "Outcome (regret) horizon in trading days (default: the rules' learning.drl.csv, 63)")
+            description = "Outcome (regret) horizon in trading days (default: the rules' learning.drl.xlsx, 63)")
     int horizon;
 
     @Option(names = "--lambda", defaultValue = "" + RegretScorer.DEFAULT_LAMBDA,

@@ -224,7 +224,7 @@ public class RulesExplainCommand implements Callable<Integer> {
             return "realised-volatility signal (intermediate; see the regime line)";
         }
         if (rule.startsWith("thresholds: ") && !rule.startsWith("thresholds: the regime")) {
-            return "the regime's row of thresholds.drl.csv (intermediate; see the thresholds line)";
+            return "the regime's row of thresholds.drl.xlsx (intermediate; see the thresholds line)";
         }
         if (rule.startsWith("cost-benefit:")) {
             return "risk aversion and holding horizon for the regime (intermediate; used by the values)";

@@ -22,7 +22,7 @@ record ScenarioSpec(String name, String description, Facts facts, MarketDay mark
 
     /**
      * Hand-written facts. Fractions of NAV for weights, drift, turnover and cost; VaR a one-day return. Thresholds come
-     * from the rule set's thresholds.drl.csv; {@code reviewDay} (default false) says whether today is the first day of every calendar period (a review day for any cadence);
+     * from the rule set's thresholds.drl.xlsx; {@code reviewDay} (default false) says whether today is the first day of every calendar period (a review day for any cadence);
      * {@code reviewCalendar} instead names which periods are new today (unset ones are not), to test a cadence.
      */
     record Facts(List<Position> positions, Boolean reviewDay, ReviewPeriods reviewCalendar, Bounds bounds, Risk risk, Market market,

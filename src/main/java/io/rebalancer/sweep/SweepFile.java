@@ -21,7 +21,7 @@ import java.util.Set;
 /**
  * Reads a sweep file (docs/SWEEP.md):
  * <pre>{ "name": "drift-grid", "suite": "quick.json", "objective": "sharpe",
- *   "grid": [ { "name": "critical_drift", "cells": ["thresholds.drl.csv!Sheet1!D10", ...], "values": [3, 4, 5] } ] }</pre>
+ *   "grid": [ { "name": "critical_drift", "cells": ["thresholds.drl.xlsx!Regime thresholds!D10", ...], "values": [3, 4, 5] } ] }</pre>
  * {@code suite} is a suite file resolved against the sweep file's directory. Bad input is one
  * {@link DataFileException} naming the file and field.
  */

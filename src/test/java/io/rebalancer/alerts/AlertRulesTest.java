@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** The shipped alert table (rules/alerts.drl.csv) on hand-made signals, and one alert per code, portfolio and day. */
+/** The shipped alert table (rules/alerts.drl.xlsx) on hand-made signals, and one alert per code, portfolio and day. */
 class AlertRulesTest {
     private static final LocalDate DAY = LocalDate.of(2024, 12, 12);
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-12-12T21:30:00Z"), ZoneOffset.UTC);

@@ -126,7 +126,7 @@ class BacktestRealDataTest {
     }
 
     /**
-     * The shipped rules (rules/thresholds.drl.csv: bands of 10 pp or 100 % of target, Trade to 100 %, Review ANNUAL):
+     * The shipped rules (rules/thresholds.drl.xlsx: bands of 10 pp or 100 % of target, Trade to 100 %, Review ANNUAL):
      * a full rebalance happens only on a year's first trading day, when a REVIEW trigger fired; every other rebalance
      * is made on a day with a position outside its band (mostly BAND_EDGE, the cheapest) and leaves none beyond 10 pp.
      */

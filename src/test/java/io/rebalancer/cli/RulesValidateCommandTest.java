@@ -1,6 +1,7 @@
 package io.rebalancer.cli;
 
 import io.rebalancer.testsupport.ShippedRules;
+import io.rebalancer.testsupport.WorkbookCells;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -10,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -54,8 +56,7 @@ class RulesValidateCommandTest {
      */
     private Path copyRulesWithCsv(String table) throws IOException {
         Path dir = copyRules();
-        Files.deleteIfExists(dir.resolve(table + ".drl.xlsx"));
-        Files.copy(Path.of("src/test/resources/csv-tables", table + ".drl.csv"), dir.resolve(table + ".drl.csv"));
+        ShippedRules.replaceTable(dir, Path.of("src/test/resources/csv-tables", table + ".drl.csv"));
         return dir;
     }
 
@@ -172,7 +173,7 @@ class RulesValidateCommandTest {
     @Test
     void validate_misnamedSpreadsheet_errorNamesIt() throws IOException {
         Path rules = copyRules();
-        Files.copy(rules.resolve("cost_benefit.drl.csv"), rules.resolve("weights.csv"));
+        Files.copy(Path.of("src/test/resources/csv-tables/cost_benefit.drl.csv"), rules.resolve("weights.csv"));
         Run r = execute("rules", "validate", "--rules", rules.toString());
         assertEquals(ExitCodes.RULES, r.code());
         assertTrue(r.err().lines().anyMatch(l -> l.startsWith("weights.csv ") && l.contains(".drl.csv")), r.all());
@@ -210,7 +211,7 @@ class RulesValidateCommandTest {
 
     @Test
     void validate_costBenefitWithoutCrisis_reportsMissingRegime() throws IOException {
-        Path rules = copyRules();
+        Path rules = copyRulesWithCsv("cost_benefit");
         replace(rules.resolve("cost_benefit.drl.csv"), "cost-benefit: CRISIS,monitor,CRISIS,", "x,monitor,CRISIS,");
         replace(rules.resolve("cost_benefit.drl.csv"), "x,monitor,CRISIS,4,252,0\n", "");
         Run r = execute("rules", "validate", "--rules", rules.toString());
@@ -220,12 +221,50 @@ class RulesValidateCommandTest {
 
     @Test
     void validate_thresholdsWithoutHighVol_reportsMissingRegime() throws IOException {
-        Path rules = copyRules();
+        Path rules = copyRulesWithCsv("thresholds");
         String text = Files.readString(rules.resolve("thresholds.drl.csv"));
         Files.writeString(rules.resolve("thresholds.drl.csv"), text.replaceAll("(?m)^thresholds: HIGH_VOL,.*\n", ""));
         Run r = execute("rules", "validate", "--rules", rules.toString());
         assertEquals(ExitCodes.RULES, r.code());
         assertTrue(r.err().lines().anyMatch(l -> l.startsWith("thresholds.drl.csv!Sheet1!C9 missing Regime HIGH_VOL")), r.all());
+    }
+
+    @Test
+    void validate_misspeltReviewInWorkbook_oneErrorNamingSheetCellAndValue() throws IOException {
+        Path rules = copyRules();
+        String at = WorkbookCells.set(rules.resolve("thresholds.drl.xlsx"), "thresholds: MODERATE", "Review", "ANUAL");
+        // Review is the 12th column (L: name, phase, regime, then eight numbers); the MODERATE row is the second data
+        // row, under the header on row 9
+        assertEquals("L11", at);
+        Run r = execute("rules", "validate", "--rules", rules.toString());
+        assertEquals(ExitCodes.RULES, r.code(), r.all());
+        List<String> lines = r.err().lines().filter(l -> l.contains("ANUAL")).toList();
+        assertEquals(1, lines.size(), r.all());
+        assertTrue(lines.get(0).startsWith("thresholds.drl.xlsx!Regime thresholds!L11 'ANUAL' is not a Review cadence;"),
+                r.all());
+        assertTrue(lines.get(0).contains("DAILY, WEEKLY, MONTHLY, QUARTERLY, ANNUAL, NONE"), lines.get(0));
+    }
+
+    @Test
+    void validate_misspeltReviewInCsv_errorNamesSheet1Cell() throws IOException {
+        Path rules = copyRulesWithCsv("thresholds");
+        replace(rules.resolve("thresholds.drl.csv"), "thresholds: MODERATE,monitor,MODERATE,10,100,100,2.5,1.5,2,20,3,ANNUAL",
+                "thresholds: MODERATE,monitor,MODERATE,10,100,100,2.5,1.5,2,20,3,Annual");
+        Run r = execute("rules", "validate", "--rules", rules.toString());
+        assertEquals(ExitCodes.RULES, r.code(), r.all());
+        assertTrue(r.err().lines().anyMatch(l -> l.startsWith("thresholds.drl.csv!Sheet1!L11 'Annual' is not a Review cadence")),
+                r.all());
+    }
+
+    @Test
+    void validate_misspeltPhaseInAlertsWorkbook_errorNamesCell() throws IOException {
+        Path rules = copyRules();
+        String at = WorkbookCells.set(rules.resolve("alerts.drl.xlsx"), "alert: batch failed", "Phase", "alerts");
+        // the ninth alert row, under the header on row 9: B18
+        assertEquals("B18", at);
+        Run r = execute("rules", "validate", "--rules", rules.toString());
+        assertEquals(ExitCodes.RULES, r.code(), r.all());
+        assertTrue(r.err().lines().anyMatch(l -> l.startsWith("alerts.drl.xlsx!Alerts!B18 'alerts' is not a phase")), r.all());
     }
 
     @Test
@@ -252,7 +291,7 @@ class RulesValidateCommandTest {
 
     @Test
     void validate_fileReadInTableAction_securityErrorWithCell() throws IOException {
-        Path rules = copyRules();
+        Path rules = copyRulesWithCsv("thresholds");
         replace(rules.resolve("thresholds.drl.csv"), "\"RegimeThresholds.Builder b", "\"java.nio.file.Files.delete(null); RegimeThresholds.Builder b");
         Run r = execute("rules", "validate", "--rules", rules.toString());
         assertEquals(ExitCodes.RULES, r.code());

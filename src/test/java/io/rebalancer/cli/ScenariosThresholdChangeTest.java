@@ -4,12 +4,11 @@ import io.rebalancer.rules.drools.DroolsRuleEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.rebalancer.testsupport.ShippedRules;
 import io.rebalancer.testsupport.WorkbookCells;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,14 +20,7 @@ class ScenariosThresholdChangeTest {
     Path tmp;
 
     private Path copyRules() throws IOException {
-        Path dir = tmp.resolve("rules");
-        Files.createDirectories(dir);
-        try (Stream<Path> s = Files.list(Path.of("rules"))) {
-            for (Path p : s.toList()) {
-                Files.copy(p, dir.resolve(p.getFileName()));
-            }
-        }
-        return dir;
+        return ShippedRules.copyTo(tmp.resolve("rules"));
     }
 
     @Test
@@ -60,12 +52,12 @@ class ScenariosThresholdChangeTest {
         assertEquals("STABLE", new ScenariosRunner(DroolsRuleEngine.load(Path.of("rules")), null).run(scenario).outcome().verdict());
 
         Path rules = copyRules();
-        Path thresholds = rules.resolve("thresholds.drl.csv");
-        // the MODERATE "Critical drift (%)" cell 10 -> 1 (one cell; below the portfolio's 2 % adaptive minimum, which
-        // bounds learning, not the table): AAPL's band is now min(1 pp, 100 % x 30 %) = 1 pp and its +1.5 pp is outside;
-        // Technology's +2.5 pp (AAPL +1.5, NVDA +1) is beyond 1 % too, but sector drift is only observed
-        Files.writeString(thresholds, Files.readString(thresholds).replace("thresholds: MODERATE,monitor,MODERATE,10,",
-                "thresholds: MODERATE,monitor,MODERATE,1,"));
+        Path thresholds = rules.resolve("thresholds.drl.xlsx");
+        // the MODERATE "Critical drift (%)" cell 10 -> 1 (one cell, edited with Apache POI as a spreadsheet would;
+        // below the portfolio's 2 % adaptive minimum, which bounds learning, not the table): AAPL's band is now
+        // min(1 pp, 100 % x 30 %) = 1 pp and its +1.5 pp is outside; Technology's +2.5 pp (AAPL +1.5, NVDA +1) is
+        // beyond 1 % too, but sector drift is only observed
+        assertEquals("D11", WorkbookCells.set(thresholds, "thresholds: MODERATE", "Critical drift (%)", 1.0));
         ScenariosRunner.Result after = new ScenariosRunner(DroolsRuleEngine.load(rules), null).run(scenario);
         assertEquals("TRIGGERED", after.outcome().verdict(), after.line());
         assertTrue(after.outcome().fired().contains("trigger: position outside its band"), after.line());
@@ -80,10 +72,10 @@ class ScenariosThresholdChangeTest {
         assertEquals("FULL", new ScenariosRunner(DroolsRuleEngine.load(Path.of("rules")), null).run(scenario).outcome().chosen());
 
         Path rules = copyRules();
-        Path thresholds = rules.resolve("thresholds.drl.csv");
+        Path thresholds = rules.resolve("thresholds.drl.xlsx");
         // the MODERATE "Review" cell ANNUAL -> NONE: no day is a review day; AAPL +2 pp and SPY -2 pp are inside
         // their 10 pp bands, so nothing triggers
-        Files.writeString(thresholds, replaceReview(Files.readString(thresholds), "NONE"));
+        assertEquals("L11", WorkbookCells.set(thresholds, "thresholds: MODERATE", "Review", "NONE"));
         ScenariosRunner.Result after = new ScenariosRunner(DroolsRuleEngine.load(rules), null).run(scenario);
         assertEquals("STABLE", after.outcome().verdict(), after.line());
         assertFalse(after.outcome().fired().contains("review: today is a review day"), after.line());
@@ -97,22 +89,15 @@ class ScenariosThresholdChangeTest {
         assertEquals("STABLE", new ScenariosRunner(DroolsRuleEngine.load(Path.of("rules")), null).run(scenario).outcome().verdict());
 
         Path rules = copyRules();
-        Path thresholds = rules.resolve("thresholds.drl.csv");
+        Path thresholds = rules.resolve("thresholds.drl.xlsx");
         // the MODERATE "Review" cell ANNUAL -> QUARTERLY: the day is a review; AAPL +2 pp > Medium 1.5 % triggers it,
         // PARTIAL (net 1.82 bp) is vetoed by the review and FULL (2 x 0.01^2 x 10,000 - 0.3 = 1.70 bp) is chosen
-        Files.writeString(thresholds, replaceReview(Files.readString(thresholds), "QUARTERLY"));
+        WorkbookCells.set(thresholds, "thresholds: MODERATE", "Review", "QUARTERLY");
         ScenariosRunner.Result after = new ScenariosRunner(DroolsRuleEngine.load(rules), null).run(scenario);
         assertEquals("FULL", after.outcome().chosen(), after.line());
         assertTrue(after.outcome().fired().contains("trigger: calendar review"), after.line());
         assertTrue(after.outcome().fired().contains("veto: a calendar review returns to target"), after.line());
         assertTrue(after.outcome().vetoed().contains("PARTIAL"), after.line());
-    }
-
-    /** The MODERATE row with its Review cell (ANNUAL in the shipped table) set to {@code cadence}. */
-    private static String replaceReview(String csv, String cadence) {
-        String row = csv.lines().filter(l -> l.startsWith("thresholds: MODERATE,")).findFirst().orElseThrow();
-        assertTrue(row.contains(",ANNUAL,"), row);
-        return csv.replace(row, row.replace(",ANNUAL,", "," + cadence + ","));
     }
 
     @Test
@@ -123,9 +108,9 @@ class ScenariosThresholdChangeTest {
         assertEquals("BAND_EDGE", new ScenariosRunner(DroolsRuleEngine.load(Path.of("rules")), null).run(scenario).outcome().chosen());
 
         Path rules = copyRules();
-        Path value = rules.resolve("cost_benefit.drl.csv");
-        Files.writeString(value, Files.readString(value).replace("cost-benefit: MODERATE,monitor,MODERATE,4,252,0",
-                "cost-benefit: MODERATE,monitor,MODERATE,4,252,2"));
+        // the MODERATE "Minimum net benefit (bp a year)" cell 0 -> 2: BAND_EDGE's 1.96 bp no longer beats it
+        WorkbookCells.set(rules.resolve("cost_benefit.drl.xlsx"), "cost-benefit: MODERATE",
+                "Minimum net benefit (bp a year)", 2.0);
         ScenariosRunner.Outcome after = new ScenariosRunner(DroolsRuleEngine.load(rules), null).run(scenario).outcome();
         assertEquals("DEFER", after.chosen());
         assertTrue(after.fired().contains("veto: costs more than it is worth"), after.fired().toString());

@@ -52,7 +52,7 @@ class LiveCycleServiceMemoryTest {
             assertEquals("MODERATE", state.lastRegime());
 
             CycleRecord next = service.run(P, NOV_22).record();
-            // the MODERATE critical drift of thresholds.drl.csv
+            // the MODERATE critical drift of thresholds.drl.xlsx
             assertEquals(0.10, next.monitor().thresholds().driftCritical(), 1e-12);
             assertEquals(NEVER, next.monitor().history().daysSinceLastRebalance());
             assertNotNull(next.analysis());

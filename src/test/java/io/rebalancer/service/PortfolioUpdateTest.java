@@ -96,7 +96,7 @@ class PortfolioUpdateTest {
         CycleRecord after = cycles.run(P, NOV_21).record();
         assertNotEquals(before.cycleId(), after.cycleId(), "another definition is another cycle");
         assertEquals(0.035, stores.portfolios().definition(P).orElseThrow().thresholds().driftCritical(), 1e-12);
-        // since issue 10 the drift bands in force are cells of rules/thresholds.drl.csv (MODERATE: 10 %), not the
+        // since issue 10 the drift bands in force are cells of rules/thresholds.drl.xlsx (MODERATE: 10 %), not the
         // portfolio file's thresholds block (docs/RULES.md); ScenariosThresholdChangeTest edits that cell
         assertEquals(0.10, after.monitor().thresholds().driftCritical(), 1e-12);
     }

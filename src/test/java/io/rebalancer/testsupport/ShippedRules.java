@@ -30,4 +30,22 @@ public final class ShippedRules {
         }
         return dir;
     }
+
+    /**
+     * Puts {@code table} (a .drl.csv or .drl.xlsx file) into the copied set {@code dir} in place of every version of
+     * the same table ({@code thresholds.drl.xlsx} goes when {@code thresholds.drl.csv} comes in): a set holding both
+     * would compile the table twice, with rule names used twice.
+     */
+    public static Path replaceTable(Path dir, Path table) throws IOException {
+        String name = table.getFileName().toString();
+        String stem = name.substring(0, name.indexOf(".drl.") + ".drl.".length());
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : files.toList()) {
+                if (p.getFileName().toString().startsWith(stem)) {
+                    Files.delete(p);
+                }
+            }
+        }
+        return Files.copy(table, dir.resolve(name));
+    }
 }

@@ -4,11 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.stream.Stream;
 
 /**
- * The shipped rules with the thresholds table shipped before issue 10 (bands of 3 pp or 20 % of target, BAND_EDGE
+ * The shipped rules with the thresholds table (a CSV) shipped before issue 10 (bands of 3 pp or 20 % of target, BAND_EDGE
  * to half the band, no calendar review): tests whose stories need a portfolio that trades often (gradual tranches,
  * crisis trades, many fills) run on these, since the shipped 5 pp bands and annual review trade far less.
  */
@@ -34,8 +33,9 @@ public final class TightBandRules {
                     Files.delete(p);
                 }
             }
-            ShippedRules.copyTo(dir, name -> !name.startsWith("thresholds.drl."));
-            Files.copy(TABLE, dir.resolve("thresholds.drl.csv"), StandardCopyOption.REPLACE_EXISTING);
+            ShippedRules.copyTo(dir);
+            // the CSV replaces the shipped thresholds.drl.xlsx: never both versions of one table in a set
+            ShippedRules.replaceTable(dir, TABLE);
             built = dir;
             return dir;
         } catch (IOException e) {

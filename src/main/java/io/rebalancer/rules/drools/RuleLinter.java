@@ -272,6 +272,7 @@ public final class RuleLinter {
         out.addAll(securityTable(file, layout));
         for (Block block : layout.blocks()) {
             lintBlock(file, sheet, block, out);
+            out.addAll(ChoiceCellCheck.check(file, sheet, block));
         }
         return out;
     }

@@ -13,6 +13,15 @@ public record AlertSignals(String portfolioId, java.time.LocalDate day, Verdict 
                            Regime previousRegime, double var95, double varWarning, double varCritical,
                            java.time.LocalDate latestPriceDay, int staleSessions, String failure,
                            String failureMessage, String triggers) {
+    /** No failure: the signals of a cycle or of stale prices alone. */
+    public static final String NONE = "NONE";
+    /** A paper execution failed. */
+    public static final String EXECUTION = "EXECUTION";
+    /** A fetch or cycle of the watch loop failed. */
+    public static final String BATCH = "BATCH";
+    /** The failure kinds an alert row can name (its Failure column): the table's drop-down and its lint. */
+    public static final java.util.List<String> FAILURES = java.util.List.of(EXECUTION, BATCH);
+
     public boolean regimeChanged() {
         return regime != null && previousRegime != null && regime != previousRegime;
     }

@@ -3,7 +3,7 @@ package io.rebalancer.rules.facts;
 import io.rebalancer.domain.*;
 
 /**
- * Conclusion (analyze): how the regime values a scenario, from cost_benefit.drl.csv. Benefit = (riskAversion / 2)
+ * Conclusion (analyze): how the regime values a scenario, from cost_benefit.drl.xlsx. Benefit = (riskAversion / 2)
  * x (tracking-error variance before - after), cost = modelled trading cost / (horizonDays / 252); both in bp of
  * NAV a year. A scenario is worth trading only when its net benefit exceeds {@code minNetBp}.
  */

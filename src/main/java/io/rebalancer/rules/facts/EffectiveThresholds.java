@@ -3,7 +3,7 @@ package io.rebalancer.rules.facts;
 import io.rebalancer.domain.*;
 
 /**
- * Conclusion (monitor): thresholds in force this cycle: the regime's row of thresholds.drl.csv with the adaptive
+ * Conclusion (monitor): thresholds in force this cycle: the regime's row of thresholds.drl.xlsx with the adaptive
  * offset on the drift levels (fractions of NAV). A position's band is {@link #band(double)}.
  */
 public record EffectiveThresholds(double driftCritical, double relativeBand, double tradeTo, double driftHigh,

@@ -3,7 +3,7 @@ package io.rebalancer.rules.facts;
 import io.rebalancer.domain.Regime;
 
 /**
- * Conclusion (decide, learning.drl.csv): when past outcomes in a regime are evidence enough to move the drift
+ * Conclusion (decide, learning.drl.xlsx): when past outcomes in a regime are evidence enough to move the drift
  * thresholds. A step needs at least {@code minOutcomes} non-overlapping outcomes whose mean active return has a
  * t-statistic of at least {@code tThreshold} in absolute value, in the direction of the step; {@code raiseStep}
  * and {@code lowerStep} are the persistent steps (fractions of NAV, both positive).

@@ -1,7 +1,7 @@
 package io.rebalancer.rules.facts;
 
 /**
- * Conclusion (decide, learning.drl.csv): how many trading days after a decision its outcome is measured. Learning
+ * Conclusion (decide, learning.drl.xlsx): how many trading days after a decision its outcome is measured. Learning
  * counts only decisions whose horizons do not overlap, so each outcome is a separate observation.
  */
 public record OutcomeHorizon(int tradingDays, String rule) {

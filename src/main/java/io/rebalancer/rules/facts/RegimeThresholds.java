@@ -3,7 +3,7 @@ package io.rebalancer.rules.facts;
 import io.rebalancer.domain.*;
 
 /**
- * Conclusion (monitor): the analysts' thresholds for one regime, from thresholds.drl.csv (percent there,
+ * Conclusion (monitor): the analysts' thresholds for one regime, from thresholds.drl.xlsx (percent there,
  * fractions here). A position's band is {@code min(driftCritical, relativeBand x target)}; BAND_EDGE trades an
  * out-of-band position to {@code target +/- tradeTo x band}; cash may drift up to {@code cashBand} before
  * PARTIAL and BAND_EDGE invest or raise it. {@code review}: the calendar review cadence, DAILY, WEEKLY, MONTHLY,
@@ -16,7 +16,8 @@ public record RegimeThresholds(Regime regime, double driftCritical, double relat
                                int cooldownDays, String review, double varWarning, double varCritical,
                                double sharpeWarning, double betaLimit, String rule) {
 
-    public static final java.util.List<String> REVIEWS = java.util.List.of("DAILY", "WEEKLY", "MONTHLY", "QUARTERLY", "ANNUAL", "NONE");
+    /** The Review column's cadences: {@link ReviewCalendar#CADENCES}. */
+    public static final java.util.List<String> REVIEWS = ReviewCalendar.CADENCES;
 
     public RegimeThresholds {
         String where = "thresholds for " + regime + " (" + rule + "): ";

@@ -8,6 +8,13 @@ import io.rebalancer.domain.*;
  */
 public record ReviewCalendar(boolean newWeek, boolean newMonth, boolean newQuarter, boolean newYear) {
 
+    /**
+     * Every cadence {@link #due} knows, in the order analysts read them: the thresholds table's Review column
+     * accepts exactly these (its drop-down, {@code rules validate} and {@link RegimeThresholds} all read this list).
+     */
+    public static final java.util.List<String> CADENCES =
+            java.util.List.of("DAILY", "WEEKLY", "MONTHLY", "QUARTERLY", "ANNUAL", "NONE");
+
     /** Every period is new (the first stored day, or a scenario that asks for a review day). */
     public static ReviewCalendar allNew() {
         return new ReviewCalendar(true, true, true, true);
@@ -24,12 +31,13 @@ public record ReviewCalendar(boolean newWeek, boolean newMonth, boolean newQuart
      */
     public boolean due(String review) {
         return switch (review) {
+            case "DAILY" -> true;
             case "WEEKLY" -> newWeek;
             case "MONTHLY" -> newMonth;
             case "QUARTERLY" -> newQuarter;
             case "ANNUAL" -> newYear;
             case "NONE" -> false;
-            default -> true;
+            default -> throw new IllegalArgumentException("review cadence '" + review + "' is not one of " + CADENCES);
         };
     }
 }

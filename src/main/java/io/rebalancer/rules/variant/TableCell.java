@@ -5,7 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One cell of a decision table, as {@code rules diff} and the lint name it: {@code thresholds.drl.csv!Sheet1!D10}
+ * One cell of a decision table, as {@code rules diff} and the lint name it: {@code thresholds.drl.xlsx!Regime thresholds!D10}
  * (file relative to the rules directory, sheet, spreadsheet address).
  */
 public record TableCell(String file, String sheet, int row, int column) implements java.io.Serializable {
@@ -24,7 +24,7 @@ public record TableCell(String file, String sheet, int row, int column) implemen
         Matcher m = ADDRESS.matcher(text == null ? "" : text.strip());
         if (!m.matches()) {
             throw new IllegalArgumentException("cell '" + text + "' is not file!Sheet!CELL (e.g."
-                    + " thresholds.drl.csv!Sheet1!D10)");
+                    + " thresholds.drl.xlsx!Regime thresholds!D10)");
         }
         int col = 0;
         for (char c : m.group(3).toCharArray()) {

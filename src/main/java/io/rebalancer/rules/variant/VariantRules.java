@@ -3,14 +3,24 @@ package io.rebalancer.rules.variant;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import io.rebalancer.rules.drools.TableSheet;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,8 +37,8 @@ import java.util.stream.Stream;
  * global. One compile serves every variant of the grid: a variant is this model with its
  * {@link RuleVariant#tableValues()}.</li>
  * </ul>
- * Only numeric cells of {@code .drl.csv} tables can be overridden; anything else is one clear error naming the
- * cell and what it holds.
+ * Only numeric cells of decision tables ({@code .drl.xlsx}, {@code .drl.xls} or {@code .drl.csv}) can be
+ * overridden; anything else is one clear error naming the cell and what it holds.
  */
 public final class VariantRules {
     /** The DRL file a parameterised rule set adds beside the tables. */
@@ -72,9 +82,20 @@ public final class VariantRules {
     }
 
     private static String original(Path rules, TableCell cell) {
-        List<String> lines = lines(tableFile(rules, cell));
-        List<String> row = cell.row() < lines.size() ? parse(lines.get(cell.row())) : List.of();
-        String value = cell.column() < row.size() ? row.get(cell.column()).strip() : "";
+        Path f = tableFile(rules, cell);
+        String value;
+        if (isCsv(cell)) {
+            List<String> lines = lines(f);
+            List<String> row = cell.row() < lines.size() ? parse(lines.get(cell.row())) : List.of();
+            value = cell.column() < row.size() ? row.get(cell.column()).strip() : "";
+        } else {
+            List<TableSheet> sheets = TableSheet.read(f);
+            TableSheet sheet = sheets.stream().filter(s -> s.name().equals(cell.sheet())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("cell " + cell + ": " + cell.file()
+                            + " has no sheet '" + cell.sheet() + "' (its sheets: "
+                            + String.join(", ", sheets.stream().map(TableSheet::name).toList()) + ")"));
+            value = sheet.cell(cell.row(), cell.column());
+        }
         try {
             Double.parseDouble(value);
         } catch (NumberFormatException e) {
@@ -84,12 +105,17 @@ public final class VariantRules {
         return value;
     }
 
+    private static boolean isCsv(TableCell cell) {
+        return cell.file().toLowerCase(Locale.ROOT).endsWith(".drl.csv");
+    }
+
     private static Path tableFile(Path rules, TableCell cell) {
-        if (!cell.file().toLowerCase(Locale.ROOT).endsWith(".drl.csv")) {
-            throw new IllegalArgumentException("cell " + cell + ": only .drl.csv tables can be swept (save "
-                    + cell.file() + " as CSV, or sweep a CSV copy)");
+        String name = cell.file().toLowerCase(Locale.ROOT);
+        if (!(name.endsWith(".drl.csv") || name.endsWith(".drl.xlsx") || name.endsWith(".drl.xls"))) {
+            throw new IllegalArgumentException("cell " + cell + ": not a decision table (.drl.xlsx, .drl.xls or"
+                    + " .drl.csv)");
         }
-        if (!TableCellSheet.CSV.equals(cell.sheet())) {
+        if (isCsv(cell) && !TableSheet.CSV_SHEET.equals(cell.sheet())) {
             throw new IllegalArgumentException("cell " + cell + ": a CSV table has one sheet, Sheet1");
         }
         Path f = rules.resolve(cell.file()).normalize();
@@ -97,11 +123,6 @@ public final class VariantRules {
             throw new IllegalArgumentException("cell " + cell + ": no table " + cell.file() + " in " + rules);
         }
         return f;
-    }
-
-    /** Names the sheet of a CSV table. */
-    private static final class TableCellSheet {
-        static final String CSV = "Sheet1";
     }
 
     private static void write(Path rules, Map<TableCell, String> values, Path out, boolean addGlobal) {
@@ -121,6 +142,10 @@ public final class VariantRules {
             values.entrySet().forEach(e -> byFile.computeIfAbsent(e.getKey().file(), k -> new ArrayList<>()).add(e));
             for (Map.Entry<String, List<Map.Entry<TableCell, String>>> f : byFile.entrySet()) {
                 Path target = out.resolve(f.getKey());
+                if (!isCsv(f.getValue().get(0).getKey())) {
+                    writeWorkbook(target, f.getValue());
+                    continue;
+                }
                 List<String> lines = new ArrayList<>(lines(target));
                 for (Map.Entry<TableCell, String> e : f.getValue()) {
                     List<String> row = new ArrayList<>(parse(lines.get(e.getKey().row())));
@@ -136,6 +161,45 @@ public final class VariantRules {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the variant rules to " + out + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Sets cells of a workbook copy: a number as a number shown in the General format (Drools reads a cell as it is
+     * displayed, so a "0" format would round 3.5 to 4), anything else (a {@code tableValues} read) as text.
+     */
+    private static void writeWorkbook(Path target, List<Map.Entry<TableCell, String>> cells) throws IOException {
+        Workbook wb;
+        try (InputStream in = Files.newInputStream(target)) {
+            wb = WorkbookFactory.create(in);
+        }
+        try (wb) {
+            Map<CellStyle, CellStyle> general = new HashMap<>();
+            short generalFormat = wb.createDataFormat().getFormat("General");
+            for (Map.Entry<TableCell, String> e : cells) {
+                TableCell at = e.getKey();
+                Sheet sheet = wb.getSheet(at.sheet());
+                Row row = sheet.getRow(at.row()) == null ? sheet.createRow(at.row()) : sheet.getRow(at.row());
+                Cell cell = row.getCell(at.column(), Row.MissingCellPolicy.CREATE_NULL_AS_BLANK);
+                String v = e.getValue();
+                if (v.matches("-?\\d+(\\.\\d+)?([eE]-?\\d+)?")) {
+                    cell.setCellValue(Double.parseDouble(v));
+                    CellStyle style = cell.getCellStyle();
+                    if (style.getDataFormat() != generalFormat) {
+                        cell.setCellStyle(general.computeIfAbsent(style, s -> {
+                            CellStyle g = wb.createCellStyle();
+                            g.cloneStyleFrom(s);
+                            g.setDataFormat(generalFormat);
+                            return g;
+                        }));
+                    }
+                } else {
+                    cell.setCellValue(v);
+                }
+            }
+            try (OutputStream os = Files.newOutputStream(target)) {
+                wb.write(os);
+            }
         }
     }
 

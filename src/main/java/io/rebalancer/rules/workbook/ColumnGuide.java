@@ -58,7 +58,66 @@ final class ColumnGuide {
                     + " drift thresholds in this regime."),
             Map.entry("var multiplier", "Multiplier of the VaR warning and critical levels (above 1 tolerates deeper"
                     + " VaR)."),
-            Map.entry("turnover multiplier", "Multiplier of the turnover cap (below 1 trades less)."));
+            Map.entry("turnover multiplier", "Multiplier of the turnover cap (below 1 trades less)."),
+            // thresholds: percent of NAV unless the label says otherwise (3 = 3 %)
+            Map.entry("critical drift (%)", "Percent of NAV, absolute band (10 = 10 percentage points): a position"
+                    + " whose weight is further than this from target (or than its Relative band, whichever is"
+                    + " tighter) is out of band and triggers on any day. Sector drift beyond it is observed only."),
+            Map.entry("relative band (% of target)", "Percent of the position's target weight (100 = a band as wide"
+                    + " as the target; a 3 % target then has a 3 pp band). The band is the tighter of this and"
+                    + " Critical drift."),
+            Map.entry("trade to (% of band)", "Percent of the band, 0-100: where BAND_EDGE trades an out-of-band"
+                    + " position back to (100 = the band's edge, 50 = halfway, 0 = target)."),
+            Map.entry("high drift (%)", "Percent of NAV: drift beyond this gets HIGH trade priority and an 'above"
+                    + " high' observation. Capped at Critical drift."),
+            Map.entry("medium drift (%)", "Percent of NAV: drift beyond this gets MEDIUM priority; on a review day"
+                    + " a drift beyond it triggers the return to target. At most High drift."),
+            Map.entry("cash band (%)", "Percent of NAV: how far cash may drift from its target before PARTIAL and"
+                    + " BAND_EDGE invest or raise it."),
+            Map.entry("max turnover (%)", "Percent of NAV, one-way turnover cap of one decision; a scenario above it"
+                    + " is vetoed (a calendar review's FULL is exempt)."),
+            Map.entry("cooldown (trading days)", "Whole trading days after a rebalance during which only"
+                    + " risk-reducing crisis trades and a review's FULL may run (0 = none)."),
+            Map.entry("review", "Calendar review cadence: DAILY, WEEKLY, MONTHLY, QUARTERLY, ANNUAL (the first"
+                    + " trading day of the period) or NONE (never); pick from the list. On a review day any drift"
+                    + " beyond Medium drift triggers a return to target."),
+            Map.entry("var warning (%)", "Percent, one-day 95 % VaR as a return (-3 = a 3 % loss): below it the"
+                    + " cycle records a VaR warning. Observation only; must be negative."),
+            Map.entry("var critical (%)", "Percent, one-day 95 % VaR as a return (-4 = a 4 % loss), at most VaR"
+                    + " warning: below it the cycle records a critical VaR. Observation only."),
+            Map.entry("sharpe warning", "Annualised Sharpe ratio (a number, 1.0): below it the cycle records an"
+                    + " observation."),
+            Map.entry("beta limit", "Beta to the benchmark (a number, 1.5): above it the cycle records an"
+                    + " observation."),
+            // cost_benefit
+            Map.entry("risk aversion", "Number (4 as shipped): benefit = risk aversion / 2 x the reduction in"
+                    + " ex-ante tracking-error variance of the drift beyond the bands, in bp of NAV a year."),
+            Map.entry("holding horizon (trading days)", "Whole trading days (252 = a year) over which a trade's"
+                    + " modelled cost is amortised into bp a year."),
+            Map.entry("minimum net benefit (bp a year)", "Basis points of NAV a year (0 = any gain): a scenario's"
+                    + " benefit minus its amortised cost must beat this, otherwise the agent defers."),
+            // alerts: a blank condition cell does not matter
+            Map.entry("verdict", "The cycle's verdict, TRIGGERED or STABLE (pick from the list); blank = any."),
+            Map.entry("regime now", "The cycle's regime (LOW_VOL, MODERATE, HIGH_VOL, CRISIS); blank = any."),
+            Map.entry("regime changed", "true when the regime differs from the previous cycle's, false when it does"
+                    + " not; blank = either."),
+            Map.entry("var below warning x", "Factor of the VaR warning in force (1 = at the level): the row applies"
+                    + " when VaR95 < warning x this (a one-day return, so below = a deeper loss)."),
+            Map.entry("var at or above critical x", "Factor of the VaR critical level in force (1 = at the level):"
+                    + " the row applies when VaR95 >= critical x this (not yet critical)."),
+            Map.entry("var below critical x", "Factor of the VaR critical level in force (1 = at the level): the"
+                    + " row applies when VaR95 < critical x this."),
+            Map.entry("stale sessions from", "Whole closed NYSE sessions the stored prices lag, inclusive: the row"
+                    + " applies when the lag >= this."),
+            Map.entry("stale sessions to", "Whole closed NYSE sessions, exclusive: the row applies when the lag <"
+                    + " this."),
+            Map.entry("failure", "What failed: EXECUTION (a paper execution) or BATCH (a fetch or cycle of watch);"
+                    + " pick from the list; blank = the row is not about a failure."),
+            Map.entry("code", "Text: the alert's code (one alert per code, portfolio and day is stored)."),
+            Map.entry("severity", "INFO, WARNING or CRITICAL (pick from the list)."),
+            Map.entry("message", "Text of the alert, with placeholders {portfolio} {day} {regime}"
+                    + " {previous_regime} {var95} {var_warning} {var_critical} {latest_price_day} {stale_sessions}"
+                    + " {failure_message} {triggers}."));
 
     /** The comment of a header cell. */
     static String describe(String table, String label, String type, String template) {

@@ -1,9 +1,6 @@
 package io.rebalancer.rules.workbook;
 
-import io.rebalancer.domain.Regime;
-import io.rebalancer.domain.ScenarioType;
-import io.rebalancer.domain.Timing;
-import io.rebalancer.rules.Phase;
+import io.rebalancer.rules.drools.CellChoices;
 import io.rebalancer.rules.drools.DecisionTableLayout;
 import io.rebalancer.rules.drools.DecisionTableLayout.Block;
 import io.rebalancer.rules.drools.DecisionTableLayout.Column;
@@ -33,11 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,7 +38,8 @@ import java.util.regex.Pattern;
  * Writes a decision table (.drl.csv) as an analyst's workbook (.drl.xlsx) that Drools reads the same way: one value
  * per cell (a column whose template takes $1..$n becomes n columns), the Drools rows (RuleSet, Import, RuleTable,
  * column types, patterns, code) grouped and collapsed above a formatted header row, panes frozen below the header
- * and right of the rule names, drop-down lists for regimes, scenarios, timings, phases and true/false, and a
+ * and right of the rule names, drop-down lists wherever the code fixes the values ({@link CellChoices}: phases,
+ * regimes, scenarios, timings, verdicts, severities, Review cadences, failure kinds, true/false), and a
  * comment on each header cell with the column's unit and meaning ({@link ColumnGuide}).
  */
 public final class DecisionWorkbook {
@@ -275,27 +269,13 @@ public final class DecisionWorkbook {
         return k <= values.size() ? values.get(k - 1) : "";
     }
 
-    /** The drop-down choices of a column: regimes, scenarios, timings, phases, true/false; none for numbers. */
+    /**
+     * The drop-down choices of a column: phases, regimes, scenarios, timings, verdicts, severities, Review cadences,
+     * failure kinds, true/false ({@link CellChoices}, the lists {@code rules validate} holds cells to); none for
+     * numbers and text.
+     */
     static List<String> choices(OutColumn c) {
-        String t = c.template();
-        if (c.type().startsWith("RULEFLOW-GROUP") || c.type().startsWith("AGENDA-GROUP")) {
-            Set<String> groups = new LinkedHashSet<>();
-            Arrays.stream(Phase.values()).forEach(p -> groups.addAll(p.groups()));
-            return List.copyOf(groups);
-        }
-        if (t.contains("Regime.$param")) {
-            return Arrays.stream(Regime.values()).map(Enum::name).toList();
-        }
-        if (t.contains("ScenarioType.$param")) {
-            return Arrays.stream(ScenarioType.values()).map(Enum::name).toList();
-        }
-        if (t.contains("Timing.$param")) {
-            return Arrays.stream(Timing.values()).map(Enum::name).toList();
-        }
-        if (t.matches("\\s*\\w+\\s*==\\s*\\$param\\s*") && t.toLowerCase(Locale.ROOT).contains("deferred")) {
-            return List.of("true", "false");
-        }
-        return List.of();
+        return CellChoices.of(c.type(), c.pattern(), c.template()).map(CellChoices.Choices::values).orElse(List.of());
     }
 
     private static void text(Row row, int col, String value, CellStyle style) {
@@ -309,7 +289,7 @@ public final class DecisionWorkbook {
         Cell c = row.createCell(col);
         if (v.matches("-?\\d+(\\.\\d+)?")) {
             c.setCellValue(Double.parseDouble(v));
-            c.setCellStyle(v.contains(".") ? st.decimal : st.integer);
+            c.setCellStyle(v.contains(".") ? st.decimal(v) : st.integer);
         } else {
             c.setCellValue(v);
             c.setCellStyle(st.cell);
@@ -335,7 +315,8 @@ public final class DecisionWorkbook {
         final CellStyle notes;
         final CellStyle cell;
         final CellStyle integer;
-        final CellStyle decimal;
+        private final XSSFWorkbook wb;
+        private final java.util.Map<String, CellStyle> decimals = new java.util.HashMap<>();
 
         Styles(XSSFWorkbook wb) {
             Font grey = wb.createFont();
@@ -365,10 +346,25 @@ public final class DecisionWorkbook {
             border(cell);
             integer = wb.createCellStyle();
             border(integer);
-            integer.setDataFormat(wb.createDataFormat().getFormat("0"));
-            decimal = wb.createCellStyle();
-            border(decimal);
-            decimal.setDataFormat(wb.createDataFormat().getFormat("General"));
+            // General, not "0": Drools reads a cell as displayed, and "0" would show (and compile) 3.5 as 4
+            integer.setDataFormat(wb.createDataFormat().getFormat("General"));
+            this.wb = wb;
+        }
+
+        /**
+         * A decimal shown as written: at least the decimals it has when it ends in 0 ("1.0" stays 1.0, which
+         * Drools reads as it is displayed) or one, and up to ten in all, so a value typed later is never rounded.
+         */
+        CellStyle decimal(String v) {
+            String decimals = v.substring(v.indexOf('.') + 1);
+            int required = decimals.endsWith("0") ? decimals.length() : 1;
+            String format = "0." + "0".repeat(required) + "#".repeat(Math.max(0, 10 - required));
+            return this.decimals.computeIfAbsent(format, f -> {
+                CellStyle s = wb.createCellStyle();
+                border(s);
+                s.setDataFormat(wb.createDataFormat().getFormat(f));
+                return s;
+            });
         }
 
         private static void border(CellStyle s) {

@@ -1,10 +1,14 @@
 package io.rebalancer.rules.variant;
 
+import io.rebalancer.rules.drools.DecisionTables;
+import io.rebalancer.rules.drools.TableSheet;
+import io.rebalancer.testsupport.ShippedRules;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,13 +41,55 @@ class VariantGridTest {
         assertEquals(List.of(2.0, 20.0, 20.0), java.util.Arrays.stream(v.get(4).cellValues()).boxed().toList());
     }
 
+    /** The shipped thresholds workbook's cells as text (the way Drools reads them), row by row. */
+    private static List<List<String>> cells(Path xlsx) {
+        TableSheet sheet = TableSheet.read(xlsx).get(0);
+        assertEquals(SHEET, sheet.name());
+        List<List<String>> out = new ArrayList<>();
+        for (int r = 0; r < sheet.rows().size(); r++) {
+            List<String> row = new ArrayList<>();
+            for (int c = 0; c < sheet.width(r); c++) {
+                row.add(sheet.cell(r, c));
+            }
+            out.add(row);
+        }
+        return out;
+    }
+
+    static final String SHEET = "Regime thresholds";
+
     @Test
-    void literal_oneCell_onlyThatLineChanges(@TempDir Path tmp) throws Exception {
+    void literal_oneWorkbookCell_onlyThatCellChangesAndCompiles(@TempDir Path tmp) throws Exception {
+        VariantGrid g = new VariantGrid(List.of(new GridAxis("crit",
+                List.of(TableCell.parse("thresholds.drl.xlsx!Regime thresholds!D10")), List.of(2.5))));
+        VariantRules.literal(RULES, g, g.variants().get(0), tmp);
+        List<List<String>> before = cells(RULES.resolve("thresholds.drl.xlsx"));
+        List<List<String>> after = cells(tmp.resolve("thresholds.drl.xlsx"));
+        assertEquals(before.size(), after.size());
+        for (int i = 0; i < before.size(); i++) {
+            List<String> expected = new ArrayList<>(before.get(i));
+            if (i == 9) {
+                // D10: the LOW_VOL critical drift, 10 as shipped
+                assertEquals(List.of("thresholds: LOW_VOL", "10"), List.of(expected.get(0), expected.get(3)));
+                expected.set(3, "2.5");
+            }
+            assertEquals(expected, after.get(i), "row " + (i + 1));
+        }
+        assertTrue(DecisionTables.toDrl(tmp.resolve("thresholds.drl.xlsx")).contains("criticalDriftPct(2.5)"));
+        assertEquals(Files.readString(RULES.resolve("monitor.drl")), Files.readString(tmp.resolve("monitor.drl")));
+    }
+
+    @Test
+    void literal_oneCsvCell_onlyThatLineChanges(@TempDir Path tmp) throws Exception {
+        // a CSV table (the one shipped before the workbook) still sweeps
+        Path rules = tmp.resolve("rules");
+        ShippedRules.replaceTable(ShippedRules.copyTo(rules), Path.of("src/test/resources/csv-tables/thresholds.drl.csv"));
+        Path out = tmp.resolve("out");
         VariantGrid g = new VariantGrid(List.of(new GridAxis("crit",
                 List.of(TableCell.parse("thresholds.drl.csv!Sheet1!D10")), List.of(2.5))));
-        VariantRules.literal(RULES, g, g.variants().get(0), tmp);
-        List<String> before = Files.readAllLines(RULES.resolve("thresholds.drl.csv"));
-        List<String> after = Files.readAllLines(tmp.resolve("thresholds.drl.csv"));
+        VariantRules.literal(rules, g, g.variants().get(0), out);
+        List<String> before = Files.readAllLines(rules.resolve("thresholds.drl.csv"));
+        List<String> after = Files.readAllLines(out.resolve("thresholds.drl.csv"));
         assertEquals(before.size(), after.size());
         for (int i = 0; i < before.size(); i++) {
             if (i == 9) {
@@ -52,28 +98,38 @@ class VariantGridTest {
                 assertEquals(before.get(i), after.get(i), "line " + (i + 1));
             }
         }
-        assertEquals(Files.readString(RULES.resolve("monitor.drl")), Files.readString(tmp.resolve("monitor.drl")));
     }
 
     @Test
     void parameterised_wholeNumberColumn_readsWholeAndDeclaresGlobal(@TempDir Path tmp) throws Exception {
         VariantGrid g = new VariantGrid(List.of(
-                new GridAxis("crit", List.of(TableCell.parse("thresholds.drl.csv!Sheet1!D10")), List.of(2.5, 3.0)),
-                new GridAxis("cooldown", List.of(TableCell.parse("thresholds.drl.csv!Sheet1!K10")), List.of(1.0, 5.0))));
+                new GridAxis("crit", List.of(TableCell.parse("thresholds.drl.xlsx!Regime thresholds!D10")), List.of(2.5, 3.0)),
+                new GridAxis("cooldown", List.of(TableCell.parse("thresholds.drl.xlsx!Regime thresholds!K10")),
+                        List.of(1.0, 5.0))));
         VariantRules.parameterised(RULES, g, tmp);
-        String line = Files.readAllLines(tmp.resolve("thresholds.drl.csv")).get(9);
-        assertTrue(line.startsWith("thresholds: LOW_VOL,monitor,LOW_VOL,tableValues.num(0),"), line);
-        assertTrue(line.contains(",tableValues.whole(1),"), line);
+        List<String> row = cells(tmp.resolve("thresholds.drl.xlsx")).get(9);
+        assertEquals(List.of("thresholds: LOW_VOL", "tableValues.num(0)", "tableValues.whole(1)"),
+                List.of(row.get(0), row.get(3), row.get(10)));
         assertTrue(Files.readString(tmp.resolve(VariantRules.GLOBAL_FILE)).contains("global io.rebalancer.rules.facts.TableValues tableValues;"));
     }
 
     @Test
     void parameterised_textCell_clearError(@TempDir Path tmp) {
         VariantGrid g = new VariantGrid(List.of(new GridAxis("review",
-                List.of(TableCell.parse("thresholds.drl.csv!Sheet1!L10")), List.of(1.0))));
+                List.of(TableCell.parse("thresholds.drl.xlsx!Regime thresholds!L10")), List.of(1.0))));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> VariantRules.parameterised(RULES, g, tmp));
-        assertEquals("cell thresholds.drl.csv!Sheet1!L10 holds 'ANNUAL', not a number; only numeric table values"
-                + " can be swept", e.getMessage());
+        assertEquals("cell thresholds.drl.xlsx!Regime thresholds!L10 holds 'ANNUAL', not a number; only numeric table"
+                + " values can be swept", e.getMessage());
+    }
+
+    @Test
+    void literal_unknownSheet_errorNamesTheSheets(@TempDir Path tmp) {
+        VariantGrid g = new VariantGrid(List.of(new GridAxis("crit",
+                List.of(TableCell.parse("thresholds.drl.xlsx!Sheet1!D10")), List.of(2.5))));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> VariantRules.literal(RULES, g, g.variants().get(0), tmp));
+        assertEquals("cell thresholds.drl.xlsx!Sheet1!D10: thresholds.drl.xlsx has no sheet 'Sheet1' (its sheets:"
+                + " Regime thresholds)", e.getMessage());
     }
 }

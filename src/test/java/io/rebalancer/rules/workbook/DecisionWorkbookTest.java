@@ -132,12 +132,82 @@ class DecisionWorkbookTest {
     }
 
     @Test
+    void shippedTables_allWorkbooks_noCsvLeft() throws IOException {
+        try (Stream<Path> s = Files.list(Path.of("rules"))) {
+            List<String> csv = s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".drl.csv")).toList();
+            assertEquals(List.of(), csv);
+        }
+        assertEquals(List.of("alerts.drl.xlsx", "cost_benefit.drl.xlsx", "learning.drl.xlsx", "regime_realized_vol.drl.xlsx",
+                "regime_vix.drl.xlsx", "thresholds.drl.xlsx", "timing.drl.xlsx"),
+                shippedWorkbooks().stream().map(p -> p.getFileName().toString()).toList());
+    }
+
+    /** Column index -> drop-down values of the first sheet of a shipped workbook. */
+    private static java.util.Map<Integer, List<String>> dropDowns(String book) throws IOException {
+        java.util.Map<Integer, List<String>> out = new java.util.TreeMap<>();
+        try (Workbook wb = open(Path.of("rules", book))) {
+            for (DataValidation v : wb.getSheetAt(0).getDataValidations()) {
+                for (CellRangeAddress a : v.getRegions().getCellRangeAddresses()) {
+                    out.put(a.getFirstColumn(), Arrays.asList(v.getValidationConstraint().getExplicitListValues()));
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void thresholdsWorkbook_reviewDropDownIsExactlyTheCadencesTheCodeAccepts() throws IOException {
+        java.util.Map<Integer, List<String>> lists = dropDowns("thresholds.drl.xlsx");
+        // L (index 11) is Review; the six cadences as docs/RULES.md lists them
+        assertEquals(List.of("DAILY", "WEEKLY", "MONTHLY", "QUARTERLY", "ANNUAL", "NONE"), lists.get(11));
+        assertEquals(io.rebalancer.rules.facts.ReviewCalendar.CADENCES, lists.get(11));
+        assertEquals(List.of("LOW_VOL", "MODERATE", "HIGH_VOL", "CRISIS"), lists.get(2), "C Regime");
+        // B the phase, C the regime, L the review: the numbers have none
+        assertEquals(java.util.Set.of(1, 2, 11), lists.keySet());
+    }
+
+    @Test
+    void alertsWorkbook_dropDownsForVerdictRegimeBooleanFailureAndSeverity() throws IOException {
+        java.util.Map<Integer, List<String>> lists = dropDowns("alerts.drl.xlsx");
+        assertEquals(List.of("TRIGGERED", "STABLE"), lists.get(2), "C Verdict");
+        assertEquals(List.of("LOW_VOL", "MODERATE", "HIGH_VOL", "CRISIS"), lists.get(3), "D Regime now");
+        assertEquals(List.of("true", "false"), lists.get(4), "E Regime changed");
+        assertEquals(List.of("EXECUTION", "BATCH"), lists.get(10), "K Failure");
+        assertEquals(List.of("INFO", "WARNING", "CRITICAL"), lists.get(12), "M Severity");
+        assertEquals(java.util.Set.of(1, 2, 3, 4, 10, 12), lists.keySet());
+    }
+
+    @Test
+    void convertedTables_headerCommentsGiveUnits() throws IOException {
+        try (Workbook wb = open(Path.of("rules", "thresholds.drl.xlsx"))) {
+            Row header = wb.getSheetAt(0).getRow(headerRow(wb.getSheetAt(0)));
+            assertTrue(header.getCell(3).getCellComment().getString().getString().startsWith("Percent of NAV, absolute band"));
+            assertTrue(header.getCell(11).getCellComment().getString().getString().contains("DAILY, WEEKLY, MONTHLY"));
+        }
+        try (Workbook wb = open(Path.of("rules", "cost_benefit.drl.xlsx"))) {
+            Row header = wb.getSheetAt(0).getRow(headerRow(wb.getSheetAt(0)));
+            assertTrue(header.getCell(4).getCellComment().getString().getString().startsWith("Whole trading days"));
+            assertTrue(header.getCell(5).getCellComment().getString().getString().startsWith("Basis points of NAV a year"));
+        }
+    }
+
+    @Test
+    void thresholdsWorkbook_decimalTypedIntoWholeNumberCell_readAsTyped() throws IOException {
+        Path rules = copyRules();
+        // an analyst types 3.5 where 10 stood: Drools reads a cell as displayed, so the format must not round it
+        WorkbookCells.set(rules.resolve("thresholds.drl.xlsx"), "thresholds: MODERATE", "Critical drift (%)", 3.5);
+        String drl = io.rebalancer.rules.drools.DecisionTables.toDrl(rules.resolve("thresholds.drl.xlsx"));
+        assertTrue(drl.contains("criticalDriftPct(3.5)"), drl);
+    }
+
+    @Test
     void convert_csvTable_compilesToTheSameRules() throws IOException {
         Path csvDir = tmp.resolve("csv");
         Path xlsxDir = tmp.resolve("xlsx");
         Files.createDirectories(csvDir);
         Files.createDirectories(xlsxDir);
-        for (String t : List.of("regime_vix", "timing", "regime_realized_vol", "adaptive_regime", "learning")) {
+        for (String t : List.of("regime_vix", "timing", "regime_realized_vol", "adaptive_regime", "learning", "alerts",
+                "cost_benefit", "thresholds")) {
             Files.copy(Path.of("src/test/resources/csv-tables", t + ".drl.csv"), csvDir.resolve(t + ".drl.csv"));
             DecisionWorkbook.convert(csvDir.resolve(t + ".drl.csv"), xlsxDir.resolve(t + ".drl.xlsx"));
         }
@@ -253,12 +323,19 @@ class DecisionWorkbookTest {
         try (Workbook src = open(from); SXSSFWorkbook dst = new SXSSFWorkbook()) {
             Sheet s = src.getSheetAt(0);
             Sheet d = dst.createSheet(s.getSheetName());
+            java.util.Map<String, org.apache.poi.ss.usermodel.CellStyle> formats = new java.util.HashMap<>();
             for (Row row : s) {
                 Row out = d.createRow(row.getRowNum());
                 for (Cell c : row) {
                     Cell o = out.createCell(c.getColumnIndex());
                     if (c.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC) {
                         o.setCellValue(c.getNumericCellValue());
+                        // the number format, which every spreadsheet program keeps (1.0 stays 1.0)
+                        o.setCellStyle(formats.computeIfAbsent(c.getCellStyle().getDataFormatString(), k -> {
+                            org.apache.poi.ss.usermodel.CellStyle st = dst.createCellStyle();
+                            st.setDataFormat(dst.createDataFormat().getFormat(k));
+                            return st;
+                        }));
                     } else {
                         o.setCellValue(f.formatCellValue(c));
                     }

@@ -8,6 +8,7 @@ import io.rebalancer.evaluation.SuiteSpec;
 import io.rebalancer.market.BacktestDataSeeder;
 import io.rebalancer.rules.drools.CompiledRuleCache;
 import io.rebalancer.rules.drools.DroolsRuleEngine;
+import io.rebalancer.rules.drools.TableSheet;
 import io.rebalancer.rules.variant.RuleVariant;
 import io.rebalancer.rules.variant.VariantRules;
 import io.rebalancer.store.StoreConfig;
@@ -92,7 +93,8 @@ class SweepJobTest {
         RuleVariant v001 = spec.variants().get(1);
         Path dir = TARGET.resolve("sweep-test-literal");
         VariantRules.literal(ROOT.resolve("rules"), spec.grid(), v001, dir);
-        assertTrue(Files.readString(dir.resolve("thresholds.drl.csv")).contains(",2,0.5,3,ANNUAL,"));
+        // J10, the LOW_VOL Max turnover (%) cell of the workbook, as Drools reads it
+        assertEquals("0.5", TableSheet.read(dir.resolve("thresholds.drl.xlsx")).get(0).cell(9, 9));
         try (Stores stores = MongoStores.open(StoreConfig.inMemory())) {
             BacktestDataSeeder.seed(stores, ROOT.resolve("backtest-data"));
             Cycle literal = new Cycle(DroolsRuleEngine.load(dir, CompiledRuleCache.inProcess()));
