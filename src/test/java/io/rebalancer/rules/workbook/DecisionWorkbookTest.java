@@ -192,6 +192,26 @@ class DecisionWorkbookTest {
     }
 
     @Test
+    void shippedWorkbooks_numberCells_formatsThatNeverRoundATypedValue() throws IOException {
+        // Drools reads a cell as displayed: 16.5 typed into a "0" cell would compile as 17
+        DataFormatter f = new DataFormatter(Locale.ROOT);
+        for (Path p : shippedWorkbooks()) {
+            try (Workbook wb = open(p)) {
+                for (Row row : wb.getSheetAt(0)) {
+                    for (Cell c : row) {
+                        if (c.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC) {
+                            double typed = c.getNumericCellValue() + 0.125;
+                            c.setCellValue(typed);
+                            assertEquals(typed, Double.parseDouble(f.formatCellValue(c)), 1e-12,
+                                    p + " " + c.getAddress() + " format " + c.getCellStyle().getDataFormatString());
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void thresholdsWorkbook_decimalTypedIntoWholeNumberCell_readAsTyped() throws IOException {
         Path rules = copyRules();
         // an analyst types 3.5 where 10 stood: Drools reads a cell as displayed, so the format must not round it
