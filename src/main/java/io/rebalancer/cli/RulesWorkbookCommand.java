@@ -16,9 +16,10 @@ import java.util.concurrent.Callable;
 @Command(name = "workbook", mixinStandardHelpOptions = true,
         description = {"Write a CSV decision table as a .drl.xlsx workbook Drools reads the same way: one value per"
                 + " cell (comma lists split into columns), the Drools rows grouped and collapsed, frozen panes,"
-                + " drop-down lists for regimes, scenarios, timings and phases, a comment with unit and meaning on"
-                + " each header. The CSV is left in place: remove it once the workbook validates, or both compile.",
-                "Example: rules workbook rules/timing.drl.csv --out rules/timing.drl.xlsx"})
+                + " drop-down lists wherever the code fixes the values (regimes, scenarios, timings, verdicts,"
+                + " severities, failure kinds, Review cadences, phases, true/false), a comment with unit and meaning"
+                + " on each header. The CSV is left in place: remove it once the workbook validates, or both compile.",
+                "Example: rules workbook my-rules/thresholds.drl.csv --out my-rules/thresholds.drl.xlsx"})
 public class RulesWorkbookCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
