@@ -111,11 +111,12 @@ public final class TrackingErrorOptimiser {
     }
 
     /**
-     * {@link #solve} remembered by the exact problem (every input compared bit for bit), so a problem met again
-     * costs a map look-up instead of a solve and gets the very same weights. The solver is deterministic and keeps
-     * no state, so a memo changes no figure. Meant for sweeps: the variants of a rule set replay one sample and,
-     * until their decisions part, meet the same book, covariance and table values day after day. Thread-safe; at
-     * {@code capacity} entries it starts afresh (a crude bound that keeps a long sweep's memory flat).
+     * {@link #solve} remembered by the exact problem (every input compared bit for bit), so a problem met again, or
+     * met while another thread solves it, costs a map look-up instead of a solve and gets the very same weights. The
+     * solver is deterministic and keeps no state, so a memo changes no figure. Meant for sweeps: the variants of a
+     * rule set replay one sample and, until their decisions part, meet the same book, covariance and table values
+     * day after day. Thread-safe; at {@code capacity} entries it starts afresh (a crude bound that keeps a long
+     * sweep's memory flat).
      */
     public static final class Memo implements java.util.function.Function<Problem, double[]> {
         private final int capacity;
@@ -134,18 +135,18 @@ public final class TrackingErrorOptimiser {
         @Override
         public double[] apply(Problem p) {
             Key key = Key.of(p);
-            double[] known = solutions.get(key);
-            if (known != null) {
-                hits.increment();
-                return known.clone();
-            }
-            misses.increment();
-            double[] solved = solve(p);
             if (solutions.size() >= capacity) {
                 solutions.clear();
             }
-            solutions.putIfAbsent(key, solved.clone());
-            return solved;
+            // computeIfAbsent: a task meeting a problem another task is solving waits for that solve (variants run
+            // side by side share their first days) instead of solving it a second time
+            boolean[] solved = {false};
+            double[] weights = solutions.computeIfAbsent(key, k -> {
+                solved[0] = true;
+                return solve(p).clone();
+            });
+            (solved[0] ? misses : hits).increment();
+            return weights.clone();
         }
 
         /** Problems answered from the memo. */
