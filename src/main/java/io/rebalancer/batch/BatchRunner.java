@@ -36,7 +36,6 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class BatchRunner {
     /** Portfolios per chunk: the writes of a chunk go to the store together, before the next chunk starts. */
     static final int CHUNK = 1000;
-    private static final int LARGEST = 10;
 
     private final Stores stores;
     private final Cycle cycle;
@@ -60,6 +59,12 @@ public final class BatchRunner {
      * whose inception is on or before that day.
      */
     public BatchReport run(String model, LocalDate asOf) {
+        return run(model, asOf, Shard.ALL);
+    }
+
+    /** As {@link #run(String, LocalDate)}, for the accounts of one {@link Shard} of the book only. */
+    public BatchReport run(String model, LocalDate asOf, Shard shard) {
+        Objects.requireNonNull(shard, "shard");
         long started = System.nanoTime();
         LocalDate day = asOf != null ? asOf : stores.prices().latestDate()
                 .orElseThrow(() -> new NotFoundException("the store holds no prices; run 'data import' first"));
@@ -68,19 +73,20 @@ public final class BatchRunner {
         if (model != null && versions.stream().noneMatch(v -> v.model().equals(model))) {
             throw new NotFoundException("unknown model '" + model + "'; 'portfolio list' shows the models in use");
         }
-        List<Account> chosen = book.stream().filter(a -> model == null || model.equals(a.model())).toList();
+        List<Account> chosen = book.stream().filter(a -> model == null || model.equals(a.model()))
+                .filter(a -> shard.contains(a.id())).toList();
         List<Account> active = chosen.stream().filter(a -> !a.definition().inception().isAfter(day)).toList();
         List<BatchReport.PortfolioOutcome> outcomes = new ArrayList<>();
-        long writeNanos = 0;
         if (active.isEmpty()) {
-            return report(day, model, chosen.size(), outcomes, started);
+            return report(day, model, shard, chosen.size(), outcomes, started);
         }
         LocalDate earliest = active.stream().map(a -> a.definition().inception()).min(Comparator.naturalOrder())
                 .orElseThrow();
         LocalDate windowFrom = (earliest.isBefore(day) ? earliest : day)
                 .minusDays(LiveCycleService.HISTORY_CALENDAR_DAYS);
         long readStart = System.nanoTime();
-        BatchStores view = new BatchStores(stores, day, windowFrom, book, versions);
+        List<Account> shardBook = shard.count() == 1 ? book : book.stream().filter(a -> shard.contains(a.id())).toList();
+        BatchStores view = new BatchStores(stores, day, windowFrom, shardBook, versions);
         long readMs = (System.nanoTime() - readStart) / 1_000_000;
 
         String owner = owner();
@@ -97,6 +103,14 @@ public final class BatchRunner {
             t.setDaemon(true);
             return t;
         });
+        // One chunk's bulk writes run on this thread while the next chunk's cycles run on the pool.
+        ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "batch-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        long[] writeNanos = {0};
+        Future<?> writing = null;
         try {
             for (int from = 0; from < active.size(); from += CHUNK) {
                 List<Future<BatchReport.PortfolioOutcome>> futures = new ArrayList<>();
@@ -113,18 +127,24 @@ public final class BatchRunner {
                 for (Future<BatchReport.PortfolioOutcome> f : futures) {
                     outcomes.add(join(f));
                 }
-                long w = System.nanoTime();
-                view.flush();
-                writeNanos += System.nanoTime() - w;
+                awaitWrite(writing);
+                BatchStores.Pending chunk = view.drainPending();
+                writing = writer.submit(() -> {
+                    long w = System.nanoTime();
+                    chunk.write();
+                    writeNanos[0] += System.nanoTime() - w;
+                });
             }
+            awaitWrite(writing);
         } finally {
             pool.shutdownNow();
+            writer.shutdown();
             stores.locks().releaseAll(held, owner);
         }
         outcomes.sort(Comparator.comparing(BatchReport.PortfolioOutcome::portfolioId));
-        BatchReport report = report(day, model, chosen.size(), outcomes, started);
+        BatchReport report = report(day, model, shard, chosen.size(), outcomes, started);
         System.getLogger(BatchRunner.class.getName()).log(System.Logger.Level.INFO, "batch " + day + ": read "
-                + readMs + " ms, bulk writes " + writeNanos / 1_000_000 + " ms of " + report.elapsedMs() + " ms");
+                + readMs + " ms, bulk writes " + writeNanos[0] / 1_000_000 + " ms (beside the cycles) of " + report.elapsedMs() + " ms");
         return report;
     }
 
@@ -144,6 +164,24 @@ public final class BatchRunner {
         }
     }
 
+    /** Waits for a chunk's writes; a failed write fails the batch, as it did when the writes ran in line. */
+    private static void awaitWrite(Future<?> writing) {
+        if (writing == null) {
+            return;
+        }
+        try {
+            writing.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the batch was interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException("the batch's bulk write failed: " + e.getCause(), e.getCause());
+        }
+    }
+
     private static BatchReport.PortfolioOutcome join(Future<BatchReport.PortfolioOutcome> f) {
         try {
             return f.get();
@@ -155,7 +193,7 @@ public final class BatchRunner {
         }
     }
 
-    private BatchReport report(LocalDate day, String model, int chosen, List<BatchReport.PortfolioOutcome> outcomes,
+    private BatchReport report(LocalDate day, String model, Shard shard, int chosen, List<BatchReport.PortfolioOutcome> outcomes,
             long started) {
         int triggered = 0;
         int rebalanced = 0;
@@ -181,9 +219,9 @@ public final class BatchRunner {
         List<BatchReport.Drift> largest = outcomes.stream().filter(o -> !o.failed())
                 .sorted(Comparator.comparing(BatchReport.PortfolioOutcome::driftPct).reversed()
                         .thenComparing(BatchReport.PortfolioOutcome::portfolioId))
-                .limit(LARGEST).map(o -> new BatchReport.Drift(o.portfolioId(), o.driftPct(), o.action())).toList();
+                .limit(BatchReport.LARGEST).map(o -> new BatchReport.Drift(o.portfolioId(), o.driftPct(), o.action())).toList();
         long ms = (System.nanoTime() - started) / 1_000_000;
-        return new BatchReport(day, model, outcomes.size(), chosen - outcomes.size(), triggered, rebalanced, deferred,
+        return new BatchReport(day, model, shard.count() == 1 ? null : shard.toString(), outcomes.size(), chosen - outcomes.size(), triggered, rebalanced, deferred,
                 noAction, doNotTrade, stored, failed, workers, ms, outcomes.isEmpty() ? 0 : (double) ms / outcomes.size(),
                 largest, outcomes);
     }

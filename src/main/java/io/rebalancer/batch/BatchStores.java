@@ -40,7 +40,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * The store as one batch day's cycles see it: what every cycle reads is read once for all portfolios before the
  * batch (accounts, models, each ticker's prices over the whole window, market days, executions, scored outcomes,
  * the live states before the day, the live decisions' index), and what the cycles write is kept and written in bulk
- * by {@link #flush()} (snapshots, then threshold states, then decisions: the decision last, as a single cycle
+ * by {@link #drainPending()} and {@link Pending#write()} (snapshots, then threshold states, then decisions: the decision last, as a single cycle
  * writes them). The cycles themselves run unchanged ({@code LiveCycleService}), so a portfolio decides in the batch
  * exactly as it does alone. The portfolios' leases are taken by the batch before and given back after.
  */
@@ -99,14 +99,33 @@ final class BatchStores implements Stores {
         leased.addAll(leaseNames);
     }
 
-    /** Writes what the cycles since the last flush recorded, in bulk; returns the number of new decisions. */
-    int flush() {
-        List<SnapshotStore.Entry> s = drain(snapshotsOut);
-        List<ThresholdState> t = drain(statesOut);
-        List<DecisionLog.Entry> d = drain(decisionsOut);
-        store.snapshots().saveAll(s);
-        store.thresholds().saveAll(t);
-        return store.decisions().saveAll(d);
+    /**
+     * Takes what the cycles since the last call recorded, to be written later by {@link Pending#write()} (on
+     * another thread while the next chunk's cycles run: those record into fresh queues).
+     */
+    Pending drainPending() {
+        return new Pending(drain(snapshotsOut), drain(statesOut), drain(decisionsOut));
+    }
+
+    /** One chunk's writes: snapshots, then threshold states, then decisions (the decision last, as a cycle writes). */
+    final class Pending {
+        private final List<SnapshotStore.Entry> snapshots;
+        private final List<ThresholdState> states;
+        private final List<DecisionLog.Entry> decisions;
+
+        private Pending(List<SnapshotStore.Entry> snapshots, List<ThresholdState> states,
+                List<DecisionLog.Entry> decisions) {
+            this.snapshots = snapshots;
+            this.states = states;
+            this.decisions = decisions;
+        }
+
+        /** Writes them in bulk; returns the number of new decisions. */
+        int write() {
+            store.snapshots().saveAll(snapshots);
+            store.thresholds().saveAll(states);
+            return store.decisions().saveAll(decisions);
+        }
     }
 
     private static <T> List<T> drain(ConcurrentLinkedQueue<T> queue) {

@@ -3,6 +3,7 @@ package io.rebalancer.cli;
 import io.rebalancer.batch.BatchDay;
 import io.rebalancer.batch.BatchReport;
 import io.rebalancer.batch.BatchRunner;
+import io.rebalancer.batch.Shard;
 import io.rebalancer.query.QueryJson;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -16,9 +17,9 @@ final class BatchConsole {
     private BatchConsole() {
     }
 
-    static int run(CommandSpec spec, StoreOptions store, String model, LocalDate asOf, boolean json) {
+    static int run(CommandSpec spec, StoreOptions store, String model, LocalDate asOf, Shard shard, boolean json) {
         try (AppContext app = new AppContext(store).preloadRules()) {
-            BatchReport r = new BatchRunner(app.stores(), app.cycle()).run(model, asOf);
+            BatchReport r = new BatchRunner(app.stores(), app.cycle()).run(model, asOf, shard);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 out.println(QueryJson.writePretty(r));
@@ -38,8 +39,9 @@ final class BatchConsole {
 
     static String render(BatchReport r) {
         StringBuilder s = new StringBuilder();
-        s.append(CycleConsoleReport.f("BATCH %s%s: %d portfolios in %.1f s (%.2f ms each, %d workers)%n", r.asOf(),
-                r.model() == null ? "" : " of model " + r.model(), r.portfolios(), r.elapsedMs() / 1000.0,
+        s.append(CycleConsoleReport.f("BATCH %s%s%s: %d portfolios in %.1f s (%.2f ms each, %d workers)%n", r.asOf(),
+                r.model() == null ? "" : " of model " + r.model(), r.shard() == null ? "" : ", shard " + r.shard(),
+                r.portfolios(), r.elapsedMs() / 1000.0,
                 r.msPerPortfolio(), r.workers()));
         s.append(CycleConsoleReport.f("Triggered %d, rebalance %d, defer %d, no action %d, do-not-trade %d, failed %d"
                 + "%s%s%n", r.triggered(), r.rebalanced(), r.deferred(), r.noAction(), r.doNotTrade(), r.failed(),

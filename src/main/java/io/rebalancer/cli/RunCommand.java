@@ -51,14 +51,27 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "M", description = "With --all: only the accounts on model M")
     String model;
 
+    @Option(names = "--shard", paramLabel = "K/N", description = "With --all: only shard K of N (K in 0..N-1) of the"
+            + " book, so that N processes over one MongoDB share the batch (an account's shard is CRC-32 of its id mod N)")
+    String shard;
+
     @Override
     public Integer call() {
+        if (shard != null && !all) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--shard needs --all");
+        }
         if (all) {
             if (execute || export != null) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                         "--all runs the batch only; 'execute --all' executes its rebalances");
             }
-            return BatchConsole.run(spec, store, model, asOf, json);
+            io.rebalancer.batch.Shard part;
+            try {
+                part = shard == null ? io.rebalancer.batch.Shard.ALL : io.rebalancer.batch.Shard.parse(shard);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--shard: " + e.getMessage());
+            }
+            return BatchConsole.run(spec, store, model, asOf, part, json);
         }
         if (model != null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--model needs --all");

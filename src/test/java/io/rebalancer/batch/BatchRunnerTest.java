@@ -118,4 +118,32 @@ class BatchRunnerTest {
             stores.locks().release("portfolio:HALF", "other-host:1");
         }
     }
+
+    @Test
+    void run_twoShards_eachRunsItsPartAndTogetherTheWholeBookOnce() {
+        LocalDate day = LocalDate.of(2024, 12, 17);
+        // CRC-32 of the UTF-8 ids, by Python's zlib.crc32: PORT_A_TechGrowth 3189161864 (even), HALF 3452939413,
+        // HOLD 694149299, GONE 873308913 (odd)
+        BatchReport zero = new BatchRunner(stores, cycle, 2).run(null, day, Shard.parse("0/2"));
+        BatchReport one = new BatchRunner(stores, cycle, 2).run(null, day, Shard.parse("1/2"));
+        assertEquals(List.of("PORT_A_TechGrowth"), ids(zero));
+        assertEquals(List.of("GONE", "HALF", "HOLD"), ids(one));
+        assertEquals("0/2", zero.shard());
+
+        BatchReport merged = BatchReport.merge(List.of(zero, one), 1234);
+        assertEquals(List.of("GONE", "HALF", "HOLD", "PORT_A_TechGrowth"), ids(merged));
+        assertEquals("2 shards", merged.shard());
+        assertEquals(zero.triggered() + one.triggered(), merged.triggered());
+        assertEquals(1, merged.failed());
+        assertEquals(4, merged.workers());
+        assertEquals(1234, merged.elapsedMs());
+        // the whole book on the same day finds every decision the shards recorded
+        BatchReport whole = new BatchRunner(stores, cycle, 2).run(null, day);
+        assertEquals(3, whole.alreadyRecorded());
+        assertNull(whole.shard());
+    }
+
+    private static List<String> ids(BatchReport r) {
+        return r.outcomes().stream().map(BatchReport.PortfolioOutcome::portfolioId).sorted().toList();
+    }
 }
