@@ -1,5 +1,6 @@
 package io.rebalancer.agents;
 
+import io.rebalancer.optimise.TrackingErrorOptimiser;
 import io.rebalancer.rules.PhaseResult;
 import io.rebalancer.rules.RuleEngine;
 import io.rebalancer.rules.facts.*;
@@ -12,6 +13,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** One Monitor -> Analyzer -> Decision cycle. Pure: facts in, a {@link CycleRecord} out; no I/O. */
 public final class Cycle {
@@ -19,9 +21,20 @@ public final class Cycle {
     private final MonitorAgent monitor;
     private final AnalyzerAgent analyzer;
     private final DecisionAgent decision;
+    private final Function<TrackingErrorOptimiser.Problem, double[]> optimiser;
 
     public Cycle(RuleEngine rules) {
+        this(rules, TrackingErrorOptimiser::solve);
+    }
+
+    /**
+     * A cycle whose OPTIMAL scenario is solved by {@code optimiser}, which must give what
+     * {@link TrackingErrorOptimiser#solve} gives: a {@link TrackingErrorOptimiser.Memo} shared by the cycles of a
+     * sweep, whose variants meet the same problems on the days their books agree.
+     */
+    public Cycle(RuleEngine rules, Function<TrackingErrorOptimiser.Problem, double[]> optimiser) {
         this.rules = rules;
+        this.optimiser = java.util.Objects.requireNonNull(optimiser, "optimiser");
         this.monitor = new MonitorAgent(rules);
         this.analyzer = new AnalyzerAgent(rules);
         this.decision = new DecisionAgent(rules);
@@ -54,7 +67,7 @@ public final class Cycle {
         MonitorResult m = monitor.assess(in, book, risk);
         AnalyzerResult a = null;
         if (m.triggered()) {
-            a = analyzer.analyze(m, new ScenarioSimulator(in, book, risk, m.risk()));
+            a = analyzer.analyze(m, new ScenarioSimulator(in, book, risk, m.risk(), optimiser));
         }
         DecisionResult d = decision.decide(in, m, a);
         return record(in, runId, book, m, a, d);

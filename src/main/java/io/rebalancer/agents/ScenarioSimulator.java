@@ -39,8 +39,16 @@ final class ScenarioSimulator {
     private EffectiveThresholds thresholds;
     private RiskSnapshot riskTarget;
     private double excessBefore;
+    private final java.util.function.Function<TrackingErrorOptimiser.Problem, double[]> optimiser;
 
     ScenarioSimulator(CycleInput in, Book before, RiskModel risk, RiskSnapshot riskBefore) {
+        this(in, before, risk, riskBefore, TrackingErrorOptimiser::solve);
+    }
+
+    /** @param optimiser solves OPTIMAL's problem: {@link TrackingErrorOptimiser#solve} or a memo of it */
+    ScenarioSimulator(CycleInput in, Book before, RiskModel risk, RiskSnapshot riskBefore,
+                      java.util.function.Function<TrackingErrorOptimiser.Problem, double[]> optimiser) {
+        this.optimiser = optimiser;
         this.portfolio = in.portfolio();
         this.before = before;
         this.targets = before.targets(portfolio);
@@ -189,7 +197,7 @@ final class ScenarioSimulator {
         double rate = (costs.commissionBps() + costs.halfSpreadBps()) / 10_000;
         double[] rates = new double[w.length];
         java.util.Arrays.fill(rates, rate);
-        return TrackingErrorOptimiser.solve(new TrackingErrorOptimiser.Problem(w, before.cashWeight(), targets, cov,
+        return optimiser.apply(new TrackingErrorOptimiser.Problem(w, before.cashWeight(), targets, cov,
                 value.riskAversion(), rates, value.horizonYears(), 0.99 * e.maxTurnover()));
     }
 

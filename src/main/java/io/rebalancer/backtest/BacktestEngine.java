@@ -44,6 +44,18 @@ public final class BacktestEngine {
         return agent.learned();
     }
 
+    /**
+     * The agent alone over the context, from {@code initial}, nothing stored: exactly the agent's result of
+     * {@link #run(BacktestContext, Cycle, String, BacktestListener, LearnedState)} (the baselines never touch the
+     * agent's book or metrics), without replaying the six baselines. For sweeps, where only the agent's figures of
+     * each variant are wanted.
+     */
+    public static StrategyResult runAgent(BacktestContext ctx, Cycle cycle, String runId, LearnedState initial) {
+        AgentRun agent = new AgentRun(ctx, cycle, ctx.settings().learning(), runId, BacktestResult.AGENT, initial);
+        agent.run(k -> { }, o -> { });
+        return result(agent.ledger, ctx.runDates(), ctx.rfReturns(), ctx.benchmarkReturns(), ctx.targetReturns());
+    }
+
     static BacktestResult run(BacktestContext ctx, Cycle cycle, String runId, BacktestListener listener,
                               BacktestSink sink, long loadMillis) {
         return run(ctx, cycle, runId, listener, sink, loadMillis, LearnedState.fresh());

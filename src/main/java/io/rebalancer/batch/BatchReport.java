@@ -11,7 +11,7 @@ import java.util.List;
 public record BatchReport(LocalDate asOf, String model, String shard, int portfolios, int notStarted, int triggered, int rebalanced,
                           int deferred, int noAction, int doNotTrade, int alreadyRecorded, int failed, int workers,
                           long elapsedMs, double msPerPortfolio, List<Drift> largestDrifts,
-                          List<PortfolioOutcome> outcomes) {
+                          List<PortfolioOutcome> outcomes) implements java.io.Serializable {
     static final int LARGEST = 10;
 
     public BatchReport {
@@ -57,7 +57,7 @@ public record BatchReport(LocalDate asOf, String model, String shard, int portfo
     }
 
     /** One of the largest portfolio drifts of the day. */
-    public record Drift(String portfolioId, double driftPct, String action) {
+    public record Drift(String portfolioId, double driftPct, String action) implements java.io.Serializable {
     }
 
     /**
@@ -67,7 +67,7 @@ public record BatchReport(LocalDate asOf, String model, String shard, int portfo
      */
     public record PortfolioOutcome(String portfolioId, String model, String status, String action, String decided,
                                    String verdict, String scenario, Double driftPct, String cycleId,
-                                   boolean alreadyRecorded, String error) {
+                                   boolean alreadyRecorded, String error) implements java.io.Serializable {
         public boolean failed() {
             return "FAILED".equals(status);
         }

@@ -143,7 +143,7 @@ public final class BatchRunner {
         }
         outcomes.sort(Comparator.comparing(BatchReport.PortfolioOutcome::portfolioId));
         BatchReport report = report(day, model, shard, chosen.size(), outcomes, started);
-        System.getLogger(BatchRunner.class.getName()).log(System.Logger.Level.INFO, "batch " + day + ": read "
+        org.slf4j.LoggerFactory.getLogger(BatchRunner.class).info("batch " + day + ": read "
                 + readMs + " ms, bulk writes " + writeNanos[0] / 1_000_000 + " ms (beside the cycles) of " + report.elapsedMs() + " ms");
         return report;
     }

@@ -3,6 +3,7 @@ package io.rebalancer.cli;
 import io.rebalancer.batch.BatchDay;
 import io.rebalancer.batch.BatchReport;
 import io.rebalancer.batch.BatchRunner;
+import io.rebalancer.batch.BatchSummary;
 import io.rebalancer.batch.Shard;
 import io.rebalancer.query.QueryJson;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,7 +25,7 @@ final class BatchConsole {
             if (json) {
                 out.println(QueryJson.writePretty(r));
             } else {
-                out.print(render(r));
+                out.print(BatchSummary.text(r));
             }
             out.flush();
             if (!json) {
@@ -35,25 +36,6 @@ final class BatchConsole {
             }
             return r.failed() > 0 ? ExitCodes.SOME_FAILED : ExitCodes.OK;
         }
-    }
-
-    static String render(BatchReport r) {
-        StringBuilder s = new StringBuilder();
-        s.append(CycleConsoleReport.f("BATCH %s%s%s: %d portfolios in %.1f s (%.2f ms each, %d workers)%n", r.asOf(),
-                r.model() == null ? "" : " of model " + r.model(), r.shard() == null ? "" : ", shard " + r.shard(),
-                r.portfolios(), r.elapsedMs() / 1000.0,
-                r.msPerPortfolio(), r.workers()));
-        s.append(CycleConsoleReport.f("Triggered %d, rebalance %d, defer %d, no action %d, do-not-trade %d, failed %d"
-                + "%s%s%n", r.triggered(), r.rebalanced(), r.deferred(), r.noAction(), r.doNotTrade(), r.failed(),
-                r.alreadyRecorded() > 0 ? ", already recorded " + r.alreadyRecorded() : "",
-                r.notStarted() > 0 ? "; " + r.notStarted() + " not started yet (inception after the day)" : ""));
-        if (!r.largestDrifts().isEmpty()) {
-            s.append("Largest drifts:\n");
-            for (BatchReport.Drift d : r.largestDrifts()) {
-                s.append(CycleConsoleReport.f("  %-24s %7.2f %%  %s%n", d.portfolioId(), d.driftPct(), d.action()));
-            }
-        }
-        return s.toString();
     }
 
     static int execute(CommandSpec spec, StoreOptions store, LocalDate asOf, boolean json) {

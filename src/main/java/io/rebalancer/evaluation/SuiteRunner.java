@@ -77,26 +77,81 @@ public final class SuiteRunner {
     private record Run(SampleResult result, BacktestResult backtest) {
     }
 
-    private Run runSample(SampleSpec s, double gamma, Cycle cycle, Map<Path, Stores> opened) {
+    /**
+     * A sample made ready to replay: its portfolio and the prepared contexts of its period and (walk-forward) its
+     * warm-up, prices read from the store and decoded. Immutable, so one instance serves every rule set whose
+     * outcome horizon is the same (the horizon is part of the contexts' settings): a sweep prepares each sample
+     * once per executor instead of once per task.
+     *
+     * @param warmUp the warm-up period's context, or null for a sample without one
+     */
+    public record Prepared(SampleSpec spec, PortfolioDefinition portfolio, BacktestContext warmUp,
+                           BacktestContext period) {
+    }
+
+    /** Prepares {@code s} for {@code cycle}'s outcome horizon (a store opened for the sample is closed again). */
+    public Prepared prepare(SampleSpec s, Cycle cycle) {
+        Map<Path, Stores> opened = new HashMap<>();
+        try {
+            return prepare(s, cycle, opened);
+        } finally {
+            opened.values().forEach(Stores::close);
+        }
+    }
+
+    private Prepared prepare(SampleSpec s, Cycle cycle, Map<Path, Stores> opened) {
         Stores sampleStores = storesFor(s, opened);
         PortfolioDefinition portfolio = portfolio(s, sampleStores);
         BacktestService service = new BacktestService(sampleStores);
-        String runId = "suite-" + s.id();
-        LearnedState initial = LearnedState.fresh();
-        int warmUpDays = 0;
-        if (s.warmUpFrom() != null) {
-            BacktestContext warm = prepare(service, s, portfolio, true, cycle);
-            initial = BacktestEngine.learn(warm, cycle, runId + "-warm-up", initial);
-            warmUpDays = warm.days();
-        }
-        BacktestContext ctx = prepare(service, s, portfolio, false, cycle);
-        BacktestResult r = BacktestEngine.run(ctx, cycle, runId, new BacktestListener() { }, initial);
+        BacktestContext warm = s.warmUpFrom() == null ? null : prepare(service, s, portfolio, true, cycle);
+        return new Prepared(s, portfolio, warm, prepare(service, s, portfolio, false, cycle));
+    }
+
+    /**
+     * The agent alone over a prepared sample (its warm-up first, as {@link #run} does): the same agent metrics as
+     * {@link #run} gives for the sample, without replaying the baselines, whose figures do not depend on the rules.
+     * The result holds the agent's strategy only.
+     */
+    public SampleResult runAgent(Prepared p, double gamma, Cycle cycle) {
+        String runId = runId(p.spec());
+        Warm w = warmUp(p, cycle, runId);
+        BacktestResult.StrategyResult agent = BacktestEngine.runAgent(p.period(), cycle, runId, w.initial);
         Map<String, StrategyMetrics> metrics = new LinkedHashMap<>();
-        r.strategies().forEach((name, sr) -> metrics.put(name,
-                withCertaintyEquivalent(sr.metrics(), ReturnStats.certaintyEquivalent(
-                        ReturnStats.simpleReturns(sr.unitValue()), gamma))));
-        SampleResult result = new SampleResult(s, portfolio.id(), r.from(), r.to(), r.dates().size(), metrics,
-                warmUpDays, initial.outcomeCount(), initial.memory().persistentOffset());
+        metrics.put(agent.name(), withCertaintyEquivalent(agent, gamma));
+        return new SampleResult(p.spec(), p.portfolio().id(), p.period().date(0),
+                p.period().date(p.period().days() - 1), p.period().days(), metrics, w.days,
+                w.initial.outcomeCount(), w.initial.memory().persistentOffset());
+    }
+
+    private record Warm(LearnedState initial, int days) {
+    }
+
+    private static String runId(SampleSpec s) {
+        return "suite-" + s.id();
+    }
+
+    private static Warm warmUp(Prepared p, Cycle cycle, String runId) {
+        if (p.warmUp() == null) {
+            return new Warm(LearnedState.fresh(), 0);
+        }
+        return new Warm(BacktestEngine.learn(p.warmUp(), cycle, runId + "-warm-up", LearnedState.fresh()),
+                p.warmUp().days());
+    }
+
+    private static StrategyMetrics withCertaintyEquivalent(BacktestResult.StrategyResult sr, double gamma) {
+        return withCertaintyEquivalent(sr.metrics(), ReturnStats.certaintyEquivalent(
+                ReturnStats.simpleReturns(sr.unitValue()), gamma));
+    }
+
+    private Run runSample(SampleSpec s, double gamma, Cycle cycle, Map<Path, Stores> opened) {
+        Prepared p = prepare(s, cycle, opened);
+        String runId = runId(s);
+        Warm w = warmUp(p, cycle, runId);
+        BacktestResult r = BacktestEngine.run(p.period(), cycle, runId, new BacktestListener() { }, w.initial);
+        Map<String, StrategyMetrics> metrics = new LinkedHashMap<>();
+        r.strategies().forEach((name, sr) -> metrics.put(name, withCertaintyEquivalent(sr, gamma)));
+        SampleResult result = new SampleResult(s, p.portfolio().id(), r.from(), r.to(), r.dates().size(), metrics,
+                w.days, w.initial.outcomeCount(), w.initial.memory().persistentOffset());
         return new Run(result, r);
     }
 

@@ -110,6 +110,107 @@ public final class TrackingErrorOptimiser {
         return out;
     }
 
+    /**
+     * {@link #solve} remembered by the exact problem (every input compared bit for bit), so a problem met again, or
+     * met while another thread solves it, costs a map look-up instead of a solve and gets the very same weights. The
+     * solver is deterministic and keeps no state, so a memo changes no figure. Meant for sweeps: the variants of a
+     * rule set replay one sample and, until their decisions part, meet the same book, covariance and table values
+     * day after day. Thread-safe; at {@code capacity} entries it starts afresh (a crude bound that keeps a long
+     * sweep's memory flat).
+     */
+    public static final class Memo implements java.util.function.Function<Problem, double[]> {
+        private final int capacity;
+        private final java.util.concurrent.ConcurrentHashMap<Key, double[]> solutions =
+                new java.util.concurrent.ConcurrentHashMap<>();
+        private final java.util.concurrent.atomic.LongAdder hits = new java.util.concurrent.atomic.LongAdder();
+        private final java.util.concurrent.atomic.LongAdder misses = new java.util.concurrent.atomic.LongAdder();
+
+        public Memo(int capacity) {
+            if (capacity < 1) {
+                throw new IllegalArgumentException("memo capacity must be at least 1, was " + capacity);
+            }
+            this.capacity = capacity;
+        }
+
+        @Override
+        public double[] apply(Problem p) {
+            Key key = Key.of(p);
+            if (solutions.size() >= capacity) {
+                solutions.clear();
+            }
+            // computeIfAbsent: a task meeting a problem another task is solving waits for that solve (variants run
+            // side by side share their first days) instead of solving it a second time
+            boolean[] solved = {false};
+            double[] weights = solutions.computeIfAbsent(key, k -> {
+                solved[0] = true;
+                return solve(p).clone();
+            });
+            (solved[0] ? misses : hits).increment();
+            return weights.clone();
+        }
+
+        /** Problems answered from the memo. */
+        public long hits() {
+            return hits.sum();
+        }
+
+        /** Problems solved. */
+        public long misses() {
+            return misses.sum();
+        }
+
+        /** Every input of a problem in one array: equal keys are problems with bit-identical inputs. */
+        private static final class Key {
+            private final double[] values;
+            private final int hash;
+
+            private Key(double[] values) {
+                this.values = values;
+                this.hash = Arrays.hashCode(values);
+            }
+
+            static Key of(Problem p) {
+                int n = p.current().length;
+                double[] v = new double[5 + 3 * n + n * n];
+                int k = 0;
+                v[k++] = n;
+                for (double x : p.current()) {
+                    v[k++] = x;
+                }
+                v[k++] = p.currentCash();
+                for (double x : p.targets()) {
+                    v[k++] = x;
+                }
+                for (double[] row : p.annualCovariance()) {
+                    if (row.length != n) {
+                        throw new IllegalArgumentException("covariance row of " + row.length + " entries for " + n
+                                + " assets");
+                    }
+                    for (double x : row) {
+                        v[k++] = x;
+                    }
+                }
+                v[k++] = p.riskAversion();
+                for (double x : p.costRates()) {
+                    v[k++] = x;
+                }
+                v[k++] = p.horizonYears();
+                v[k] = p.maxTurnover();
+                return new Key(v);
+            }
+
+            @Override
+            public boolean equals(Object o) {
+                return o instanceof Key other && hash == other.hash && Arrays.equals(values, other.values);
+            }
+
+            @Override
+            public int hashCode() {
+                return hash;
+            }
+        }
+    }
+
     /** (lambda / 2) (w - t)' S (w - t): the certainty-equivalent cost of tracking error, fraction of NAV a year. */
     public static double trackingErrorCost(double[] weights, double[] targets, double[][] annualCovariance,
                                            double riskAversion) {

@@ -17,7 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class PortfolioLease implements AutoCloseable {
     static final Duration TTL = Duration.ofMinutes(10);
-    private static final System.Logger LOG = System.getLogger(PortfolioLease.class.getName());
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PortfolioLease.class);
     static final String HOST = host();
     private static final String OWNER = owner();
     /** Leases this process holds, released by a shutdown hook if the process exits while holding them. */
@@ -42,7 +42,7 @@ final class PortfolioLease implements AutoCloseable {
         if (held.isPresent() && heldByDeadProcessHere(held.get().owner())) {
             // a process of this machine that was killed while holding it: give it back for it, then take it as
             // usual (release is conditional on the owner, so of two processes doing this only one gets the lease)
-            LOG.log(System.Logger.Level.WARNING, "taking over lease " + name + " of " + held.get().owner()
+            LOG.warn("taking over lease " + name + " of " + held.get().owner()
                     + ", a process that is no longer running");
             stores.locks().release(name, held.get().owner());
             held = stores.locks().tryAcquire(name, OWNER, now, now.plus(TTL));

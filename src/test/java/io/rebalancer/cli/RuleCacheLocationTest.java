@@ -34,8 +34,11 @@ class RuleCacheLocationTest {
     }
 
     @Test
-    void resolve_inMemory_keepsNothingOnDisk() {
-        assertEquals(Optional.empty(), dir(true, Map.of("REBALANCER_HOME", "/data/rb")));
+    void resolve_inMemory_readsTheCacheDirectoryButWritesNothing() {
+        CompiledRuleCache cache = RuleCacheLocation.resolve(true, Map.of("REBALANCER_HOME", "/data/rb")::get, HOME);
+        assertEquals(Optional.of(Path.of("/data/rb/rule-cache")), cache.directory());
+        assertEquals(false, cache.writable());
+        assertEquals(true, RuleCacheLocation.resolve(false, Map.<String, String>of()::get, HOME).writable());
     }
 
     @Test

@@ -43,6 +43,37 @@ class TrackingErrorOptimiserTest {
         assertEquals(0.10, Math.abs(w[0] - 0.6) + Math.abs(w[1] - 0.4), 1e-5);
     }
 
+    private static TrackingErrorOptimiser.Problem problem(double lambda, double cap) {
+        return new TrackingErrorOptimiser.Problem(new double[]{0.6, 0.4}, 0.0, new double[]{0.5, 0.5}, COV, lambda,
+                new double[]{0.01, 0.01}, 1.0, cap);
+    }
+
+    @Test
+    void memo_sameProblemTwice_solvesOnceAndGivesTheSameWeights() {
+        TrackingErrorOptimiser.Memo memo = new TrackingErrorOptimiser.Memo(10);
+        double[] first = memo.apply(problem(20, 1.0));
+        first[0] = -1; // a caller's change must not reach the memo
+        double[] second = memo.apply(problem(20, 1.0));
+        // the hand-worked 51.25 / 48.75 of solve_withCost_stopsWhereMarginalBenefitEqualsMarginalCost, bit for bit
+        // what a solve of its own gives
+        assertArrayEquals(TrackingErrorOptimiser.solve(problem(20, 1.0)), second, 0.0);
+        assertArrayEquals(new double[]{0.5125, 0.4875}, second, 1e-5);
+        assertEquals(1, memo.misses());
+        assertEquals(1, memo.hits());
+    }
+
+    @Test
+    void memo_oneInputDiffers_solvesAgain() {
+        TrackingErrorOptimiser.Memo memo = new TrackingErrorOptimiser.Memo(10);
+        memo.apply(problem(20, 1.0));
+        // the turnover cap of 10 % binds: 55 / 45 as in solve_turnoverCapBinds_tradesOnlyTheCap (there without costs;
+        // with lambda 20 and 1 % costs the unconstrained trade, 8.75 % a leg, is still above the cap's 5 %)
+        assertArrayEquals(new double[]{0.55, 0.45}, memo.apply(problem(20, 0.10)), 1e-5);
+        assertArrayEquals(new double[]{0.5125, 0.4875}, memo.apply(problem(Math.nextUp(20.0), 1.0)), 1e-5);
+        assertEquals(3, memo.misses());
+        assertEquals(0, memo.hits());
+    }
+
     @Test
     void problem_negativeRiskAversion_saysWhatWasWrong() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> solve(-1, 0, 1));

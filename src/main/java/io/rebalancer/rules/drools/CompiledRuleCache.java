@@ -31,30 +31,45 @@ public final class CompiledRuleCache {
 
     private final Path dir;
     private final boolean enabled;
+    private final boolean writable;
 
-    private CompiledRuleCache(Path dir, boolean enabled) {
+    private CompiledRuleCache(Path dir, boolean enabled, boolean writable) {
         this.dir = dir;
         this.enabled = enabled;
+        this.writable = writable;
     }
 
     /** Keeps compiled rule sets for the life of the process only. */
     public static CompiledRuleCache inProcess() {
-        return new CompiledRuleCache(null, true);
+        return new CompiledRuleCache(null, true, false);
     }
 
     /** Keeps compiled rule sets in {@code dir} as well (created on first write). */
     public static CompiledRuleCache at(Path dir) {
-        return new CompiledRuleCache(java.util.Objects.requireNonNull(dir, "dir"), true);
+        return new CompiledRuleCache(java.util.Objects.requireNonNull(dir, "dir"), true, true);
+    }
+
+    /**
+     * Finds compiled rule sets in {@code dir} (verified on load as always) but writes, touches and deletes nothing
+     * there: what this process compiles it keeps in memory only ({@code --in-memory} runs leave no file behind).
+     */
+    public static CompiledRuleCache readOnly(Path dir) {
+        return new CompiledRuleCache(java.util.Objects.requireNonNull(dir, "dir"), true, false);
     }
 
     /** Finds nothing and keeps nothing: every load compiles. */
     public static CompiledRuleCache disabled() {
-        return new CompiledRuleCache(null, false);
+        return new CompiledRuleCache(null, false, false);
     }
 
     /** False for {@link #disabled()}: nothing is found or kept. */
     public boolean enabled() {
         return enabled;
+    }
+
+    /** False for {@link #readOnly} and the memory-only caches: nothing is written to a directory. */
+    public boolean writable() {
+        return writable && dir != null;
     }
 
     public Optional<Path> directory() {
@@ -82,17 +97,23 @@ public final class CompiledRuleCache {
         try {
             base = ExecutableRuleModel.kieBase(Files.readAllBytes(file));
             IN_PROCESS.putIfAbsent(key.id(), base);
-            touch(file);
+            if (writable) {
+                touch(file);
+            }
             return Optional.of(base);
         } catch (io.rebalancer.rules.RuleSetException e) {
             // only a file put there by hand gets here: nothing is cached that the sandbox refused
             LOG.warn("deleting compiled rules {}: they call what rules may not ({}); compiling the rules instead",
                     file, e.getMessage());
-            deleteQuietly(file);
+            if (writable) {
+                deleteQuietly(file);
+            }
             return Optional.empty();
         } catch (IOException | RuntimeException | LinkageError e) {
             LOG.warn("ignoring unreadable compiled rules {} ({}); compiling the rules instead", file, e.toString());
-            deleteQuietly(file);
+            if (writable) {
+                deleteQuietly(file);
+            }
             return Optional.empty();
         }
     }
@@ -104,7 +125,7 @@ public final class CompiledRuleCache {
             return base;
         }
         IN_PROCESS.put(key.id(), base);
-        if (dir != null) {
+        if (dir != null && writable) {
             write(file(key), jar);
             prune();
         }

@@ -37,6 +37,29 @@ class CompiledRuleCacheTest {
     }
 
     @Test
+    void readOnly_buildOnDiskFromEarlierProcess_isReusedAndNothingIsWritten() throws IOException {
+        Path dir = variant("readonly");
+        Path cacheDir = tmp.resolve("ro-cache");
+        RuleBuildKey key = RuleBuildKey.of(RuleFiles.scan(dir));
+        // nothing cached yet: the read-only cache compiles, keeps the build in memory and leaves the directory alone
+        DroolsRuleEngine.load(dir, CompiledRuleCache.readOnly(cacheDir));
+        assertFalse(Files.exists(cacheDir), "a read-only cache creates nothing");
+
+        CompiledRuleCache.forgetProcessMemory();
+        DroolsRuleEngine.load(dir, CompiledRuleCache.at(cacheDir));
+        Path file = CompiledRuleCache.at(cacheDir).file(key);
+        assertTrue(Files.isRegularFile(file));
+        java.nio.file.attribute.FileTime stamp = java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L);
+        Files.setLastModifiedTime(file, stamp);
+
+        CompiledRuleCache.forgetProcessMemory();
+        CompiledRuleCache readOnly = CompiledRuleCache.readOnly(cacheDir);
+        assertTrue(readOnly.find(key).isPresent(), "the earlier process's build is found");
+        assertEquals(stamp, Files.getLastModifiedTime(file), "and not even touched");
+        assertFalse(readOnly.writable());
+    }
+
+    @Test
     void key_oneByteOfARuleFileChanged_differs() throws IOException {
         Path dir = variant("key");
         RuleBuildKey before = RuleBuildKey.of(RuleFiles.scan(dir));
