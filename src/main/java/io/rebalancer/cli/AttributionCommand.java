@@ -5,6 +5,7 @@ import io.rebalancer.analytics.BrinsonFachler;
 import io.rebalancer.analytics.Linking;
 import io.rebalancer.analytics.SegmentEffect;
 import io.rebalancer.analytics.SegmentReturn;
+import io.rebalancer.market.AttributionCsv;
 import io.rebalancer.market.DataFileException;
 import io.rebalancer.service.RecordJson;
 import picocli.CommandLine.Command;

@@ -2,7 +2,8 @@ package io.rebalancer.cli;
 
 import io.rebalancer.agents.AppliedThresholdChange;
 import io.rebalancer.agents.CycleRecord;
-import io.rebalancer.agents.PlannedTrade;
+import io.rebalancer.explain.RuleConclusions;
+import io.rebalancer.explain.ScenarioRanking;
 import io.rebalancer.rules.facts.*;
 import io.rebalancer.service.NotFoundException;
 import io.rebalancer.service.RecordJson;
@@ -13,19 +14,17 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.util.ArrayDeque;
-import java.util.Comparator;
-import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import static io.rebalancer.cli.CycleConsoleReport.f;
 import static io.rebalancer.cli.CycleConsoleReport.pct;
 import static io.rebalancer.cli.CycleConsoleReport.pp;
 
-/** {@code rules explain DECISION-ID}: why a stored decision came out as it did. */
+/**
+ * {@code rules explain DECISION-ID}: why a stored decision came out as it did, as text; what each rule concluded
+ * and why the other scenarios lost come from {@code io.rebalancer.explain}.
+ */
 @Command(name = "explain", mixinStandardHelpOptions = true,
         description = "Show the input facts, every fired rule by phase with its conclusion, the scenario values and why"
                 + " the chosen one won, and the threshold changes of a stored decision.",
@@ -96,7 +95,7 @@ public class RulesExplainCommand implements Callable<Integer> {
                 pct(t.varWarning()), pct(t.varCritical()), t.sharpeWarning(), t.betaLimit()));
 
         s.append("\nFIRED RULES (in order, by phase)\n");
-        Map<String, Deque<String>> conclusions = conclusions(r);
+        RuleConclusions conclusions = RuleConclusions.of(r);
         String phase = null;
         int n = 0;
         for (CycleRecord.Firing firing : r.firedRules()) {
@@ -104,8 +103,7 @@ public class RulesExplainCommand implements Callable<Integer> {
                 phase = firing.phase();
                 s.append("  ").append(phase).append('\n');
             }
-            Deque<String> q = conclusions.get(firing.rule());
-            String what = q == null || q.isEmpty() ? intermediate(firing.rule()) : q.poll();
+            String what = conclusions.next(firing.rule());
             s.append(f("    %2d. [%s] %s%n        -> %s%n", ++n, firing.group(), firing.rule(), what));
         }
 
@@ -113,9 +111,7 @@ public class RulesExplainCommand implements Callable<Integer> {
             s.append("\nSCENARIOS (bp of NAV a year: benefit = tracking-error variance removed x risk aversion / 2, cost amortised over the horizon)\n");
             s.append(f("  %-10s %6s %9s %9s %9s %8s %8s %8s | %s%n", "Scenario", "Trades", "Turnover", "Cost",
                     "Drift->", "Benefit", "Cost/yr", "Net", "Vetoes"));
-            List<CycleRecord.Scenario> sorted = r.analysis().scenarios().stream()
-                    .sorted(Comparator.comparingDouble((CycleRecord.Scenario x) -> x.score() == null ? -1 : -x.score().score()))
-                    .toList();
+            List<CycleRecord.Scenario> sorted = ScenarioRanking.bestFirst(r);
             for (CycleRecord.Scenario sc : sorted) {
                 ScenarioMetrics mt = sc.metrics();
                 ScenarioScore score = sc.score();
@@ -134,10 +130,7 @@ public class RulesExplainCommand implements Callable<Integer> {
                 if (sc.type() == rec.type()) {
                     continue;
                 }
-                String why = !sc.vetoes().isEmpty() ? "vetoed: " + sc.vetoes().get(0).reason()
-                        : sc.score() == null ? "not scored"
-                        : f("nets %.2f bp a year, %.2f behind", sc.score().score(), rec.score() - sc.score().score());
-                s.append(f("  %-10s %s%n", sc.type(), why));
+                s.append(f("  %-10s %s%n", sc.type(), ScenarioRanking.whyNot(sc, rec)));
             }
             if (d.chosen() != null) {
                 s.append(f("  Chosen %s: %s [%s]%n", d.chosen().type(), d.chosen().reason(), d.chosen().rule()));
@@ -159,79 +152,5 @@ public class RulesExplainCommand implements Callable<Integer> {
                     pct(c.driftCriticalAfter()), c.reason(), c.rule()));
         }
         return s.toString();
-    }
-
-    /** What each rule concluded, in order, from the conclusion facts in the record (they carry the rule name). */
-    static Map<String, Deque<String>> conclusions(CycleRecord r) {
-        Map<String, Deque<String>> out = new LinkedHashMap<>();
-        CycleRecord.Monitor m = r.monitor();
-        add(out, m.regime().rule(), "regime " + m.regime().regime() + ": " + m.regime().reason());
-        EffectiveThresholds t = m.thresholds();
-        add(out, t.rule(), f("thresholds in force: drift critical %s, high %s, medium %s, turnover cap %s",
-                pct(t.driftCritical()), pct(t.driftHigh()), pct(t.driftMedium()), pct(t.maxTurnover())));
-        for (Trigger tr : m.triggers()) {
-            add(out, tr.rule(), "trigger " + tr.code() + ": " + tr.reason());
-        }
-        for (Observation o : m.observations()) {
-            add(out, o.rule(), "observation " + o.code() + ": " + o.reason());
-        }
-        add(out, "verdict: triggered", "verdict TRIGGERED");
-        add(out, "verdict: stable", "verdict STABLE");
-        if (r.analysis() != null) {
-            for (CycleRecord.Scenario sc : r.analysis().scenarios()) {
-                if (sc.score() != null) {
-                    ScenarioScore x = sc.score();
-                    add(out, x.rule(), f("%s nets %.2f bp a year (benefit %.2f - cost %.2f)", x.type(), x.netBp(),
-                            x.benefitBp(), x.costBp()));
-                }
-            }
-            for (CycleRecord.Scenario sc : r.analysis().scenarios()) {
-                for (ScenarioVeto v : sc.vetoes()) {
-                    add(out, v.rule(), "veto " + v.type() + ": " + v.reason());
-                }
-            }
-            Recommendation rec = r.analysis().recommendation();
-            add(out, rec.rule(), f("recommend %s (net %.2f bp a year, confidence %.0f %%)", rec.type(), rec.score(), rec.confidence() * 100));
-        }
-        CycleRecord.Decision d = r.decision();
-        if (d.chosen() != null) {
-            add(out, d.chosen().rule(), "choose " + d.chosen().type() + ": " + d.chosen().reason());
-        }
-        if (d.timing() != null) {
-            add(out, d.timing().rule(), f("timing %s (%d tranches, re-check %d days): %s", d.timing().timing(),
-                    d.timing().tranches(), d.timing().recheckDays(), d.timing().reason()));
-        }
-        for (PlannedTrade p : d.plan()) {
-            add(out, p.rule(), p.priority() + " " + p.side() + " " + p.ticker() + ": " + p.rationale());
-        }
-        for (AppliedThresholdChange c : d.thresholdChanges()) {
-            add(out, c.rule(), c.kind() + " " + pp(c.requestedDelta()) + ": " + c.reason());
-        }
-        return out;
-    }
-
-    private static void add(Map<String, Deque<String>> out, String rule, String text) {
-        if (rule != null) {
-            out.computeIfAbsent(rule, k -> new ArrayDeque<>()).add(text);
-        }
-    }
-
-    private static String intermediate(String rule) {
-        if (rule.startsWith("vix from")) {
-            return "VIX signal (intermediate; see the regime line)";
-        }
-        if (rule.startsWith("realised vol")) {
-            return "realised-volatility signal (intermediate; see the regime line)";
-        }
-        if (rule.startsWith("thresholds: ") && !rule.startsWith("thresholds: the regime")) {
-            return "the regime's row of thresholds.drl.xlsx (intermediate; see the thresholds line)";
-        }
-        if (rule.startsWith("cost-benefit:")) {
-            return "risk aversion and holding horizon for the regime (intermediate; used by the values)";
-        }
-        if (rule.startsWith("review:")) {
-            return "today is a review day for the regime's cadence";
-        }
-        return "(intermediate fact, not kept in the record)";
     }
 }

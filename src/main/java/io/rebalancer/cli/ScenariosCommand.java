@@ -3,6 +3,9 @@ package io.rebalancer.cli;
 import io.rebalancer.rules.RuleEngine;
 import io.rebalancer.rules.RuleLimits;
 import io.rebalancer.rules.drools.DroolsRuleEngine;
+import io.rebalancer.scenarios.ScenarioOutcome;
+import io.rebalancer.scenarios.ScenarioResult;
+import io.rebalancer.scenarios.ScenariosRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -54,10 +57,10 @@ public class ScenariosCommand implements Runnable {
             int passed = 0;
             int failed = 0;
             for (Path f : files) {
-                ScenariosRunner.Result r = runner.run(f);
+                ScenarioResult r = runner.run(f);
                 out.println(r.line());
                 if (verbose && r.outcome() != null) {
-                    ScenariosRunner.Outcome o = r.outcome();
+                    ScenarioOutcome o = r.outcome();
                     out.println("     regime " + o.regime() + ", verdict " + o.verdict() + ", recommended " + o.recommended()
                             + ", chosen " + o.chosen() + ", timing " + o.timing() + ", vetoed " + o.vetoed()
                             + ", threshold changes " + o.thresholdChanges());

@@ -14,8 +14,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 /** Holds the package arrows of docs/ARCHITECTURE.md: each package depends only on packages listed before it. */
 class ArchitectureTest {
     /** Lowest first. A package may use the ones before it, never the ones after. */
-    static final List<String> LAYERS = List.of("domain", "calendar", "analytics", "optimise", "rules", "agents", "store", "market",
-            "execution", "service", "portfolio", "backtest", "rulediff", "report", "evaluation", "sweep", "alerts", "watch",
+    static final List<String> LAYERS = List.of("domain", "calendar", "analytics", "optimise", "rules", "agents", "explain", "store", "market",
+            "execution", "service", "scenarios", "portfolio", "backtest", "rulediff", "report", "evaluation", "sweep", "alerts", "watch",
             "query", "batch", "mcp", "cli");
 
     private static JavaClasses classes;

@@ -1,42 +1,17 @@
 package io.rebalancer.cli;
 
-import io.rebalancer.rules.RuleEngine;
-import io.rebalancer.rules.drools.DroolsRuleEngine;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Every scenarios/*.json as a JUnit test (one rule engine for all), and the command's exit codes. */
+/** The {@code scenarios test} command: its lines and exit codes (each scenario itself: scenarios.ShippedScenariosTest). */
 class ScenariosTest {
-    private static ScenariosRunner runner;
-
-    @BeforeAll
-    static void load() {
-        RuleEngine engine = DroolsRuleEngine.load(Path.of("rules"));
-        runner = new ScenariosRunner(engine, Path.of("backtest-data"));
-    }
-
-    @TestFactory
-    Stream<DynamicTest> scenario_shippedRules_matchesExpectation() {
-        List<Path> files = ScenariosRunner.files(Path.of("scenarios"));
-        assertTrue(files.size() >= 12, "at least 12 scenarios, found " + files.size());
-        return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
-            ScenariosRunner.Result r = runner.run(f);
-            assertTrue(r.passed(), r.line());
-        }));
-    }
-
     @Test
     void scenariosTest_wrongExpectation_failsWithDifferenceAndExitCode(@TempDir Path tmp) throws IOException {
         String text = Files.readString(Path.of("scenarios", "03-turnover-cap-vetoes-full.json"))

@@ -173,7 +173,7 @@ public final class RuleValidator {
 
     /** Rules declared in a DRL text, comments and strings aside. */
     static int ruleCount(String drl) {
-        java.util.regex.Matcher m = RULE.matcher(RuleLinter.blankCommentsAndStrings(drl));
+        java.util.regex.Matcher m = RULE.matcher(DrlText.blankCommentsAndStrings(drl));
         int n = 0;
         while (m.find()) {
             n++;

@@ -1,7 +1,6 @@
-package io.rebalancer.cli;
+package io.rebalancer.market;
 
 import io.rebalancer.analytics.SegmentReturn;
-import io.rebalancer.market.DataFileException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -20,13 +19,13 @@ import java.util.Locale;
  * Reads {@code period,segment,wp,wb,rp,rb} rows (header required, any column order, fractions: 0.1 = 10 %). A bad
  * row is a {@link DataFileException} naming file:line, the field and the value; nothing is attributed then.
  */
-final class AttributionCsv {
+public final class AttributionCsv {
     static final List<String> COLUMNS = List.of("period", "segment", "wp", "wb", "rp", "rb");
 
     private AttributionCsv() {
     }
 
-    static List<SegmentReturn> read(Path file) {
+    public static List<SegmentReturn> read(Path file) {
         String name = file.toString();
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
                 .setIgnoreEmptyLines(true).setCommentMarker('#').get();

@@ -1,10 +1,5 @@
-package io.rebalancer.cli;
+package io.rebalancer.scenarios;
 
-import io.rebalancer.agents.AgentMemory;
-import io.rebalancer.agents.AppliedThresholdChange;
-import io.rebalancer.agents.Cycle;
-import io.rebalancer.agents.CycleRecord;
-import io.rebalancer.agents.PlannedTrade;
 import io.rebalancer.domain.Regime;
 import io.rebalancer.domain.ScenarioType;
 import io.rebalancer.domain.Side;
@@ -12,83 +7,26 @@ import io.rebalancer.rules.Phase;
 import io.rebalancer.rules.PhaseResult;
 import io.rebalancer.rules.RuleEngine;
 import io.rebalancer.rules.facts.*;
-import io.rebalancer.service.RuleSetReplay;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Stream;
 
 /**
- * Runs golden scenarios against one rule engine. Hand-written facts go through the three phases exactly as the
- * agents feed them (same fact types, same groups); a market day goes through {@link Cycle} with live-cycle
- * holdings from {@link RuleSetReplay}.
+ * A scenario of hand-written facts: the monitor, analyze and decide phases of the rule engine fired exactly as the
+ * agents feed them (same fact types, same groups), analyze only when the monitor triggers.
  */
-final class ScenariosRunner {
-    /** What a scenario produced, in the terms of {@link ScenarioSpec.Expect}. */
-    record Outcome(String regime, String verdict, String recommended, String chosen, String timing,
-                   List<String> vetoed, List<String> thresholdChanges, Map<String, String> priorities,
-                   List<String> fired) {
-    }
-
-    /** One scenario's result: failures empty means PASS. */
-    record Result(String name, Path file, List<String> failures, Outcome outcome) {
-        boolean passed() {
-            return failures.isEmpty();
-        }
-
-        String line() {
-            return (passed() ? "PASS " : "FAIL ") + name + (passed() ? "" : ": " + String.join("; ", failures));
-        }
-    }
-
+final class FactsScenario {
     private final RuleEngine engine;
-    private final Path backtestData;
-    private final Map<String, RuleSetReplay> replays = new LinkedHashMap<>();
 
-    ScenariosRunner(RuleEngine engine, Path backtestData) {
+    FactsScenario(RuleEngine engine) {
         this.engine = engine;
-        this.backtestData = backtestData;
     }
 
-    static List<Path> files(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            throw new IllegalArgumentException("scenario directory " + dir + " does not exist");
-        }
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dir, e);
-        }
-    }
-
-    Result run(Path file) {
-        ScenarioSpec spec;
-        try {
-            spec = ScenarioSpec.read(file);
-        } catch (IllegalArgumentException e) {
-            return new Result(file.getFileName().toString(), file, List.of(e.getMessage()), null);
-        }
-        try {
-            Outcome o = spec.facts() != null ? runFacts(spec.facts()) : runMarketDay(spec.marketDay());
-            return new Result(spec.name(), file, compare(spec.expect(), o), o);
-        } catch (RuntimeException e) {
-            return new Result(spec.name(), file, List.of("could not run: " + e.getMessage()), null);
-        }
-    }
-
-    // ------------------------------------------------------------------ hand-written facts
-
-    Outcome runFacts(ScenarioSpec.Facts f) {
+    ScenarioOutcome run(ScenarioSpec.Facts f) {
         Objects.requireNonNull(f.positions(), "facts.positions");
         Objects.requireNonNull(f.risk(), "facts.risk");
         Objects.requireNonNull(f.market(), "facts.market");
@@ -208,7 +146,7 @@ final class ScenariosRunner {
         TimingDecided timing = decision.one(TimingDecided.class).orElse(null);
         Map<String, String> priorities = new LinkedHashMap<>();
         decision.all(TradePriority.class).forEach(p -> priorities.put(p.ticker(), p.priority().name()));
-        return new Outcome(regime.regime().name(), verdict.verdict().name(),
+        return new ScenarioOutcome(regime.regime().name(), verdict.verdict().name(),
                 recommendation == null ? "none" : recommendation.type().name(),
                 chosen == null ? "none" : chosen.type().name(), timing == null ? "none" : timing.timing().name(), vetoed,
                 decision.all(ThresholdChange.class).stream().map(ThresholdChange::kind).toList(), priorities, fired);
@@ -229,7 +167,7 @@ final class ScenariosRunner {
         return b != null && b;
     }
 
-    private static List<OutcomeStats> outcomes(List<ScenarioSpec.Outcome> list) {
+    static List<OutcomeStats> outcomes(List<ScenarioSpec.Outcome> list) {
         if (list == null) {
             return List.of();
         }
@@ -245,93 +183,5 @@ final class ScenariosRunner {
     private static <T> T required(PhaseResult r, Class<T> type) {
         return r.one(type).orElseThrow(() -> new IllegalStateException("the " + r.phase().name().toLowerCase(Locale.ROOT)
                 + " rules concluded no " + type.getSimpleName() + " (fired: " + r.firedRuleNames() + ")"));
-    }
-
-    // ------------------------------------------------------------------ market day
-
-    Outcome runMarketDay(ScenarioSpec.MarketDay d) {
-        Objects.requireNonNull(d.asOf(), "market_day.as_of");
-        String portfolio = d.portfolio() == null ? "PORT_A_TechGrowth" : d.portfolio();
-        String key = portfolio + "|" + d.holdingsFrom() + "|" + d.asOf();
-        RuleSetReplay replay = replays.computeIfAbsent(key, k -> RuleSetReplay.fromFiles(backtestData, portfolio,
-                d.holdingsFrom(), d.asOf()));
-        List<LocalDate> rebalances = d.lastRebalance() == null ? List.of() : List.of(d.lastRebalance());
-        AgentMemory memory = new AgentMemory(d.persistentOffset() == null ? 0 : d.persistentOffset(), 0, null,
-                d.previousRegime() == null ? null : Regime.valueOf(d.previousRegime().toUpperCase(Locale.ROOT)), rebalances);
-        CycleRecord r = new Cycle(engine).run(replay.input(d.asOf(), memory, outcomes(d.outcomes())), "scenario");
-        return outcome(r);
-    }
-
-    static Outcome outcome(CycleRecord r) {
-        List<String> vetoed = new ArrayList<>();
-        if (r.analysis() != null) {
-            r.analysis().scenarios().stream().filter(s -> !s.vetoes().isEmpty()).forEach(s -> vetoed.add(s.type().name()));
-        }
-        Map<String, String> priorities = new LinkedHashMap<>();
-        for (PlannedTrade p : r.decision().plan()) {
-            priorities.put(p.ticker(), p.priority().name());
-        }
-        return new Outcome(r.monitor().regime().regime().name(), r.monitor().verdict().name(),
-                r.analysis() == null ? "none" : r.analysis().recommendation().type().name(),
-                r.decision().chosen() == null ? "none" : r.decision().chosen().type().name(),
-                r.decision().timing() == null ? "none" : r.decision().timing().timing().name(), vetoed,
-                r.decision().thresholdChanges().stream().map(AppliedThresholdChange::kind).toList(), priorities,
-                r.firedRules().stream().map(CycleRecord.Firing::rule).toList());
-    }
-
-    // ------------------------------------------------------------------ comparison
-
-    static List<String> compare(ScenarioSpec.Expect e, Outcome o) {
-        List<String> out = new ArrayList<>();
-        check(out, "regime", e.regime(), o.regime());
-        check(out, "verdict", e.verdict(), o.verdict());
-        check(out, "recommended", e.recommended(), o.recommended());
-        check(out, "chosen", e.chosen(), o.chosen());
-        check(out, "timing", e.timing(), o.timing());
-        if (e.vetoed() != null) {
-            for (String v : e.vetoed()) {
-                if (!o.vetoed().contains(v.toUpperCase(Locale.ROOT))) {
-                    out.add(v + " expected vetoed but was not (vetoed: " + o.vetoed() + ")");
-                }
-            }
-        }
-        if (e.notVetoed() != null) {
-            for (String v : e.notVetoed()) {
-                if (o.vetoed().contains(v.toUpperCase(Locale.ROOT))) {
-                    out.add(v + " expected not vetoed but was");
-                }
-            }
-        }
-        if (e.thresholdChanges() != null && !new LinkedHashSet<>(e.thresholdChanges()).equals(new LinkedHashSet<>(o.thresholdChanges()))) {
-            out.add("threshold changes expected " + e.thresholdChanges() + " but were " + o.thresholdChanges());
-        }
-        if (e.priorities() != null) {
-            e.priorities().forEach((ticker, p) -> {
-                if (!p.equalsIgnoreCase(o.priorities().getOrDefault(ticker, "none"))) {
-                    out.add("priority of " + ticker + " expected " + p + " but was " + o.priorities().getOrDefault(ticker, "none"));
-                }
-            });
-        }
-        if (e.fired() != null) {
-            for (String rule : e.fired()) {
-                if (!o.fired().contains(rule)) {
-                    out.add("rule \"" + rule + "\" did not fire");
-                }
-            }
-        }
-        if (e.notFired() != null) {
-            for (String rule : e.notFired()) {
-                if (o.fired().contains(rule)) {
-                    out.add("rule \"" + rule + "\" fired but must not");
-                }
-            }
-        }
-        return out;
-    }
-
-    private static void check(List<String> out, String what, String expected, String actual) {
-        if (expected != null && !expected.equalsIgnoreCase(actual)) {
-            out.add(what + " expected " + expected + " but was " + actual);
-        }
     }
 }

@@ -1,4 +1,4 @@
-package io.rebalancer.cli;
+package io.rebalancer.scenarios;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -18,7 +18,7 @@ import java.util.Map;
  * run through the whole agent cycle; and what must come out. docs/RULES.md describes every field.
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
-record ScenarioSpec(String name, String description, Facts facts, MarketDay marketDay, Expect expect) {
+public record ScenarioSpec(String name, String description, Facts facts, MarketDay marketDay, Expect expect) {
 
     /**
      * Hand-written facts. Fractions of NAV for weights, drift, turnover and cost; VaR a one-day return. Thresholds come

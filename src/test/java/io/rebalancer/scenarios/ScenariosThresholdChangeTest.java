@@ -1,4 +1,4 @@
-package io.rebalancer.cli;
+package io.rebalancer.scenarios;
 
 import io.rebalancer.rules.drools.DroolsRuleEngine;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,7 @@ class ScenariosThresholdChangeTest {
     @Test
     void run_vixCalmCutoffRaisedTo17_realDay20241121BecomesLowVol() throws IOException {
         Path day = Path.of("scenarios", "14-market-day-2024-11-21-live.json");
-        ScenariosRunner.Outcome before = new ScenariosRunner(DroolsRuleEngine.load(Path.of("rules")), Path.of("backtest-data"))
+        ScenarioOutcome before = new ScenariosRunner(DroolsRuleEngine.load(Path.of("rules")), Path.of("backtest-data"))
                 .run(day).outcome();
         assertEquals("MODERATE", before.regime());
 
@@ -36,7 +36,7 @@ class ScenariosThresholdChangeTest {
         // below 17 instead of 13.5 (two cells, edited with Apache POI as a spreadsheet would)
         WorkbookCells.set(vix, "vix from MODERATE: calm", "VIX to", 17.0);
         WorkbookCells.set(vix, "vix from MODERATE: stay moderate", "VIX from", 17.0);
-        ScenariosRunner.Outcome after = new ScenariosRunner(DroolsRuleEngine.load(rules), Path.of("backtest-data"))
+        ScenarioOutcome after = new ScenariosRunner(DroolsRuleEngine.load(rules), Path.of("backtest-data"))
                 .run(day).outcome();
 
         assertEquals("LOW_VOL", after.regime());
@@ -58,7 +58,7 @@ class ScenariosThresholdChangeTest {
         // min(1 pp, 100 % x 30 %) = 1 pp and its +1.5 pp is outside; Technology's +2.5 pp (AAPL +1.5, NVDA +1) is
         // beyond 1 % too, but sector drift is only observed
         assertEquals("D11", WorkbookCells.set(thresholds, "thresholds: MODERATE", "Critical drift (%)", 1.0));
-        ScenariosRunner.Result after = new ScenariosRunner(DroolsRuleEngine.load(rules), null).run(scenario);
+        ScenarioResult after = new ScenariosRunner(DroolsRuleEngine.load(rules), null).run(scenario);
         assertEquals("TRIGGERED", after.outcome().verdict(), after.line());
         assertTrue(after.outcome().fired().contains("trigger: position outside its band"), after.line());
         assertTrue(after.outcome().fired().contains("observe: sector drift over critical"), after.line());
@@ -76,7 +76,7 @@ class ScenariosThresholdChangeTest {
         // the MODERATE "Review" cell ANNUAL -> NONE: no day is a review day; AAPL +2 pp and SPY -2 pp are inside
         // their 10 pp bands, so nothing triggers
         assertEquals("L11", WorkbookCells.set(thresholds, "thresholds: MODERATE", "Review", "NONE"));
-        ScenariosRunner.Result after = new ScenariosRunner(DroolsRuleEngine.load(rules), null).run(scenario);
+        ScenarioResult after = new ScenariosRunner(DroolsRuleEngine.load(rules), null).run(scenario);
         assertEquals("STABLE", after.outcome().verdict(), after.line());
         assertFalse(after.outcome().fired().contains("review: today is a review day"), after.line());
         assertFalse(after.outcome().fired().contains("trigger: calendar review"), after.line());
@@ -93,7 +93,7 @@ class ScenariosThresholdChangeTest {
         // the MODERATE "Review" cell ANNUAL -> QUARTERLY: the day is a review; AAPL +2 pp > Medium 1.5 % triggers it,
         // PARTIAL (net 1.82 bp) is vetoed by the review and FULL (2 x 0.01^2 x 10,000 - 0.3 = 1.70 bp) is chosen
         WorkbookCells.set(thresholds, "thresholds: MODERATE", "Review", "QUARTERLY");
-        ScenariosRunner.Result after = new ScenariosRunner(DroolsRuleEngine.load(rules), null).run(scenario);
+        ScenarioResult after = new ScenariosRunner(DroolsRuleEngine.load(rules), null).run(scenario);
         assertEquals("FULL", after.outcome().chosen(), after.line());
         assertTrue(after.outcome().fired().contains("trigger: calendar review"), after.line());
         assertTrue(after.outcome().fired().contains("veto: a calendar review returns to target"), after.line());
@@ -111,7 +111,7 @@ class ScenariosThresholdChangeTest {
         // the MODERATE "Minimum net benefit (bp a year)" cell 0 -> 2: BAND_EDGE's 1.96 bp no longer beats it
         WorkbookCells.set(rules.resolve("cost_benefit.drl.xlsx"), "cost-benefit: MODERATE",
                 "Minimum net benefit (bp a year)", 2.0);
-        ScenariosRunner.Outcome after = new ScenariosRunner(DroolsRuleEngine.load(rules), null).run(scenario).outcome();
+        ScenarioOutcome after = new ScenariosRunner(DroolsRuleEngine.load(rules), null).run(scenario).outcome();
         assertEquals("DEFER", after.chosen());
         assertTrue(after.fired().contains("veto: costs more than it is worth"), after.fired().toString());
     }

@@ -1,7 +1,6 @@
-package io.rebalancer.rules;
+package io.rebalancer.rules.drools;
 
-import io.rebalancer.rules.drools.RuleFiles;
-import io.rebalancer.rules.drools.RuleLinter;
+import io.rebalancer.rules.RuleProblem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
