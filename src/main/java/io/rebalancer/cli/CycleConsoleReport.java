@@ -7,7 +7,6 @@ import io.rebalancer.rules.facts.*;
 import io.rebalancer.service.CycleOutcome;
 
 import java.util.List;
-import java.util.Locale;
 
 /** The console report of one cycle, in the spirit of the seed's: three phases, the plan, the adjustments. */
 final class CycleConsoleReport {
@@ -207,15 +206,15 @@ final class CycleConsoleReport {
     }
 
     static String f(String format, Object... args) {
-        return String.format(Locale.ROOT, format, args);
+        return io.rebalancer.explain.Figures.f(format, args);
     }
 
     static String pct(double fraction) {
-        return Double.isFinite(fraction) ? f("%.2f %%", fraction * 100) : "n/a";
+        return io.rebalancer.explain.Figures.pct(fraction);
     }
 
     static String pp(double fraction) {
-        return Double.isFinite(fraction) ? f("%+.2f pp", fraction * 100) : "n/a";
+        return io.rebalancer.explain.Figures.pp(fraction);
     }
 
     static String money(double value) {
