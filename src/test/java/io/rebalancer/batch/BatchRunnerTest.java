@@ -143,6 +143,45 @@ class BatchRunnerTest {
         assertNull(whole.shard());
     }
 
+    @Test
+    void run_bulkWriteFailsOnTheWriterThread_batchFailsWithItsErrorAndGivesTheLeasesBack() {
+        LocalDate day = LocalDate.of(2024, 12, 18);
+        Stores failing = withFailingDecisionWrites(stores, "disk full");
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> new BatchRunner(failing, cycle, 2).run(null, day));
+        assertEquals("disk full", e.getMessage());
+        assertTrue(stores.locks().tryAcquire("portfolio:HALF", "test", java.time.Instant.now(),
+                java.time.Instant.now().plusSeconds(1)).isEmpty(), "the leases were given back");
+        stores.locks().release("portfolio:HALF", "test");
+        // nothing of that day was recorded as decided: a run on a working store decides all three again
+        BatchReport again = new BatchRunner(stores, cycle, 2).run(null, day);
+        assertEquals(0, again.alreadyRecorded());
+        assertEquals(1, again.failed());
+    }
+
+    /** The store, except that writing decisions in bulk throws (as a full disk or a lost server would). */
+    private static Stores withFailingDecisionWrites(Stores real, String message) {
+        io.rebalancer.store.DecisionLog log = (io.rebalancer.store.DecisionLog) java.lang.reflect.Proxy.newProxyInstance(
+                BatchRunnerTest.class.getClassLoader(), new Class<?>[] {io.rebalancer.store.DecisionLog.class},
+                (proxy, m, args) -> {
+                    if (m.getName().equals("saveAll")) {
+                        throw new IllegalStateException(message);
+                    }
+                    return invoke(m, real.decisions(), args);
+                });
+        return (Stores) java.lang.reflect.Proxy.newProxyInstance(BatchRunnerTest.class.getClassLoader(),
+                new Class<?>[] {Stores.class}, (proxy, m, args) -> m.getName().equals("decisions") ? log
+                        : invoke(m, real, args));
+    }
+
+    private static Object invoke(java.lang.reflect.Method m, Object target, Object[] args) throws Throwable {
+        try {
+            return m.invoke(target, args);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
     private static List<String> ids(BatchReport r) {
         return r.outcomes().stream().map(BatchReport.PortfolioOutcome::portfolioId).sorted().toList();
     }
