@@ -11,70 +11,75 @@ import org.apache.spark.sql.SparkSession;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
 /**
- * {@code rebalancer-sweep batch [--mongo-uri URI | --data-dir DIR] [--as-of D] [--model M] [--shards N]
- * [--workers K] [--rules DIR] [--backtest-data DIR] [--master URL] [--json]}: the nightly batch as Spark tasks.
- * Exit codes as the core's {@code run --all}: 0 all decided, 10 some portfolios failed, 2 usage, 3 bad input,
- * 4 not found (an unknown model, no prices), 5 rules, 6 store.
+ * {@code rebalancer-sweep batch}: the nightly batch as Spark tasks (picocli parses the arguments). Exit codes as
+ * the core's {@code run --all}: 0 all decided, 10 some portfolios failed, 2 usage, 4 not found (an unknown model,
+ * no prices), 5 rules, 6 store, 1 anything else.
  */
-public final class SparkBatchMain {
-    static final String USAGE = "usage: rebalancer-sweep batch [--mongo-uri URI | --data-dir DIR] [--as-of yyyy-MM-dd]"
-            + " [--model M] [--shards N] [--workers K] [--rules DIR] [--backtest-data DIR] [--master URL] [--json]";
+@picocli.CommandLine.Command(name = "rebalancer-sweep batch", mixinStandardHelpOptions = true,
+        description = "The nightly batch as Spark tasks: the book split into shards (CRC-32 of the account id mod N),"
+                + " each shard the core's 'run --all' of its accounts against the shared store, the reports merged.",
+        footer = {"", "Examples:", "  rebalancer-sweep batch --mongo-uri mongodb://host:27017/rebalancer --shards 8",
+                "  rebalancer-sweep batch --data-dir ~/.rebalancer --as-of 2024-11-21 --master 'local[2]'"})
+public final class SparkBatchMain implements java.util.concurrent.Callable<Integer> {
+    @picocli.CommandLine.Option(names = "--mongo-uri", paramLabel = "URI",
+            description = "The shared MongoDB (default: $MONGODB_URI)")
+    String uri = System.getenv(StoreConfig.ENV_URI);
 
-    private SparkBatchMain() {
-    }
+    @picocli.CommandLine.Option(names = "--data-dir", paramLabel = "DIR",
+            description = "An embedded store instead (local[*] masters only)")
+    Path dataDir;
+
+    @picocli.CommandLine.Option(names = "--as-of", paramLabel = "yyyy-MM-dd",
+            description = "The batch day (default: the latest stored day)")
+    LocalDate asOf;
+
+    @picocli.CommandLine.Option(names = "--model", paramLabel = "M", description = "Only the accounts on model M")
+    String model;
+
+    @picocli.CommandLine.Option(names = "--shards", paramLabel = "N",
+            description = "Number of shards, one Spark task each (default: Spark's default parallelism)")
+    Integer shards;
+
+    @picocli.CommandLine.Option(names = "--workers", paramLabel = "K", defaultValue = "1",
+            description = "Cycle workers per task (default: ${DEFAULT-VALUE})")
+    int workers;
+
+    @picocli.CommandLine.Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules",
+            description = "Rule directory (default: ${DEFAULT-VALUE})")
+    Path rules;
+
+    @picocli.CommandLine.Option(names = "--backtest-data", paramLabel = "DIR", defaultValue = "backtest-data",
+            description = "Seeds an empty store (default: ${DEFAULT-VALUE})")
+    Path data;
+
+    @picocli.CommandLine.Option(names = "--master", paramLabel = "URL",
+            description = "Spark master (default: spark-submit's, else local[*])")
+    String master;
+
+    @picocli.CommandLine.Option(names = "--json", description = "Print every outcome as JSON")
+    boolean json;
 
     public static void main(String[] args) {
         System.exit(run(args));
     }
 
     static int run(String[] args) {
-        String uri = System.getenv(StoreConfig.ENV_URI);
-        String dataDir = null;
-        String master = null;
-        String model = null;
-        LocalDate asOf = null;
-        Integer shards = null;
-        int workers = 1;
-        String rules = "rules";
-        String data = "backtest-data";
-        boolean json = false;
-        try {
-            for (int i = 0; i < args.length; i++) {
-                String a = args[i];
-                switch (a) {
-                    case "--mongo-uri" -> uri = value(args, ++i, a);
-                    case "--data-dir" -> dataDir = value(args, ++i, a);
-                    case "--master" -> master = value(args, ++i, a);
-                    case "--model" -> model = value(args, ++i, a);
-                    case "--as-of" -> asOf = LocalDate.parse(value(args, ++i, a));
-                    case "--shards" -> shards = Integer.parseInt(value(args, ++i, a));
-                    case "--workers" -> workers = Integer.parseInt(value(args, ++i, a));
-                    case "--rules" -> rules = value(args, ++i, a);
-                    case "--backtest-data" -> data = value(args, ++i, a);
-                    case "--json" -> json = true;
-                    case "-h", "--help" -> {
-                        System.out.println(USAGE);
-                        return 0;
-                    }
-                    default -> throw new IllegalArgumentException("unknown argument '" + a + "'");
-                }
-            }
-            if (dataDir != null) {
-                uri = null;
-            }
-            if (uri == null && dataDir == null) {
-                throw new IllegalArgumentException("give the store: --mongo-uri URI (or MONGODB_URI), or on local[*]"
-                        + " --data-dir DIR");
-            }
-        } catch (DateTimeParseException e) {
-            System.err.println("error: --as-of must be yyyy-MM-dd, was '" + e.getParsedString() + "'");
-            return 2;
-        } catch (IllegalArgumentException e) {
+        picocli.CommandLine cl = new picocli.CommandLine(new SparkBatchMain());
+        cl.setParameterExceptionHandler((e, a) -> {
             System.err.println("error: " + StoreConfig.maskUris(String.valueOf(e.getMessage())));
-            System.err.println(USAGE);
+            System.err.println("Run 'rebalancer-sweep batch --help' for its usage.");
+            return 2;
+        });
+        return cl.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        String mongoUri = dataDir != null ? null : uri;
+        if (mongoUri == null && dataDir == null) {
+            System.err.println("error: give the store: --mongo-uri URI (or MONGODB_URI), or on local[*] --data-dir DIR");
             return 2;
         }
         SparkSession.Builder b = SparkSession.builder().appName("rebalancer-batch").config("spark.ui.enabled", "false");
@@ -91,10 +96,9 @@ public final class SparkBatchMain {
                         + sparkMaster + " need a shared MongoDB: --mongo-uri URI");
                 return 2;
             }
-            SparkBatchConfig cfg = new SparkBatchConfig(uri, dataDir == null ? null
-                    : Path.of(dataDir).toAbsolutePath().normalize().toString(),
-                    Path.of(rules).toAbsolutePath().normalize().toString(),
-                    Path.of(data).toAbsolutePath().normalize().toString(), asOf, model,
+            SparkBatchConfig cfg = new SparkBatchConfig(mongoUri, dataDir == null ? null
+                    : dataDir.toAbsolutePath().normalize().toString(), rules.toAbsolutePath().normalize().toString(),
+                    data.toAbsolutePath().normalize().toString(), asOf, model,
                     shards != null ? shards : spark.sparkContext().defaultParallelism(), workers);
             BatchReport r = SparkBatchJob.run(spark, cfg);
             System.out.print(json ? QueryJson.writePretty(r) + System.lineSeparator() : BatchSummary.text(r));
@@ -138,10 +142,4 @@ public final class SparkBatchMain {
         return e;
     }
 
-    private static String value(String[] args, int i, String name) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException(name + " needs a value");
-        }
-        return args[i];
-    }
 }
