@@ -95,16 +95,7 @@ public class RulesWatchCommand implements Callable<Integer> {
             Path copy = null;
             try {
                 copy = Files.createTempDirectory("rebalancer-watch-warm-up-");
-                try (Stream<Path> files = Files.walk(rules)) {
-                    for (Path f : files.toList()) {
-                        Path to = copy.resolve(rules.relativize(f).toString());
-                        if (Files.isDirectory(f)) {
-                            Files.createDirectories(to);
-                        } else {
-                            Files.copy(f, to);
-                        }
-                    }
-                }
+                io.rebalancer.rules.drools.RuleFiles.copyDirectory(rules, copy);
                 RuleValidator.validate(copy, CompiledRuleCache.disabled());
             } catch (IOException | RuntimeException e) {
                 org.slf4j.LoggerFactory.getLogger(RulesWatchCommand.class).debug("warm-up skipped: {}", e.toString());

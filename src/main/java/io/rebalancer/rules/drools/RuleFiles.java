@@ -20,6 +20,18 @@ public record RuleFiles(Path dir, List<Path> drl, List<Path> tables, List<RulePr
     private static final List<String> TABLE_SUFFIXES = List.of(".drl.xlsx", ".drl.xls", ".drl.csv");
     private static final List<String> SPREADSHEET_SUFFIXES = List.of(".xlsx", ".xls", ".csv", ".ods", ".xlsm");
 
+    /** Copies every file under {@code from} to the same place under {@code to} (replacing what is there). */
+    public static void copyDirectory(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
     public static RuleFiles scan(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("rules directory " + dir + " does not exist");

@@ -25,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Writes the rule directory a variant or a whole grid runs on, as a copy of the shipped rules (never edited):
@@ -130,14 +129,7 @@ public final class VariantRules {
             original(rules, c);
         }
         try {
-            Files.createDirectories(out);
-            try (Stream<Path> files = Files.walk(rules)) {
-                for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
-                    Path target = out.resolve(rules.relativize(p).toString());
-                    Files.createDirectories(target.getParent());
-                    Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
+            io.rebalancer.rules.drools.RuleFiles.copyDirectory(rules, out);
             Map<String, List<Map.Entry<TableCell, String>>> byFile = new LinkedHashMap<>();
             values.entrySet().forEach(e -> byFile.computeIfAbsent(e.getKey().file(), k -> new ArrayList<>()).add(e));
             for (Map.Entry<String, List<Map.Entry<TableCell, String>>> f : byFile.entrySet()) {
