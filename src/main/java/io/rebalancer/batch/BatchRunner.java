@@ -73,8 +73,8 @@ public final class BatchRunner {
         if (model != null && versions.stream().noneMatch(v -> v.model().equals(model))) {
             throw new NotFoundException("unknown model '" + model + "'; 'portfolio list' shows the models in use");
         }
-        List<Account> chosen = book.stream().filter(a -> model == null || model.equals(a.model()))
-                .filter(a -> shard.contains(a.id())).toList();
+        List<Account> shardBook = shard.count() == 1 ? book : book.stream().filter(a -> shard.contains(a.id())).toList();
+        List<Account> chosen = shardBook.stream().filter(a -> model == null || model.equals(a.model())).toList();
         List<Account> active = chosen.stream().filter(a -> !a.definition().inception().isAfter(day)).toList();
         List<BatchReport.PortfolioOutcome> outcomes = new ArrayList<>();
         if (active.isEmpty()) {
@@ -85,7 +85,6 @@ public final class BatchRunner {
         LocalDate windowFrom = (earliest.isBefore(day) ? earliest : day)
                 .minusDays(LiveCycleService.HISTORY_CALENDAR_DAYS);
         long readStart = System.nanoTime();
-        List<Account> shardBook = shard.count() == 1 ? book : book.stream().filter(a -> shard.contains(a.id())).toList();
         BatchStores view = new BatchStores(stores, day, windowFrom, shardBook, versions);
         long readMs = (System.nanoTime() - readStart) / 1_000_000;
 
