@@ -82,13 +82,7 @@ public final class SparkBatchMain implements java.util.concurrent.Callable<Integ
             System.err.println("error: give the store: --mongo-uri URI (or MONGODB_URI), or on local[*] --data-dir DIR");
             return 2;
         }
-        SparkSession.Builder b = SparkSession.builder().appName("rebalancer-batch").config("spark.ui.enabled", "false");
-        if (master != null) {
-            b.master(master);
-        } else if (System.getProperty("spark.master") == null) {
-            b.master("local[*]");
-        }
-        SparkSession spark = b.getOrCreate();
+        SparkSession spark = io.rebalancer.spark.SparkSessions.start("rebalancer-batch", master);
         try {
             String sparkMaster = spark.sparkContext().master();
             if (dataDir != null && !sparkMaster.startsWith("local")) {

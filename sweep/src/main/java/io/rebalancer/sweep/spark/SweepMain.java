@@ -72,14 +72,7 @@ public final class SweepMain {
             System.err.println("error: " + e.getMessage());
             return 2;
         }
-        SparkSession.Builder b = SparkSession.builder().appName("rebalancer-sweep")
-                .config("spark.ui.enabled", "false");
-        if (master != null) {
-            b.master(master);
-        } else if (System.getProperty("spark.master") == null) {
-            b.master("local[*]");
-        }
-        SparkSession spark = b.getOrCreate();
+        SparkSession spark = io.rebalancer.spark.SparkSessions.start("rebalancer-sweep", master);
         try {
             SweepJob.Outcome o = SweepJob.run(spark, cfg, outDir);
             System.out.print(SweepReport.text(o.spec().name(), o.spec().objective(), o.ranking(), top));
