@@ -84,18 +84,20 @@ public final class CsvPriceReader {
                 throw row.error("field 'high' value '" + row.text("high") + "' is below field 'low' value '"
                         + row.text("low") + "'");
             }
-            for (String f : List.of("open", "high", "low", "close", "adj_close")) {
-                if (row.positive(f) > MAX_PRICE) {
-                    throw row.error("field '" + f + "' value '" + row.text(f) + "' is not a plausible price (above "
-                            + (long) MAX_PRICE + ")");
+            String[] priceFields = {"open", "high", "low", "close", "adj_close"};
+            double[] priceValues = {open, high, low, close, adjClose};
+            for (int f = 0; f < priceFields.length; f++) {
+                if (priceValues[f] > MAX_PRICE) {
+                    throw row.error("field '" + priceFields[f] + "' value '" + row.text(priceFields[f])
+                            + "' is not a plausible price (above " + (long) MAX_PRICE + ")");
                 }
             }
             double slack = 1e-9 * high;
-            for (String f : List.of("open", "close")) {
-                double v = row.positive(f);
+            for (int f : new int[] {0, 3}) {
+                double v = priceValues[f];
                 if (v < low - slack || v > high + slack) {
-                    throw row.error("field '" + f + "' value '" + row.text(f) + "' is outside low '" + row.text("low")
-                            + "' .. high '" + row.text("high") + "'");
+                    throw row.error("field '" + priceFields[f] + "' value '" + row.text(priceFields[f])
+                            + "' is outside low '" + row.text("low") + "' .. high '" + row.text("high") + "'");
                 }
             }
             if (adjClose > close * (1 + 1e-6)) {

@@ -24,8 +24,6 @@ import org.apache.commons.csv.CSVRecord;
  * Blank lines are skipped; anything malformed is a {@link DataFileException} naming file and line.
  */
 final class CsvTable {
-    private static final java.util.regex.Pattern DECIMAL =
-            java.util.regex.Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).setTrim(true).get();
 
     final String file;
@@ -128,6 +126,49 @@ final class CsvTable {
         }
     }
 
+    /**
+     * A plain decimal: optional sign, digits with at most one point (at least one digit), optional exponent
+     * ({@code 1}, {@code -2.5}, {@code .5}, {@code 3.}, {@code 1e-3}). Not Java's wider literal syntax: no
+     * {@code NaN}, {@code Infinity}, hex or type suffix ({@code 1d}), which {@link Double#parseDouble} would take.
+     * A scan, not a regular expression: it runs once per number of every price file.
+     */
+    static boolean isDecimal(String s) {
+        int i = 0;
+        int n = s.length();
+        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            i++;
+        }
+        int digits = 0;
+        boolean point = false;
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits++;
+            } else if (c == '.' && !point) {
+                point = true;
+            } else {
+                break;
+            }
+        }
+        if (digits == 0) {
+            return false;
+        }
+        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+                i++;
+            }
+            int expDigits = 0;
+            for (; i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9'; i++) {
+                expDigits++;
+            }
+            if (expDigits == 0) {
+                return false;
+            }
+        }
+        return i == n;
+    }
+
     static String normalize(String column) {
         return column.trim().toLowerCase(Locale.ROOT).replace(' ', '_');
     }
@@ -175,7 +216,7 @@ final class CsvTable {
             if (s.equalsIgnoreCase("null")) {
                 throw bad(field, "is not a number (Yahoo writes null for a day without data)");
             }
-            if (!DECIMAL.matcher(s).matches()) {
+            if (!isDecimal(s)) {
                 throw bad(field, "is not a number");
             }
             double v = Double.parseDouble(s);
