@@ -19,7 +19,7 @@ class RulesExplainCommandTest {
     @Test
     void render_storedRecordOf20241121_showsFactsRulesScoresAndChanges() {
         // 2024-11-21, a day between reviews: NVDA 1660 shares x $146.67 = $243,472 of NAV $1,390,036 = 17.52 %, +9.52 pp
-        // on its 8 % target, outside its band of min(10 pp, 100 % x 8 %) = 8 pp (worked by hand from backtest-data;
+        // on its 8 % target, outside its band of min(20 pp, 100 % x 8 %) = 8 pp (worked by hand from backtest-data;
         // on 2024-12-12 NVDA's +7.95 pp is inside it and the day is STABLE)
         RuleSetReplay replay = RuleSetReplay.fromFiles(Path.of("backtest-data"), "PORT_A_TechGrowth", null,
                 LocalDate.of(2024, 11, 21));
@@ -31,7 +31,7 @@ class RulesExplainCommandTest {
 
         assertTrue(text.contains("INPUT FACTS"), text);
         assertTrue(text.contains("NVDA"), text);
-        assertTrue(text.contains("Thresholds   drift critical 10.00 % (band: the tighter of it and 100 % of target"), text);
+        assertTrue(text.contains("Thresholds   drift critical 20.00 % (band: the tighter of it and 100 % of target"), text);
         assertTrue(text.contains("  monitor\n"), text);
         assertTrue(text.contains("  analyze\n"), text);
         assertTrue(text.contains("  decide\n"), text);

@@ -24,7 +24,7 @@ class RunCommandTest {
         assertTrue(r.out().contains("[PHASE 1: MONITOR AGENT]"), r.out());
         assertTrue(r.out().contains("[PHASE 2: ANALYZER AGENT]"));
         assertTrue(r.out().contains("[PHASE 3: DECISION AGENT]"));
-        // NVDA's band: the tighter of 10 pp and 100 % of its 8 % target
+        // NVDA's band: the tighter of 20 pp and 100 % of its 8 % target
         assertTrue(r.out().contains("Trigger: NVDA drift +9.52 pp is outside its band of 8.00 % (100 % of its 8.00 % target)"), r.out());
         // by hand: NVDA 17.52 % against its 8 % target and 8 pp band; to the band edge (16 %) is 1.52 % of the
         // $1,390,036 NAV = $21,129, at the $146.67 close 144.06 shares, whole shares 144 ($21,120)

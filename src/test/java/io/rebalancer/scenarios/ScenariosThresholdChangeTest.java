@@ -47,7 +47,7 @@ class ScenariosThresholdChangeTest {
 
     @Test
     void run_moderateCriticalDriftCutTo1Percent_stableDayTriggersOnAaplBand() throws IOException {
-        // risk-alone-does-not-trade: MODERATE, a day between reviews, AAPL +1.5 pp (31.5 vs 30 %), inside its 10 pp band
+        // risk-alone-does-not-trade: MODERATE, a day between reviews, AAPL +1.5 pp (31.5 vs 30 %), inside its 20 pp band
         Path scenario = Path.of("scenarios", "12-risk-alone-does-not-trade.json");
         assertEquals("STABLE", new ScenariosRunner(DroolsRuleEngine.load(Path.of("rules")), null).run(scenario).outcome().verdict());
 
@@ -74,7 +74,7 @@ class ScenariosThresholdChangeTest {
         Path rules = copyRules();
         Path thresholds = rules.resolve("thresholds.drl.xlsx");
         // the MODERATE "Review" cell ANNUAL -> NONE: no day is a review day; AAPL +2 pp and SPY -2 pp are inside
-        // their 10 pp bands, so nothing triggers
+        // their 20 pp bands, so nothing triggers
         assertEquals("L11", WorkbookCells.set(thresholds, "thresholds: MODERATE", "Review", "NONE"));
         ScenarioResult after = new ScenariosRunner(DroolsRuleEngine.load(rules), null).run(scenario);
         assertEquals("STABLE", after.outcome().verdict(), after.line());
