@@ -31,7 +31,7 @@ class RulesExplainCommandTest {
 
         assertTrue(text.contains("INPUT FACTS"), text);
         assertTrue(text.contains("NVDA"), text);
-        assertTrue(text.contains("Thresholds   drift critical 10.00 % (band: the tighter of it and 100 % of target"), text);
+        assertTrue(text.contains("Thresholds   drift critical 20.00 % (band: the tighter of it and 100 % of target"), text);
         assertTrue(text.contains("  monitor\n"), text);
         assertTrue(text.contains("  analyze\n"), text);
         assertTrue(text.contains("  decide\n"), text);

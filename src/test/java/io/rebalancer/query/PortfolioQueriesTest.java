@@ -112,7 +112,7 @@ class PortfolioQueriesTest {
         assertEquals("MODERATE", r.regime());
         assertTrue(r.regimeReason().contains("VIX 13.9"), r.regimeReason());
         assertEquals("NONE", r.varBreach());
-        // NVDA, the largest drift, is +7.95 pp: inside its band of 8 % (100 % of its 8 % target, under the 20 pp critical drift)
+        // NVDA, the largest drift, is +7.95 pp: inside its band of 8 % (100 % of its 8 % target, under the 20 pp cap)
         assertEquals("STABLE", r.verdict());
     }
 

@@ -53,7 +53,7 @@ class LiveCycleServiceMemoryTest {
 
             CycleRecord next = service.run(P, NOV_22).record();
             // the MODERATE critical drift of thresholds.drl.xlsx
-            assertEquals(0.10, next.monitor().thresholds().driftCritical(), 1e-12);
+            assertEquals(0.20, next.monitor().thresholds().driftCritical(), 1e-12);
             assertEquals(NEVER, next.monitor().history().daysSinceLastRebalance());
             assertNotNull(next.analysis());
             next.analysis().scenarios().forEach(s -> assertTrue(
@@ -92,7 +92,7 @@ class LiveCycleServiceMemoryTest {
             assertEquals(LocalDate.of(2025, 12, 31), later.updatedAsOf());
 
             CycleRecord earlier = service.run(P, NOV_21).record();
-            assertEquals(0.10, earlier.monitor().thresholds().driftCritical(), 1e-12);
+            assertEquals(0.20, earlier.monitor().thresholds().driftCritical(), 1e-12);
             assertEquals(NEVER, earlier.monitor().history().daysSinceLastRebalance());
             assertEquals(reference.decision().action(), earlier.decision().action());
             assertEquals(reference.decision().chosen().type(), earlier.decision().chosen().type());
@@ -111,7 +111,7 @@ class LiveCycleServiceMemoryTest {
             new ExecutionService(stores).execute(later.cycleId());
 
             CycleRecord earlier = service.run(P, NOV_21).record();
-            assertEquals(0.10, earlier.monitor().thresholds().driftCritical(), 1e-12);
+            assertEquals(0.20, earlier.monitor().thresholds().driftCritical(), 1e-12);
             assertEquals(NEVER, earlier.monitor().history().daysSinceLastRebalance());
             assertEquals("REBALANCE", earlier.decision().action());
         }

@@ -85,7 +85,7 @@ class PortfolioUpdateTest {
     void apply_editedCriticalDrift_storedAndANewDecisionButTheBandComesFromTheRules() throws IOException {
         LiveCycleService cycles = new LiveCycleService(stores, new Cycle(DroolsRuleEngine.load(Path.of("rules"))));
         CycleRecord before = cycles.run(P, NOV_21).record();
-        assertEquals(0.10, before.monitor().thresholds().driftCritical(), 1e-12);
+        assertEquals(0.20, before.monitor().thresholds().driftCritical(), 1e-12);
 
         edit("\"drift_critical_pct\": 3,", "\"drift_critical_pct\": 3.5,");
         PortfolioUpdate.Result r = new PortfolioUpdate(stores).apply(portfolioFile());
@@ -98,7 +98,7 @@ class PortfolioUpdateTest {
         assertEquals(0.035, stores.portfolios().definition(P).orElseThrow().thresholds().driftCritical(), 1e-12);
         // since issue 10 the drift bands in force are cells of rules/thresholds.drl.xlsx (MODERATE: 10 %), not the
         // portfolio file's thresholds block (docs/RULES.md); ScenariosThresholdChangeTest edits that cell
-        assertEquals(0.10, after.monitor().thresholds().driftCritical(), 1e-12);
+        assertEquals(0.20, after.monitor().thresholds().driftCritical(), 1e-12);
     }
 
     @Test

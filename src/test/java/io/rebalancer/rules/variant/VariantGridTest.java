@@ -69,8 +69,8 @@ class VariantGridTest {
         for (int i = 0; i < before.size(); i++) {
             List<String> expected = new ArrayList<>(before.get(i));
             if (i == 9) {
-                // D10: the LOW_VOL critical drift, 10 as shipped
-                assertEquals(List.of("thresholds: LOW_VOL", "10"), List.of(expected.get(0), expected.get(3)));
+                // D10: the LOW_VOL critical drift, 20 as shipped
+                assertEquals(List.of("thresholds: LOW_VOL", "20"), List.of(expected.get(0), expected.get(3)));
                 expected.set(3, "2.5");
             }
             assertEquals(expected, after.get(i), "row " + (i + 1));
