@@ -44,12 +44,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A two-variant sweep on local[2]: the critical drift of all four regimes at 10 pp (the shipped value) and at 1 pp,
+ * A two-variant sweep on local[2]: the critical drift of all four regimes at 20 pp (the shipped value) and at 1 pp,
  * on PORT_A_TechGrowth over 2019 H1. Why these values: held from the first close without trading, the portfolio's
  * largest position drift over the sample is 1.54 pp (GOOGL on 2019-06-27), first above 1 pp on 2019-03-21 (worked
  * out from backtest-data's adj_close; {@link #buyAndHoldMaxDrift} recomputes it). A 1 pp band (the tighter of the
  * critical drift and the relative band, 100 % of target, so 1 pp for every position of 1 % or more) is therefore
- * breached in the sample and the 10 pp band never is: the two values must lead to different decisions, so equal
+ * breached in the sample and the 20 pp band never is: the two values must lead to different decisions, so equal
  * figures would mean the values did not reach the rules.
  * The expected figures are not the sweep's own: the shipped variant must match a plain backtest of the shipped rules
  * directory (what {@code backtest --portfolio PORT_A_TechGrowth --from 2019-01-02 --to 2019-06-28} runs), and the
@@ -131,11 +131,11 @@ class SweepJobTest {
     void run_differentCriticalDrift_differentAgentFigures() {
         SweepRow shipped = byVariant().get("v000");
         SweepRow tight = byVariant().get("v001");
-        assertEquals(10.0, shipped.axisValues().get("critical_drift"));
+        assertEquals(20.0, shipped.axisValues().get("critical_drift"));
         assertEquals(1.0, tight.axisValues().get("critical_drift"));
-        // the 1 pp band is breached in the sample, the 10 pp band is not: more trades, other figures
+        // the 1 pp band is breached in the sample, the 20 pp band is not: more trades, other figures
         assertTrue(tight.trades() > shipped.trades(), tight.trades() + " trades at 1 pp, " + shipped.trades()
-                + " at 10 pp");
+                + " at 20 pp");
         assertNotEquals(shipped.finalNav(), tight.finalNav());
         assertNotEquals(shipped.sharpe(), tight.sharpe());
         assertNotEquals(shipped.turnover(), tight.turnover());
@@ -153,7 +153,7 @@ class SweepJobTest {
             BacktestResult plain = new BacktestService(stores).run(request, shipped, new BacktestListener() { });
             StrategyMetrics agent = plain.strategies().get(BacktestResult.AGENT).metrics();
             SweepRow v000 = byVariant().get("v000");
-            assertEquals(10.0, v000.axisValues().get("critical_drift"));
+            assertEquals(20.0, v000.axisValues().get("critical_drift"));
             assertEquals(agent.sharpe(), v000.sharpe(), 1e-12);
             assertEquals(agent.finalNav(), v000.finalNav(), 1e-6);
             assertEquals(agent.trades(), v000.trades());
@@ -192,7 +192,7 @@ class SweepJobTest {
         assertEquals(2, outcome.partitions());
         assertTrue(java.util.Arrays.asList(parquet.columns()).contains("critical_drift"));
         String html = Files.readString(outcome.out().resolve("sweep.html"));
-        assertTrue(html.contains("<td>1</td>") && html.contains("<td>10</td>"), html);
+        assertTrue(html.contains("<td>1</td>") && html.contains("<td>20</td>"), html);
         assertEquals(1, outcome.ranking().get(0).rank());
         assertTrue(outcome.ranking().get(0).sharpe() >= outcome.ranking().get(1).sharpe());
     }
