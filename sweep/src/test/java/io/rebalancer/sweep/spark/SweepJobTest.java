@@ -166,7 +166,8 @@ class SweepJobTest {
     void run_overriddenValueVariant_sameAsRulesCompiledWithThatValue() throws Exception {
         SweepSpec spec = SweepExecutor.runner(cfg).spec();
         RuleVariant v001 = spec.variants().get(1);
-        Path dir = TARGET.resolve("sweep-test-literal");
+        // a new directory each run: a directory left by an earlier run may hold tables of an older layout
+        Path dir = Files.createTempDirectory(Files.createDirectories(TARGET), "sweep-test-literal");
         VariantRules.literal(ROOT.resolve("rules"), spec.grid(), v001, dir);
         // D13, the CRISIS Critical drift (%) cell of the workbook, as Drools reads it
         TableSheet sheet = TableSheet.read(dir.resolve("thresholds.drl.xlsx")).get(0);
