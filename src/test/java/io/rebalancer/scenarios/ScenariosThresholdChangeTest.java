@@ -104,7 +104,7 @@ class ScenariosThresholdChangeTest {
     void run_moderateMinimumNetBenefitRaisedTo3bp_bandEdgeDayDefers() throws IOException {
         // turnover-cap-vetoes-full (worked by hand in its description): BAND_EDGE removes all the excess tracking
         // error, benefit 4 / 2 x 0.012^2 x 10,000 = 2.88 bp, cost 0.1 bp, net 2.78 bp a year, the best; PARTIAL 1.88
-        // (2.88 - 1.0), SECTOR 1.10 (2 x (0.012^2 - 0.008^2) x 10,000 - 0.5); FULL is over the turnover cap
+        // (2.88 - 1.0); FULL and SECTOR (which trades like FULL in this book) are over the turnover cap
         Path scenario = Path.of("scenarios", "03-turnover-cap-vetoes-full.json");
         assertEquals("BAND_EDGE", new ScenariosRunner(DroolsRuleEngine.load(Path.of("rules")), null).run(scenario).outcome().chosen());
 
