@@ -69,6 +69,20 @@ public final class CsvPriceReader {
         }
     }
 
+    private static void plausible(CsvTable.Row row, String field, double price) {
+        if (price > MAX_PRICE) {
+            throw row.error("field '" + field + "' value '" + row.text(field) + "' is not a plausible price (above "
+                    + (long) MAX_PRICE + ")");
+        }
+    }
+
+    private static void withinDay(CsvTable.Row row, String field, double price, double low, double high) {
+        if (price < low || price > high) {
+            throw row.error("field '" + field + "' value '" + row.text(field) + "' is outside low '" + row.text("low")
+                    + "' .. high '" + row.text("high") + "'");
+        }
+    }
+
     private static List<PriceBar> bars(CsvTable table, Ticker ticker) {
         List<PriceBar> out = new ArrayList<>(table.rows.size());
         CsvTable.DateOrder order = new CsvTable.DateOrder();
@@ -84,22 +98,14 @@ public final class CsvPriceReader {
                 throw row.error("field 'high' value '" + row.text("high") + "' is below field 'low' value '"
                         + row.text("low") + "'");
             }
-            String[] priceFields = {"open", "high", "low", "close", "adj_close"};
-            double[] priceValues = {open, high, low, close, adjClose};
-            for (int f = 0; f < priceFields.length; f++) {
-                if (priceValues[f] > MAX_PRICE) {
-                    throw row.error("field '" + priceFields[f] + "' value '" + row.text(priceFields[f])
-                            + "' is not a plausible price (above " + (long) MAX_PRICE + ")");
-                }
-            }
+            plausible(row, "open", open);
+            plausible(row, "high", high);
+            plausible(row, "low", low);
+            plausible(row, "close", close);
+            plausible(row, "adj_close", adjClose);
             double slack = 1e-9 * high;
-            for (int f : new int[] {0, 3}) {
-                double v = priceValues[f];
-                if (v < low - slack || v > high + slack) {
-                    throw row.error("field '" + priceFields[f] + "' value '" + row.text(priceFields[f])
-                            + "' is outside low '" + row.text("low") + "' .. high '" + row.text("high") + "'");
-                }
-            }
+            withinDay(row, "open", open, low - slack, high + slack);
+            withinDay(row, "close", close, low - slack, high + slack);
             if (adjClose > close * (1 + 1e-6)) {
                 throw row.error("field 'adj_close' value '" + row.text("adj_close") + "' is above field 'close' value '"
                         + row.text("close") + "' (dividends only ever lower the adjusted close)");
