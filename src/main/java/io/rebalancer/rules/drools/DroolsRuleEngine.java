@@ -142,15 +142,17 @@ public final class DroolsRuleEngine implements RuleEngine {
      */
     static Built build(RuleFiles files, CompiledRuleCache cache, boolean lintAlways) {
         List<RuleProblem> errors = new ArrayList<>(files.misnamed());
-        errors.addAll(RuleNameCheck.check(files));
         RuleBuildKey key = RuleBuildKey.of(files);
         if (errors.isEmpty()) {
+            // a cached build passed every check below for these very bytes and this very checking code (the key
+            // covers both), so the name check, which reads every workbook (a second or more), is not run again
             Optional<KieBase> cached = cache.find(key);
             if (cached.isPresent()) {
                 List<RuleProblem> linted = lintAlways ? withoutSecurityHints(RuleLinter.lint(files)) : List.of();
                 return new Built(cached.get(), List.of(), linted, true);
             }
         }
+        errors.addAll(RuleNameCheck.check(files));
         CompletableFuture<List<RuleProblem>> lint = CompletableFuture.supplyAsync(() -> RuleLinter.lint(files));
         ExecutableRuleModel.Build build = null;
         List<RuleProblem> refused = List.of();

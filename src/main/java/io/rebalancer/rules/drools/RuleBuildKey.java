@@ -22,17 +22,19 @@ import java.util.stream.Stream;
 
 /**
  * Everything a compiled rule set depends on: the bytes of the rule files, the Drools version, the Java feature
- * release, and the classes the rules are written against (the fact and domain types). Two builds with equal
- * keys produce the same rules, so a cached build can stand in for a compile.
+ * release, the classes the rules are written against (the fact and domain types) and the classes that check and
+ * build them (this package: the name check, lint and sandbox a cached build passed). Two builds with equal keys
+ * produce the same rules and pass the same checks, so a cached build can stand in for a compile.
  *
  * @param ruleFiles SHA-256 over the rule files' names and bytes (hex)
  * @param drools    the Drools version that compiled them
  * @param javaRelease the Java feature release
- * @param factTypes SHA-256 over the class files of the fact and domain packages (hex)
+ * @param factTypes SHA-256 over the class files of the fact and domain packages and of this package (hex)
  */
 public record RuleBuildKey(String ruleFiles, String drools, int javaRelease, String factTypes) {
-    /** Class-file folders the generated rule code links against. */
-    private static final List<String> FACT_PACKAGES = List.of("io/rebalancer/domain/", "io/rebalancer/rules/facts/");
+    /** Class-file folders the generated rule code links against, and the one whose checks a cached build passed. */
+    private static final List<String> FACT_PACKAGES = List.of("io/rebalancer/domain/", "io/rebalancer/rules/facts/",
+            "io/rebalancer/rules/drools/");
 
     public RuleBuildKey {
         Objects.requireNonNull(ruleFiles, "ruleFiles");
