@@ -28,6 +28,33 @@ class HelpAndLoggingTest {
     }
 
     @Test
+    void commandLine_firstWordNamesACommand_registersOnlyThatCommand() {
+        assertEquals(List.of("backtest"), List.copyOf(Main.commandLine(false, "backtest").getSubcommands().keySet()));
+        assertEquals(RebalancerCommand.SUBCOMMANDS.size(), Main.commandLine(false, "--help").getSubcommands().size());
+        assertEquals(RebalancerCommand.SUBCOMMANDS.size(), Main.commandLine(false, "bactest").getSubcommands().size());
+        assertEquals(RebalancerCommand.SUBCOMMANDS.size(), Main.commandLine(false, null).getSubcommands().size());
+    }
+
+    @Test
+    void commandLine_lazyTree_parsesAndFailsAsTheWholeTreeDoes() {
+        for (String[] args : List.of(new String[]{"backtest", "--bogus"}, new String[]{"run", "--as-of", "2024-13-01"},
+                new String[]{"rules", "validate", "--help"}, new String[]{"history", "--limit", "x"})) {
+            java.io.StringWriter lazyOut = new java.io.StringWriter();
+            java.io.StringWriter lazyErr = new java.io.StringWriter();
+            java.io.StringWriter wholeOut = new java.io.StringWriter();
+            java.io.StringWriter wholeErr = new java.io.StringWriter();
+            picocli.CommandLine lazy = Main.commandLine(false, args[0]);
+            lazy.setOut(new java.io.PrintWriter(lazyOut, true)).setErr(new java.io.PrintWriter(lazyErr, true));
+            picocli.CommandLine whole = Main.commandLine(false);
+            whole.setOut(new java.io.PrintWriter(wholeOut, true)).setErr(new java.io.PrintWriter(wholeErr, true));
+            assertEquals(whole.execute(args), lazy.execute(args), String.join(" ", args));
+            assertEquals(wholeOut.toString(), lazyOut.toString(), String.join(" ", args));
+            assertEquals(wholeErr.toString(), lazyErr.toString(), String.join(" ", args));
+            assertFalse(lazyErr.toString().isEmpty() && lazyOut.toString().isEmpty(), "something was printed");
+        }
+    }
+
+    @Test
     void storeOptions_notGiven_defaultsApply() {
         StoreOptions o = new StoreOptions();
         assertEquals(Path.of("rules"), o.rules());
