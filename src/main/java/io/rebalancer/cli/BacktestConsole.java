@@ -31,6 +31,12 @@ final class BacktestConsole {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         long t0 = System.nanoTime();
+        if (report) {
+            // on the core the backtest leaves mostly idle (its main and rule threads take turns)
+            Thread warmUp = new Thread(ReportWriter::warmUp, "report-warm-up");
+            warmUp.setDaemon(true);
+            warmUp.start();
+        }
         try (AppContext app = new AppContext(store).preloadRules()) {
             Progress progress = new Progress(err, System.console() != null);
             BacktestResult result = new BacktestService(app.stores()).run(request, app.cycle(), progress);

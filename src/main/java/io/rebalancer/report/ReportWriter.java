@@ -7,6 +7,19 @@ public final class ReportWriter {
     private ReportWriter() {
     }
 
+    /**
+     * Loads and runs once what the first report would otherwise pay for (Java2D's fonts, JFreeChart, the template
+     * engine), writing nothing: for a background thread while the run the report is for is still going.
+     */
+    public static void warmUp() {
+        try {
+            Charts.warmUp();
+            Class.forName(ReportRenderer.class.getName(), true, ReportWriter.class.getClassLoader());
+        } catch (RuntimeException | LinkageError | ClassNotFoundException e) {
+            // a warm-up that fails costs only the time it would have saved; the real report says what is wrong
+        }
+    }
+
     /** Renders the report of {@code data} to {@code out} (an .html file; parent directories are created). */
     public static Path write(ReportData data, Path out) {
         String html = ReportRenderer.html(data);
