@@ -60,6 +60,14 @@ public final class Cycle {
         return h > 0 ? h : fallback;
     }
 
+    /**
+     * Runs {@code work}, a loop of many cycles (a backtest), as the rule engine's guarded work: their phases fire
+     * without a thread hand-off each, under the same limits ({@link RuleEngine#guarded}).
+     */
+    public <T> T guarded(java.util.function.Supplier<T> work) {
+        return rules.guarded(work);
+    }
+
     /** Runs the cycle; {@code runId} is null for a live cycle, a backtest run's id otherwise. */
     public CycleRecord run(CycleInput in, String runId) {
         Book book = Book.of(in);

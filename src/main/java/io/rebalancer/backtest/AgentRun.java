@@ -78,6 +78,13 @@ final class AgentRun {
      * @param onDecision called for each decision once it is scored (or, at the end, unscored)
      */
     void run(Consumer<Integer> afterDay, Consumer<DecisionOutcome> onDecision) {
+        cycle.guarded(() -> {
+            runDays(afterDay, onDecision);
+            return null;
+        });
+    }
+
+    private void runDays(Consumer<Integer> afterDay, Consumer<DecisionOutcome> onDecision) {
         int n = ctx.days();
         int start = ctx.start();
         List<Ticker> tickers = ctx.portfolio().tickers();

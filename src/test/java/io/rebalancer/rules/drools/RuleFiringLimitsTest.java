@@ -92,6 +92,70 @@ class RuleFiringLimitsTest {
     }
 
     @Test
+    void guarded_phasesFiredInline_concludeAsPhasesOnTheirOwnThread() throws IOException {
+        DroolsRuleEngine e = engine("insert(new Object());", RuleLimits.DEFAULT);
+        var alone = e.fire(Phase.MONITOR, FACTS);
+
+        var inline = e.guarded(() -> List.of(e.fire(Phase.MONITOR, FACTS), e.fire(Phase.MONITOR, FACTS)));
+
+        for (var r : inline) {
+            assertEquals(alone.fired(), r.fired());
+            assertEquals(alone.all(Object.class).size(), r.all(Object.class).size());
+        }
+        assertEquals(List.of("calm", "the bad one"), alone.fired().stream().map(f -> f.rule()).sorted().toList());
+    }
+
+    @Test
+    void guarded_ruleThatReactivatesItself_stopsTheWorkAtTheLimitNamingTheRule() throws IOException {
+        DroolsRuleEngine e = engine("update($m);", new RuleLimits(500, Duration.ofSeconds(20)));
+
+        RuleFiringException ex = assertThrows(RuleFiringException.class,
+                () -> e.guarded(() -> e.fire(Phase.MONITOR, FACTS)));
+
+        assertTrue(ex.getMessage().contains("rule \"the bad one\" kept firing: 250 of the 500"), ex.getMessage());
+    }
+
+    @Test
+    void guarded_ruleThatThrows_namesTheRuleAndTheException() throws IOException {
+        DroolsRuleEngine e = engine("if ($m.vix() > 0) { throw new IllegalStateException(\"boom at \" + $m.vix()); }",
+                RuleLimits.DEFAULT);
+
+        RuleFiringException ex = assertThrows(RuleFiringException.class,
+                () -> e.guarded(() -> e.fire(Phase.MONITOR, FACTS)));
+
+        assertTrue(ex.getMessage().contains("rule \"the bad one\" threw java.lang.IllegalStateException: boom at 20.0"),
+                ex.getMessage());
+    }
+
+    @Test
+    void guarded_consequenceThatDoesNotReturn_abandonsTheWorkAtTheTimeLimit() throws Exception {
+        // the consequence runs 3 s; the limit is 1 s: the caller goes on at about 1 s, and the work, once the
+        // consequence returns, fires no further phase
+        DroolsRuleEngine e = engine("long end = System.nanoTime() + 3_000_000_000L; while (System.nanoTime() < end) { }",
+                new RuleLimits(1000, Duration.ofSeconds(1)));
+        java.util.concurrent.atomic.AtomicInteger phasesAfter = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch workEnded = new java.util.concurrent.CountDownLatch(1);
+        long start = System.nanoTime();
+
+        RuleFiringException ex = assertThrows(RuleFiringException.class, () -> e.guarded(() -> {
+            try {
+                e.fire(Phase.MONITOR, FACTS);
+                e.fire(Phase.DECIDE, List.of());
+                phasesAfter.incrementAndGet();
+                return null;
+            } finally {
+                workEnded.countDown();
+            }
+        }));
+
+        assertTrue(System.nanoTime() - start < 2_500_000_000L, "waited for the consequence instead of the limit");
+        assertTrue(ex.getMessage().contains("monitor phase ran past 1 s (REBALANCER_RULE_MAX_SECONDS); rule \"the bad"
+                + " one\" was still running"), ex.getMessage());
+        assertTrue(workEnded.await(10, java.util.concurrent.TimeUnit.SECONDS), "the worker finished its consequence");
+        assertEquals(0, phasesAfter.get(), "the abandoned work went on");
+    }
+
+    @Test
     void limits_fromEnvironment_parsedOrRefusedWithTheName() {
         assertEquals(new RuleLimits(7, Duration.ofSeconds(3)), RuleLimits.from(Map.of(RuleLimits.ENV_MAX_FIRINGS, "7",
                 RuleLimits.ENV_MAX_SECONDS, "3")::get));
