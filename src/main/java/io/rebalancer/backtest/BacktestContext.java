@@ -79,6 +79,16 @@ public final class BacktestContext {
         this.scorer = new RegretScorer(tickers, targets, settings.horizonDays(), settings.lambda());
     }
 
+    /** This context with the outcome horizon {@code days} (itself when it has it already). */
+    public BacktestContext withHorizon(int days) {
+        if (days == settings.horizonDays()) {
+            return this;
+        }
+        return new BacktestContext(history, market, portfolio, start, end, new Settings(settings.costs(),
+                settings.learning(), days, settings.lambda(), settings.initialNav(), settings.withNoLearning(),
+                settings.dividends()));
+    }
+
     public PriceHistory history() {
         return history;
     }

@@ -103,8 +103,19 @@ public final class BacktestService {
 
     /** Prepares, records and runs the backtest. */
     public BacktestResult run(BacktestRequest request, Cycle cycle, BacktestListener listener) {
+        return run(request, () -> cycle, listener);
+    }
+
+    /**
+     * As {@link #run(BacktestRequest, Cycle, BacktestListener)}, asking for the cycle only once the market data is
+     * loaded, so that rules still loading on another thread overlap the load.
+     */
+    public BacktestResult run(BacktestRequest request, java.util.function.Supplier<Cycle> cycles,
+                              BacktestListener listener) {
         long t0 = System.nanoTime();
-        BacktestContext ctx = prepare(request.withRulesHorizon(cycle));
+        BacktestContext loaded = prepare(request);
+        Cycle cycle = cycles.get();
+        BacktestContext ctx = loaded.withHorizon(request.withRulesHorizon(cycle).horizonOrDefault());
         long loadMillis = (System.nanoTime() - t0) / 1_000_000;
         listener.prepared(ctx);
         String runId = newRunId(LocalDateTime.now(ZoneOffset.UTC));
