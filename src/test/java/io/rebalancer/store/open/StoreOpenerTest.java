@@ -1,5 +1,6 @@
 package io.rebalancer.store.open;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -28,6 +29,7 @@ class StoreOpenerTest {
 
     @Test
     void open_noConfig_throwsNamingIt() {
-        assertThrows(NullPointerException.class, () -> StoreOpener.open(null), "store config");
+        NullPointerException e = assertThrows(NullPointerException.class, () -> StoreOpener.open(null));
+        assertEquals("store config", e.getMessage());
     }
 }
