@@ -7,7 +7,7 @@ import io.rebalancer.rules.RuleEngine;
 import io.rebalancer.rules.RuleLimits;
 import io.rebalancer.rules.drools.DroolsRuleEngine;
 import io.rebalancer.store.Stores;
-import io.rebalancer.store.mongo.MongoStores;
+import io.rebalancer.store.open.StoreOpener;
 
 import java.nio.file.Path;
 
@@ -53,7 +53,7 @@ final class AppContext implements AutoCloseable {
 
     Stores stores() {
         if (stores == null) {
-            stores = MongoStores.open(options.storeConfig());
+            stores = StoreOpener.open(options.storeConfig());
             if (!BacktestDataSeeder.seedIfEmpty(stores, options.backtestData()).seeded() && checkPortfolioFiles) {
                 // a portfolio file edited after the seed is said, never silently ignored
                 java.io.PrintWriter err = options.notices();

@@ -14,7 +14,7 @@ import io.rebalancer.market.BacktestDataSeeder;
 import io.rebalancer.service.RecordJson;
 import io.rebalancer.store.StoreConfig;
 import io.rebalancer.store.Stores;
-import io.rebalancer.store.mongo.MongoStores;
+import io.rebalancer.store.open.StoreOpener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,7 +62,7 @@ public class BacktestSuiteCommand implements Callable<Integer> {
                 + LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         try (AppContext app = new AppContext(store).preloadRules()) {
             SuiteRunner runner = new SuiteRunner(app.stores(), store.backtestData(), data -> {
-                Stores s = MongoStores.open(StoreConfig.inMemory());
+                Stores s = StoreOpener.open(StoreConfig.inMemory());
                 BacktestDataSeeder.seed(s, data);
                 return s;
             });

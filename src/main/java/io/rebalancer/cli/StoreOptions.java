@@ -32,7 +32,7 @@ public class StoreOptions {
         Path dataDir;
 
         @Option(names = "--in-memory", order = 1003,
-                description = "Use a throw-away in-memory embedded store (seeded from --backtest-data)")
+                description = "Use a throw-away in-process store, plain Java, nothing kept (seeded from --backtest-data)")
         boolean inMemory;
 
         @Option(names = "--backtest-data", order = 1004, paramLabel = "DIR", defaultValue = "backtest-data",

@@ -6,8 +6,10 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * Which database to open: an embedded MongoDB-wire server backed by a file ({@link #embeddedFile}) or by
- * memory ({@link #inMemory}), or a real MongoDB ({@link #uri}). {@link #toString()} never shows a password.
+ * Which database to open: an embedded MongoDB-wire server backed by a file ({@link #embeddedFile}), a throw-away
+ * store in memory ({@link #inMemory}), or a real MongoDB ({@link #uri}). {@code store.open.StoreOpener} serves the
+ * in-memory kind with the plain-Java {@code store.memory} store; {@code MongoStores.open} serves it with the wire
+ * server's memory backend, which {@link #description()} describes. {@link #toString()} never shows a password.
  */
 public record StoreConfig(Kind kind, Path dataDir, String uri) {
     /** File name of the embedded store inside the data directory. */

@@ -9,7 +9,7 @@ import io.rebalancer.rules.drools.DroolsRuleEngine;
 import io.rebalancer.rules.facts.AlertSignals;
 import io.rebalancer.store.StoreConfig;
 import io.rebalancer.store.Stores;
-import io.rebalancer.store.mongo.MongoStores;
+import io.rebalancer.store.open.StoreOpener;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -96,7 +96,7 @@ class AlertRulesTest {
 
     @Test
     void raise_sameConditionTwiceOnADay_isStoredAndSentOnce() {
-        try (Stores stores = MongoStores.open(StoreConfig.inMemory())) {
+        try (Stores stores = StoreOpener.open(StoreConfig.inMemory())) {
             List<Alert> sent = new ArrayList<>();
             AlertSink sink = new AlertSink() {
                 @Override

@@ -71,6 +71,30 @@ class ArchitectureTest {
     }
 
     @Test
+    void storeAdapters_neitherUsesTheOtherNorTheOpener_arrowsOneWay() {
+        // store.open chooses between the adapters; the ports in store know none of the three
+        noClasses().that().resideInAPackage("io.rebalancer.store.memory..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.rebalancer.store.mongo..", "io.rebalancer.store.open..")
+                .check(classes);
+        noClasses().that().resideInAPackage("io.rebalancer.store.mongo..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.rebalancer.store.memory..", "io.rebalancer.store.open..")
+                .check(classes);
+        noClasses().that().resideInAPackage("io.rebalancer.store")
+                .should().dependOnClassesThat().resideInAnyPackage("io.rebalancer.store.memory..",
+                        "io.rebalancer.store.mongo..", "io.rebalancer.store.open..")
+                .check(classes);
+    }
+
+    @Test
+    void storeAdapters_usedOnlyThroughTheOpener_noOtherCaller() {
+        noClasses().that().resideOutsideOfPackages("io.rebalancer.store.mongo..", "io.rebalancer.store.memory..",
+                        "io.rebalancer.store.open..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.rebalancer.store.mongo..",
+                        "io.rebalancer.store.memory..")
+                .check(classes);
+    }
+
+    @Test
     void tablesawAndCommonsMath_onlyInsideAnalytics_nowhereElse() {
         noClasses().that().resideOutsideOfPackage("io.rebalancer.analytics..")
                 .should().dependOnClassesThat().resideInAnyPackage("tech.tablesaw..", "org.apache.commons.math3..")

@@ -12,7 +12,7 @@ import io.rebalancer.service.MarketContext;
 import io.rebalancer.service.RecordJson;
 import io.rebalancer.store.StoreConfig;
 import io.rebalancer.store.Stores;
-import io.rebalancer.store.mongo.MongoStores;
+import io.rebalancer.store.open.StoreOpener;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,7 +32,7 @@ class BacktestRealDataTest {
 
     @BeforeAll
     static void seed() {
-        stores = MongoStores.open(StoreConfig.inMemory());
+        stores = StoreOpener.open(StoreConfig.inMemory());
         BacktestDataSeeder.seedIfEmpty(stores, Path.of("backtest-data"));
         cycle = new Cycle(DroolsRuleEngine.load(TightBandRules.directory()));
         h1 = new BacktestService(stores).run(request(LocalDate.of(2020, 1, 2), LocalDate.of(2020, 6, 30)), cycle,

@@ -10,7 +10,7 @@ import io.rebalancer.service.CycleOutcome;
 import io.rebalancer.service.LiveCycleService;
 import io.rebalancer.store.StoreConfig;
 import io.rebalancer.store.Stores;
-import io.rebalancer.store.mongo.MongoStores;
+import io.rebalancer.store.open.StoreOpener;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class LiveOutcomesTest {
     @Test
     void run_afterTheHorizon_earlierDecisionsReachTheLearningRulesOnce() {
-        try (Stores stores = MongoStores.open(StoreConfig.inMemory())) {
+        try (Stores stores = StoreOpener.open(StoreConfig.inMemory())) {
             BacktestDataSeeder.seedIfEmpty(stores, Path.of("backtest-data"));
             LiveCycleService live = new LiveCycleService(stores, new Cycle(DroolsRuleEngine.load(Path.of("rules"))),
                     new LiveOutcomes(stores, 20, 0.5));

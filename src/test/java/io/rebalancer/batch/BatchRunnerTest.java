@@ -16,7 +16,7 @@ import io.rebalancer.service.LiveCycleService;
 import io.rebalancer.service.RecordJson;
 import io.rebalancer.store.StoreConfig;
 import io.rebalancer.store.Stores;
-import io.rebalancer.store.mongo.MongoStores;
+import io.rebalancer.store.open.StoreOpener;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -36,7 +36,7 @@ class BatchRunnerTest {
     @BeforeAll
     static void open() {
         cycle = new Cycle(DroolsRuleEngine.load(Path.of("rules")));
-        stores = MongoStores.open(StoreConfig.inMemory());
+        stores = StoreOpener.open(StoreConfig.inMemory());
         BacktestDataSeeder.seedIfEmpty(stores, Path.of("backtest-data"));
         PortfolioDefinition ref = stores.portfolios().definition("PORT_A_TechGrowth").orElseThrow();
         List<Account> book = new ArrayList<>();
@@ -74,7 +74,7 @@ class BatchRunnerTest {
         assertNull(gone.cycleId());
 
         // each decision equals the one a single cycle on a fresh store makes (the batch changes no figure)
-        try (Stores alone = MongoStores.open(StoreConfig.inMemory())) {
+        try (Stores alone = StoreOpener.open(StoreConfig.inMemory())) {
             BacktestDataSeeder.seedIfEmpty(alone, Path.of("backtest-data"));
             alone.portfolios().saveAccounts(stores.portfolios().accounts().stream()
                     .filter(a -> !a.id().equals("GONE")).toList());

@@ -9,7 +9,7 @@ import io.rebalancer.rules.drools.DroolsRuleEngine;
 import io.rebalancer.testsupport.TightBandRules;
 import io.rebalancer.store.StoreConfig;
 import io.rebalancer.store.Stores;
-import io.rebalancer.store.mongo.MongoStores;
+import io.rebalancer.store.open.StoreOpener;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,7 +41,7 @@ class SuiteRunnerRealDataTest {
 
     @BeforeAll
     static void run() {
-        stores = MongoStores.open(StoreConfig.inMemory());
+        stores = StoreOpener.open(StoreConfig.inMemory());
         BacktestDataSeeder.seedIfEmpty(stores, Path.of("backtest-data"));
         cycle = new Cycle(DroolsRuleEngine.load(TightBandRules.directory()));
         SuiteSpec spec = new SuiteSpec("test", 3, 0.005, List.of(STORED, FROM_FILE, WALK));

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rebalancer.store.StoreConfig;
 import io.rebalancer.store.Stores;
-import io.rebalancer.store.mongo.MongoStores;
+import io.rebalancer.store.open.StoreOpener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +42,7 @@ class BacktestDataSeederFailureTest {
         List<String> lines = new ArrayList<>(Files.readAllLines(xom));
         lines.set(999, lines.get(999).replaceFirst(",[^,]*,([^,]*,[^,]*)$", ",n/a,$1"));
         Files.write(xom, lines);
-        try (Stores stores = MongoStores.open(StoreConfig.inMemory())) {
+        try (Stores stores = StoreOpener.open(StoreConfig.inMemory())) {
             DataFileException e = assertThrows(DataFileException.class, () -> BacktestDataSeeder.seedIfEmpty(stores, data));
             assertTrue(e.getMessage().startsWith(xom + ":1000: field 'close' value 'n/a' is not a number"), e.getMessage());
             assertEquals(java.util.Optional.empty(), stores.prices().latestDate());
@@ -56,7 +56,7 @@ class BacktestDataSeederFailureTest {
         Path data = copyOfBacktestData(dir);
         Files.delete(data.resolve("prices/COP.csv"));
         Path port = data.resolve("portfolios/PORT_A_TechGrowth.json");
-        try (Stores stores = MongoStores.open(StoreConfig.inMemory())) {
+        try (Stores stores = StoreOpener.open(StoreConfig.inMemory())) {
             DataFileException e = assertThrows(DataFileException.class, () -> BacktestDataSeeder.seedIfEmpty(stores, data));
             assertEquals(port + ": ticker COP has no price file prices/COP.csv", e.getMessage());
             assertEquals(java.util.Optional.empty(), stores.prices().latestDate());

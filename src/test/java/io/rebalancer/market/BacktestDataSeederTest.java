@@ -13,6 +13,7 @@ import io.rebalancer.domain.Ticker;
 import io.rebalancer.store.StoreConfig;
 import io.rebalancer.store.Stores;
 import io.rebalancer.store.mongo.MongoStores;
+import io.rebalancer.store.open.StoreOpener;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ class BacktestDataSeederTest {
 
     @BeforeAll
     static void seedOnce() {
-        stores = MongoStores.open(StoreConfig.inMemory());
+        stores = StoreOpener.open(StoreConfig.inMemory());
         firstSeed = BacktestDataSeeder.seedIfEmpty(stores, DATA);
     }
 

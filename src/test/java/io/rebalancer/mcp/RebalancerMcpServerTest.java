@@ -12,7 +12,7 @@ import io.rebalancer.rules.drools.DroolsRuleEngine;
 import io.rebalancer.service.LiveCycleService;
 import io.rebalancer.store.StoreConfig;
 import io.rebalancer.store.Stores;
-import io.rebalancer.store.mongo.MongoStores;
+import io.rebalancer.store.open.StoreOpener;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,7 +51,7 @@ class RebalancerMcpServerTest {
 
     @BeforeAll
     static void start() throws IOException {
-        stores = MongoStores.open(StoreConfig.inMemory());
+        stores = StoreOpener.open(StoreConfig.inMemory());
         BacktestDataSeeder.seedIfEmpty(stores, Path.of("backtest-data"));
         cycles = new LiveCycleService(stores, new Cycle(DroolsRuleEngine.load(Path.of("rules"))));
         trading = connect(true);
@@ -165,7 +165,7 @@ class RebalancerMcpServerTest {
 
     @Test
     void order_whilePortfolioIsBusy_isTheBusyMessage() {
-        try (Stores other = MongoStores.open(StoreConfig.inMemory())) {
+        try (Stores other = StoreOpener.open(StoreConfig.inMemory())) {
             BacktestDataSeeder.seedIfEmpty(other, Path.of("backtest-data"));
             Instant now = Instant.now();
             other.locks().tryAcquire("portfolio:" + P, "another-host:42:abc", now, now.plusSeconds(600));

@@ -11,7 +11,7 @@ import io.rebalancer.service.OrderService;
 import io.rebalancer.service.PortfolioBusyException;
 import io.rebalancer.store.StoreConfig;
 import io.rebalancer.store.Stores;
-import io.rebalancer.store.mongo.MongoStores;
+import io.rebalancer.store.open.StoreOpener;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,7 +38,7 @@ class PortfolioQueriesTest {
 
     @BeforeAll
     static void open() {
-        stores = MongoStores.open(StoreConfig.inMemory());
+        stores = StoreOpener.open(StoreConfig.inMemory());
         BacktestDataSeeder.seedIfEmpty(stores, Path.of("backtest-data"));
         queries = new PortfolioQueries(stores, new LiveCycleService(stores,
                 new Cycle(DroolsRuleEngine.load(Path.of("rules")))));
@@ -145,7 +145,7 @@ class PortfolioQueriesTest {
 
     @Test
     void order_buyThenSameIdAgain_fillsOnceAtTheLatestCloseAndTheBalanceShowsIt() {
-        try (Stores own = MongoStores.open(StoreConfig.inMemory())) {
+        try (Stores own = StoreOpener.open(StoreConfig.inMemory())) {
             BacktestDataSeeder.seedIfEmpty(own, Path.of("backtest-data"));
             OrderService orders = new OrderService(own);
             PortfolioQueries q = new PortfolioQueries(own, null);
@@ -171,7 +171,7 @@ class PortfolioQueriesTest {
 
     @Test
     void order_sameIdOtherTermsOrOversell_isRefusedAndWritesNothing() {
-        try (Stores own = MongoStores.open(StoreConfig.inMemory())) {
+        try (Stores own = StoreOpener.open(StoreConfig.inMemory())) {
             BacktestDataSeeder.seedIfEmpty(own, Path.of("backtest-data"));
             OrderService orders = new OrderService(own);
             orders.place(P, Side.SELL, "NVDA", 5, "x-1");
@@ -189,7 +189,7 @@ class PortfolioQueriesTest {
 
     @Test
     void order_whileAnotherProcessHoldsTheLease_isBusyAndWritesNothing() {
-        try (Stores own = MongoStores.open(StoreConfig.inMemory())) {
+        try (Stores own = StoreOpener.open(StoreConfig.inMemory())) {
             BacktestDataSeeder.seedIfEmpty(own, Path.of("backtest-data"));
             Instant now = Instant.now();
             own.locks().tryAcquire("portfolio:" + P, "other-host:1", now, now.plusSeconds(600));

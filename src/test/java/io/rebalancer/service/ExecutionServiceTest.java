@@ -14,7 +14,7 @@ import io.rebalancer.rules.drools.DroolsRuleEngine;
 import io.rebalancer.testsupport.TightBandRules;
 import io.rebalancer.store.StoreConfig;
 import io.rebalancer.store.Stores;
-import io.rebalancer.store.mongo.MongoStores;
+import io.rebalancer.store.open.StoreOpener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +35,7 @@ class ExecutionServiceTest {
 
     @BeforeEach
     void open() {
-        stores = MongoStores.open(StoreConfig.inMemory());
+        stores = StoreOpener.open(StoreConfig.inMemory());
         BacktestDataSeeder.seedIfEmpty(stores, Path.of("backtest-data"));
         cycles = new LiveCycleService(stores, new Cycle(DroolsRuleEngine.load(TightBandRules.directory())));
         broker = new ExecutionService(stores);

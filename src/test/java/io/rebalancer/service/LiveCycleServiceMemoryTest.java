@@ -7,7 +7,7 @@ import io.rebalancer.rules.drools.DroolsRuleEngine;
 import io.rebalancer.store.StoreConfig;
 import io.rebalancer.store.Stores;
 import io.rebalancer.store.ThresholdState;
-import io.rebalancer.store.mongo.MongoStores;
+import io.rebalancer.store.open.StoreOpener;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +34,7 @@ class LiveCycleServiceMemoryTest {
     }
 
     private static Stores store() {
-        Stores stores = MongoStores.open(StoreConfig.inMemory());
+        Stores stores = StoreOpener.open(StoreConfig.inMemory());
         BacktestDataSeeder.seedIfEmpty(stores, Path.of("backtest-data"));
         return stores;
     }

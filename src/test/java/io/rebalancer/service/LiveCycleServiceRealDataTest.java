@@ -8,7 +8,7 @@ import io.rebalancer.rules.facts.PositionDrift;
 import io.rebalancer.rules.facts.SectorDrift;
 import io.rebalancer.store.StoreConfig;
 import io.rebalancer.store.Stores;
-import io.rebalancer.store.mongo.MongoStores;
+import io.rebalancer.store.open.StoreOpener;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,7 +35,7 @@ class LiveCycleServiceRealDataTest {
 
     @BeforeAll
     static void seed() {
-        stores = MongoStores.open(StoreConfig.inMemory());
+        stores = StoreOpener.open(StoreConfig.inMemory());
         BacktestDataSeeder.seedIfEmpty(stores, Path.of("backtest-data"));
         cycle = new Cycle(DroolsRuleEngine.load(Path.of("rules")));
     }

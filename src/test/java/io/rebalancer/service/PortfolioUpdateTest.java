@@ -9,7 +9,7 @@ import io.rebalancer.market.PortfolioFileCheck;
 import io.rebalancer.rules.drools.DroolsRuleEngine;
 import io.rebalancer.store.StoreConfig;
 import io.rebalancer.store.Stores;
-import io.rebalancer.store.mongo.MongoStores;
+import io.rebalancer.store.open.StoreOpener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +36,7 @@ class PortfolioUpdateTest {
 
     @BeforeEach
     void open() throws IOException {
-        stores = MongoStores.open(StoreConfig.inMemory());
+        stores = StoreOpener.open(StoreConfig.inMemory());
         BacktestDataSeeder.seedIfEmpty(stores, Path.of("backtest-data"));
         data = tmp.resolve("backtest-data");
         Files.createDirectories(data.resolve("portfolios"));

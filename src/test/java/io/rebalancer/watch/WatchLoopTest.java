@@ -13,7 +13,7 @@ import io.rebalancer.service.LiveCycleService;
 import io.rebalancer.store.LockStore;
 import io.rebalancer.store.StoreConfig;
 import io.rebalancer.store.Stores;
-import io.rebalancer.store.mongo.MongoStores;
+import io.rebalancer.store.open.StoreOpener;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,7 +44,7 @@ class WatchLoopTest {
     }
 
     private static Stores twoPortfolios() {
-        Stores stores = MongoStores.open(StoreConfig.inMemory());
+        Stores stores = StoreOpener.open(StoreConfig.inMemory());
         BacktestDataSeeder.seedIfEmpty(stores, Path.of("backtest-data"));
         PortfolioDefinition a = stores.portfolios().definition("PORT_A_TechGrowth").orElseThrow();
         stores.portfolios().saveDefinition(new PortfolioDefinition("PORT_B_Copy", a.basis(), a.inception(),

@@ -10,7 +10,7 @@ import io.rebalancer.rules.RuleEngine;
 import io.rebalancer.rules.RuleLimits;
 import io.rebalancer.rules.drools.DroolsRuleEngine;
 import io.rebalancer.store.Stores;
-import io.rebalancer.store.mongo.MongoStores;
+import io.rebalancer.store.open.StoreOpener;
 
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -40,7 +40,7 @@ public final class SparkBatchExecutor {
         String key = cfg.mongoUri() != null ? cfg.mongoUri() : cfg.dataDir();
         Stores s = STORES.get(key);
         if (s == null) {
-            s = MongoStores.open(cfg.storeConfig());
+            s = StoreOpener.open(cfg.storeConfig());
             BacktestDataSeeder.seedIfEmpty(s, Path.of(cfg.backtestData()));
             STORES.put(key, s);
         }

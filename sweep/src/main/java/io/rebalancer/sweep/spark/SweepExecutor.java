@@ -10,7 +10,7 @@ import io.rebalancer.rules.variant.RuleVariant;
 import io.rebalancer.rules.variant.VariantRules;
 import io.rebalancer.store.StoreConfig;
 import io.rebalancer.store.Stores;
-import io.rebalancer.store.mongo.MongoStores;
+import io.rebalancer.store.open.StoreOpener;
 import io.rebalancer.sweep.SweepFile;
 import io.rebalancer.sweep.SweepRunner;
 import io.rebalancer.sweep.SweepSpec;
@@ -83,7 +83,7 @@ public final class SweepExecutor {
     }
 
     private static Stores seeded(Path data) {
-        Stores s = MongoStores.open(StoreConfig.inMemory());
+        Stores s = StoreOpener.open(StoreConfig.inMemory());
         BacktestDataSeeder.seed(s, data);
         return s;
     }

@@ -20,7 +20,7 @@ import io.rebalancer.rules.variant.RuleVariant;
 import io.rebalancer.rules.variant.VariantRules;
 import io.rebalancer.store.StoreConfig;
 import io.rebalancer.store.Stores;
-import io.rebalancer.store.mongo.MongoStores;
+import io.rebalancer.store.open.StoreOpener;
 import io.rebalancer.sweep.SweepRow;
 import io.rebalancer.sweep.SweepSpec;
 import org.apache.spark.sql.Dataset;
@@ -143,7 +143,7 @@ class SweepJobTest {
 
     @Test
     void run_shippedValueVariant_sameAsPlainBacktestOfShippedRules() {
-        try (Stores stores = MongoStores.open(StoreConfig.inMemory())) {
+        try (Stores stores = StoreOpener.open(StoreConfig.inMemory())) {
             BacktestDataSeeder.seed(stores, ROOT.resolve("backtest-data"));
             Cycle shipped = new Cycle(DroolsRuleEngine.load(ROOT.resolve("rules"), CompiledRuleCache.inProcess()));
             // the request `backtest --portfolio PORT_A_TechGrowth --from 2019-01-02 --to 2019-06-28` makes
@@ -172,7 +172,7 @@ class SweepJobTest {
         // D13, the CRISIS Critical drift (%) cell of the workbook, as Drools reads it
         TableSheet sheet = TableSheet.read(dir.resolve("thresholds.drl.xlsx")).get(0);
         assertEquals(List.of("thresholds: CRISIS", "1"), List.of(sheet.cell(12, 0), sheet.cell(12, 3)));
-        try (Stores stores = MongoStores.open(StoreConfig.inMemory())) {
+        try (Stores stores = StoreOpener.open(StoreConfig.inMemory())) {
             BacktestDataSeeder.seed(stores, ROOT.resolve("backtest-data"));
             Cycle literal = new Cycle(DroolsRuleEngine.load(dir, CompiledRuleCache.inProcess()));
             SuiteResult r = new SuiteRunner(stores, ROOT.resolve("backtest-data"), p -> {
