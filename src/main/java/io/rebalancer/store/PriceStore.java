@@ -27,7 +27,12 @@ public interface PriceStore {
     /** Dates in [from, to] on which any ticker has a bar, ascending. */
     List<LocalDate> tradingDays(LocalDate from, LocalDate to);
 
-    Optional<PriceBar> bar(Ticker ticker, LocalDate date);
+    /** The ticker's bar on the date, if it has one. */
+    default Optional<PriceBar> bar(Ticker ticker, LocalDate date) {
+        java.util.Objects.requireNonNull(ticker, "ticker");
+        java.util.Objects.requireNonNull(date, "date");
+        return Optional.ofNullable(bars(List.of(ticker), date).get(ticker));
+    }
 
     /** The bars that exist for the tickers on the date (tickers without one are absent from the map). */
     Map<Ticker, PriceBar> bars(Collection<Ticker> tickers, LocalDate date);

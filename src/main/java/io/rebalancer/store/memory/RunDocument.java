@@ -26,13 +26,7 @@ final class RunDocument {
 
     /** Parses a JSON object; anything else is a {@link StoreException} naming {@code what}. */
     static ObjectNode parseObject(String what, String json) {
-        if (json == null || json.isBlank()) {
-            throw new StoreException(what + " is empty; a JSON object is required");
-        }
-        String trimmed = json.strip();
-        if (!trimmed.startsWith("{")) {
-            throw new StoreException(what + " must be a JSON object, starts with '" + abbreviate(trimmed) + "'");
-        }
+        String trimmed = io.rebalancer.store.JsonObjectText.require(what, json);
         try {
             JsonNode node = MAPPER.readTree(trimmed);
             if (!(node instanceof ObjectNode object)) {
@@ -52,9 +46,6 @@ final class RunDocument {
         }
     }
 
-    private static String abbreviate(String s) {
-        return s.length() <= 20 ? s : s.substring(0, 20) + "...";
-    }
 
     /** One line, a space after each colon and comma: {@code {"a": 1, "b": [1, 2]}}. */
     private static final class SpacedPrinter extends MinimalPrettyPrinter {

@@ -21,13 +21,7 @@ final class Docs {
 
     /** Parses a JSON object; anything else is a {@link StoreException} naming {@code what}. */
     static Document parseObject(String what, String json) {
-        if (json == null || json.isBlank()) {
-            throw new StoreException(what + " is empty; a JSON object is required");
-        }
-        String trimmed = json.strip();
-        if (!trimmed.startsWith("{")) {
-            throw new StoreException(what + " must be a JSON object, starts with '" + abbreviate(trimmed) + "'");
-        }
+        String trimmed = io.rebalancer.store.JsonObjectText.require(what, json);
         try {
             return Document.parse(trimmed);
         } catch (JsonParseException | IllegalArgumentException e) {
@@ -110,7 +104,4 @@ final class Docs {
         return nl < 0 ? s : s.substring(0, nl);
     }
 
-    private static String abbreviate(String s) {
-        return s.length() <= 20 ? s : s.substring(0, 20) + "...";
-    }
 }

@@ -222,13 +222,6 @@ final class MongoPriceStore implements PriceStore {
     }
 
     @Override
-    public Optional<PriceBar> bar(Ticker ticker, LocalDate date) {
-        Objects.requireNonNull(ticker, "ticker");
-        Objects.requireNonNull(date, "date");
-        return Optional.ofNullable(bars(List.of(ticker), date).get(ticker));
-    }
-
-    @Override
     public Map<Ticker, PriceBar> bars(Collection<Ticker> tickers, LocalDate date) {
         Objects.requireNonNull(tickers, "tickers");
         Objects.requireNonNull(date, "date");
