@@ -82,10 +82,55 @@ class LauncherTest {
     }
 
     @Test
-    void exitCode_ofTheCommand_passesThroughTheArchiveWritingRun() throws Exception {
+    void exitCode_ofTheCommand_passesThroughAndAFailedRunInstallsNoArchive() throws Exception {
         Result r = launch(Map.of(), "backtest", "exit=7");
         assertEquals(7, r.code(), r.output());
+        assertEquals(List.of(), archives(), "an archive is moved into place only after a clean exit");
+    }
+
+    @Test
+    void backtest_homeWithASpace_runsAndWritesTheArchive() throws Exception {
+        Path spaced = home.resolve("my checkout");
+        Files.createDirectories(spaced.resolve("bin"));
+        Files.createDirectories(spaced.resolve("target"));
+        Files.move(home.resolve("bin").resolve("rebalancer"), spaced.resolve("bin").resolve("rebalancer"));
+        Files.move(home.resolve("target").resolve("rebalancer.jar"), spaced.resolve("target").resolve("rebalancer.jar"));
+        home = spaced;
+
+        Result first = launch(Map.of(), "backtest", "a b");
+        assertEquals(0, first.code(), first.output());
+        assertEquals("args: backtest a b", first.output().strip());
         assertEquals(1, archives().size(), archives().toString());
+        Result second = launch(Map.of("JAVA_OPTS", "-Xshare:on"), "run");
+        assertEquals(0, second.code(), "the archive maps from a path with a space: " + second.output());
+    }
+
+    @Test
+    void backtest_xshareOffInJavaOpts_runsWithoutAnArchive() throws Exception {
+        Result r = launch(Map.of("JAVA_OPTS", "-Xshare:off"), "backtest");
+        assertEquals(0, r.code(), r.output());
+        assertEquals("args: backtest", r.output().strip());
+        assertEquals(List.of(), archives());
+    }
+
+    @Test
+    void backtest_launcherTerminatedWhileWriting_endsJavaAndLeavesNoFile() throws Exception {
+        ProcessBuilder pb = builder(Map.of(), "backtest", "sleep=60000");
+        Process p = pb.start();
+        java.io.BufferedReader out = new java.io.BufferedReader(
+                new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        assertEquals("args: backtest sleep=60000", out.readLine(), "java started");
+        List<ProcessHandle> children = p.descendants().toList();
+        assertFalse(children.isEmpty(), "java runs as the launcher's child while it writes the archive");
+
+        p.destroy(); // SIGTERM to the launcher
+        assertTrue(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "the launcher ends");
+        assertEquals(143, p.exitValue(), "java's own exit code on SIGTERM");
+        for (ProcessHandle child : children) {
+            child.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertFalse(child.isAlive(), "no java left running");
+        }
+        assertEquals(List.of(), archives(), "neither a half-written temporary file nor an archive of a killed run");
     }
 
     private List<Path> archives() throws IOException {
@@ -98,6 +143,12 @@ class LauncherTest {
     }
 
     private Result launch(Map<String, String> env, String... args) throws Exception {
+        Process p = builder(env, args).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new Result(p.waitFor(), out);
+    }
+
+    private ProcessBuilder builder(Map<String, String> env, String... args) {
         List<String> command = new java.util.ArrayList<>(List.of(home.resolve("bin").resolve("rebalancer").toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
@@ -105,17 +156,16 @@ class LauncherTest {
         pb.environment().remove("REBALANCER_CDS");
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
         pb.environment().putAll(env);
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        return new Result(p.waitFor(), out);
+        return pb;
     }
 
-    /** A jar whose main prints "args: ..." and exits with the code of an argument exit=N. */
+    /** A jar whose main prints "args: ...", sleeps for the milliseconds of an argument sleep=N and exits with the code of an argument exit=N. */
     private static void writeJar(Path jar) throws IOException {
         Path src = Files.createTempDirectory("launcher-src");
         Path java = src.resolve("Echo.java");
         Files.writeString(java, "public class Echo { public static void main(String[] a) {"
-                + " System.out.println(\"args: \" + String.join(\" \", a));"
+                + " System.out.println(\"args: \" + String.join(\" \", a)); System.out.flush();"
+                + " for (String s : a) { if (s.startsWith(\"sleep=\")) try { Thread.sleep(Long.parseLong(s.substring(6))); } catch (InterruptedException e) { } }"
                 + " for (String s : a) { if (s.startsWith(\"exit=\")) System.exit(Integer.parseInt(s.substring(5))); } } }");
         assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", src.toString(), java.toString()));
         Manifest manifest = new Manifest();
