@@ -13,11 +13,14 @@ public final class SparkSessions {
      */
     public static SparkSession start(String app, String master) {
         SparkSession.Builder b = SparkSession.builder().appName(app).config("spark.ui.enabled", "false");
-        if (master != null) {
-            b.master(master);
-        } else if (System.getProperty("spark.master") == null) {
-            b.master("local[*]");
+        if (master != null || System.getProperty("spark.master") == null) {
+            b.master(master(master));
         }
         return b.getOrCreate();
+    }
+
+    /** The master {@link #start} runs on, known before a session starts: {@code master}, spark-submit's, local[*]. */
+    public static String master(String master) {
+        return master != null ? master : System.getProperty("spark.master", "local[*]");
     }
 }
