@@ -56,6 +56,19 @@ public final class BacktestEngine {
         return result(agent.ledger, ctx.runDates(), ctx.rfReturns(), ctx.benchmarkReturns(), ctx.targetReturns());
     }
 
+    /**
+     * The six baselines alone over the context, nothing stored: exactly their results of a full run, which do not
+     * depend on the rules. For sweeps, which compare every variant's agent with the same baselines.
+     */
+    public static Map<String, StrategyResult> runBaselines(BacktestContext ctx) {
+        Map<String, StrategyResult> out = new LinkedHashMap<>();
+        for (String name : Baselines.NAMES) {
+            out.put(name, result(baseline(ctx, name), ctx.runDates(), ctx.rfReturns(), ctx.benchmarkReturns(),
+                    ctx.targetReturns()));
+        }
+        return out;
+    }
+
     static BacktestResult run(BacktestContext ctx, Cycle cycle, String runId, BacktestListener listener,
                               BacktestSink sink, long loadMillis) {
         return run(ctx, cycle, runId, listener, sink, loadMillis, LearnedState.fresh());

@@ -123,6 +123,17 @@ public final class SuiteRunner {
                 w.initial.outcomeCount(), w.initial.memory().persistentOffset());
     }
 
+    /**
+     * The six baselines over a prepared sample's period, by name ({@code certaintyEquivalent} at {@code gamma}): the
+     * same figures {@link #run} gives them, without an agent.
+     */
+    public Map<String, StrategyMetrics> runBaselines(Prepared p, double gamma) {
+        Map<String, StrategyMetrics> metrics = new LinkedHashMap<>();
+        BacktestEngine.runBaselines(p.period()).forEach((name, sr) -> metrics.put(name,
+                withCertaintyEquivalent(sr, gamma)));
+        return metrics;
+    }
+
     private record Warm(LearnedState initial, int days) {
     }
 

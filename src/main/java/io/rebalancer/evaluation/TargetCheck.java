@@ -18,13 +18,24 @@ public record TargetCheck(String sampleId, double sharpeGap, boolean sharpeLevel
         return sharpeLevel && avgDriftBelowAnnual && maxDriftWithinBand;
     }
 
+    /** What the targets compare of a strategy over a sample: its Sharpe, average drift and max drift. */
+    public record Figures(double sharpe, double avgAbsDrift, double maxAbsDrift) implements java.io.Serializable {
+        public static Figures of(StrategyMetrics m) {
+            return new Figures(m.sharpe(), m.avgAbsDrift(), m.maxAbsDrift());
+        }
+    }
+
     public static TargetCheck of(SampleResult s, double sharpeTolerance) {
-        StrategyMetrics a = s.agent();
-        StrategyMetrics annual = s.strategy(Baselines.ANNUAL);
-        StrategyMetrics band = s.strategy(Baselines.BAND_ABS_3);
-        double gap = a.sharpe() - Math.max(annual.sharpe(), band.sharpe());
-        return new TargetCheck(s.spec().id(), gap, gap >= -sharpeTolerance,
-                a.avgAbsDrift() < annual.avgAbsDrift(), a.maxAbsDrift() <= band.maxAbsDrift() + WinTable.TIE);
+        return of(s.spec().id(), Figures.of(s.agent()), Figures.of(s.strategy(Baselines.ANNUAL)),
+                Figures.of(s.strategy(Baselines.BAND_ABS_3)), sharpeTolerance);
+    }
+
+    /** The targets for an agent's figures against annual's and band_abs_3's over the same sample. */
+    public static TargetCheck of(String sampleId, Figures agent, Figures annual, Figures bandAbs3,
+                                 double sharpeTolerance) {
+        double gap = agent.sharpe() - Math.max(annual.sharpe(), bandAbs3.sharpe());
+        return new TargetCheck(sampleId, gap, gap >= -sharpeTolerance, agent.avgAbsDrift() < annual.avgAbsDrift(),
+                agent.maxAbsDrift() <= bandAbs3.maxAbsDrift() + WinTable.TIE);
     }
 
     /** Mean Sharpe gap over the samples: the agent is ahead on average when it is positive. */

@@ -15,6 +15,11 @@ public record SweepRow(String variantId, String variantLabel, Map<String, Double
         axisValues = Map.copyOf(axisValues);
     }
 
+    /** The agent's figures the issue-10 targets compare. */
+    public io.rebalancer.evaluation.TargetCheck.Figures figures() {
+        return new io.rebalancer.evaluation.TargetCheck.Figures(sharpe, avgAbsDrift, maxAbsDrift);
+    }
+
     /** The value of a suite metric's column in this row. */
     public double metric(io.rebalancer.evaluation.SuiteMetric m) {
         return switch (m) {

@@ -2,10 +2,12 @@ package io.rebalancer.sweep;
 
 import io.rebalancer.agents.Cycle;
 import io.rebalancer.backtest.BacktestRequest;
+import io.rebalancer.backtest.Baselines;
 import io.rebalancer.backtest.StrategyMetrics;
 import io.rebalancer.evaluation.SampleResult;
 import io.rebalancer.evaluation.SampleSpec;
 import io.rebalancer.evaluation.SuiteRunner;
+import io.rebalancer.evaluation.TargetCheck;
 import io.rebalancer.optimise.TrackingErrorOptimiser;
 import io.rebalancer.rules.RuleEngine;
 import io.rebalancer.rules.variant.RuleVariant;
@@ -65,14 +67,34 @@ public final class SweepRunner {
         return optimiser;
     }
 
+    /**
+     * The baselines of sample {@code sampleIndex} (annual's and band_abs_3's figures), prepared as its tasks are:
+     * they do not depend on the rules, so any variant's preparation serves.
+     */
+    public SweepBaseline baseline(int sampleIndex) {
+        SampleSpec sample = spec.suite().samples().get(sampleIndex);
+        Cycle cycle = cycle(variants.get(0));
+        SuiteRunner.Prepared p = prepared(sampleIndex, sample, cycle);
+        Map<String, StrategyMetrics> m = suiteRunner.runBaselines(p, spec.suite().crraGamma());
+        return new SweepBaseline(sample.id(), TargetCheck.Figures.of(m.get(Baselines.ANNUAL)),
+                TargetCheck.Figures.of(m.get(Baselines.BAND_ABS_3)));
+    }
+
+    private Cycle cycle(RuleVariant v) {
+        return cycles.computeIfAbsent(v.id(), id -> new Cycle(engines.apply(v), optimiser));
+    }
+
+    private SuiteRunner.Prepared prepared(int sampleIndex, SampleSpec sample, Cycle cycle) {
+        return prepared.computeIfAbsent(new PreparedKey(sampleIndex, sample.request().withRulesHorizon(cycle)),
+                k -> suiteRunner.prepare(sample, cycle));
+    }
+
     public SweepRow run(SweepTask task) {
         long t0 = System.nanoTime();
         RuleVariant v = variants.get(task.variant());
         SampleSpec sample = spec.suite().samples().get(task.sample());
-        Cycle cycle = cycles.computeIfAbsent(v.id(), id -> new Cycle(engines.apply(v), optimiser));
-        SuiteRunner.Prepared p = prepared.computeIfAbsent(
-                new PreparedKey(task.sample(), sample.request().withRulesHorizon(cycle)),
-                k -> suiteRunner.prepare(sample, cycle));
+        Cycle cycle = cycle(v);
+        SuiteRunner.Prepared p = prepared(task.sample(), sample, cycle);
         SampleResult s = suiteRunner.runAgent(p, spec.suite().crraGamma(), cycle);
         StrategyMetrics a = s.agent();
         return new SweepRow(v.id(), v.label(), v.axisValues(), cycle.rulesHash(), sample.id(), s.portfolioId(),

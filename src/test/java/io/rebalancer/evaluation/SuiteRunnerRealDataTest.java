@@ -107,6 +107,20 @@ class SuiteRunnerRealDataTest {
     }
 
     @Test
+    void runBaselines_eachSample_sameBaselineFiguresAsTheFullRun() {
+        SuiteRunner runner = new SuiteRunner(stores, Path.of("backtest-data"), d -> {
+            throw new AssertionError("no sample has its own prices");
+        });
+        for (SampleResult full : result.samples()) {
+            var alone = runner.runBaselines(runner.prepare(full.spec(), cycle), 3);
+            assertEquals(io.rebalancer.backtest.Baselines.NAMES, List.copyOf(alone.keySet()));
+            for (String name : io.rebalancer.backtest.Baselines.NAMES) {
+                assertEquals(full.strategy(name), alone.get(name), full.spec().id() + " " + name);
+            }
+        }
+    }
+
+    @Test
     void export_writesJsonAndHtml(@TempDir Path dir) throws Exception {
         SuiteExport.write(result, dir);
         var doc = io.rebalancer.service.RecordJson.mapper().readTree(Files.readString(dir.resolve("suite.json")));

@@ -116,7 +116,7 @@ public final class SweepMain implements Callable<Integer> {
         SparkSession spark = sessions.apply(master);
         try {
             SweepJob.Outcome o = SweepJob.run(spark, cfg, outDir);
-            stdout.print(SweepReport.text(o.spec().name(), o.spec().objective(), o.ranking(), top));
+            stdout.print(SweepReport.text(o.spec().name(), o.spec().objective(), o.ranking(), o.frontier(), top));
             stdout.printf(java.util.Locale.ROOT, "%d tasks on %s in %.1f s (rule model: %s)%n", o.partitions(),
                     spark.sparkContext().master(), o.millis() / 1000.0, model);
             stdout.println("Wrote " + outDir.resolve("results.parquet") + ", comparison.txt and sweep.html");

@@ -183,6 +183,9 @@ class SweepJobTest {
             assertEquals(r.samples().get(0).agent().finalNav(), row.finalNav(), 1e-6);
             assertEquals(r.samples().get(0).agent().trades(), row.trades());
             assertNotEquals(row.rulesHash(), byVariant().get("v000").rulesHash());
+            // the sweep's baselines (their own Spark tasks) give the targets the full suite run checks
+            assertEquals(r.targets().get(0), outcome.baselines().get(row.sampleId())
+                    .check(row, spec.suite().sharpeTolerance()));
         }
     }
 
@@ -191,7 +194,9 @@ class SweepJobTest {
         Dataset<Row> parquet = spark.read().parquet(outcome.out().resolve("results.parquet").toString());
         assertEquals(2, parquet.count());
         assertEquals(2, outcome.partitions());
-        assertTrue(java.util.Arrays.asList(parquet.columns()).contains("critical_drift"));
+        assertTrue(java.util.Arrays.asList(parquet.columns()).containsAll(List.of("critical_drift", "sharpe_gap",
+                "sharpe_level", "avg_drift_below_annual", "max_drift_within_band_abs_3", "targets_met")));
+        assertEquals(1, outcome.frontier().samples());
         String html = Files.readString(outcome.out().resolve("sweep.html"));
         assertTrue(html.contains("<td>1</td>") && html.contains("<td>20</td>"), html);
         assertEquals(1, outcome.ranking().get(0).rank());
