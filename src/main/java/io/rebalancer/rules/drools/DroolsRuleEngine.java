@@ -37,6 +37,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -61,23 +62,38 @@ public final class DroolsRuleEngine implements RuleEngine {
     /** The table values of a parameterised rule set (global {@code tableValues}), or null. */
     private final io.rebalancer.rules.facts.TableValues tableValues;
 
+    /** The time phases are timed by, in nanoseconds: {@link System#nanoTime} but in tests. */
+    private final LongSupplier clock;
+
     private DroolsRuleEngine(KieBase kieBase, String hash, RuleFiles files, RuleLimits limits) {
-        this(kieBase, hash, files, limits, null);
+        this(kieBase, hash, files, limits, null, System::nanoTime);
     }
 
     private DroolsRuleEngine(KieBase kieBase, String hash, RuleFiles files, RuleLimits limits,
-                             io.rebalancer.rules.facts.TableValues tableValues) {
+                             io.rebalancer.rules.facts.TableValues tableValues, LongSupplier clock) {
         this.kieBase = kieBase;
         this.hash = hash;
         this.files = files;
         this.limits = limits;
         this.tableValues = tableValues;
+        this.clock = clock;
     }
 
     /** This engine with other firing limits for each phase. */
     public DroolsRuleEngine withLimits(RuleLimits newLimits) {
         return new DroolsRuleEngine(kieBase, hash, files, java.util.Objects.requireNonNull(newLimits, "limits"),
-                tableValues);
+                tableValues, clock);
+    }
+
+    /** This engine timing its phases by {@code nanos} instead of {@link System#nanoTime}: for tests of the watch. */
+    DroolsRuleEngine withClock(LongSupplier nanos) {
+        return new DroolsRuleEngine(kieBase, hash, files, limits, tableValues,
+                java.util.Objects.requireNonNull(nanos, "clock"));
+    }
+
+    /** The sessions of this engine's rules not yet disposed (Drools keeps a reference to each until then). */
+    int liveSessions() {
+        return kieBase.getKieSessions().size();
     }
 
     /**
@@ -91,7 +107,7 @@ public final class DroolsRuleEngine implements RuleEngine {
             throw new IllegalStateException("the rule set declares no global " + TABLE_VALUES_GLOBAL);
         }
         return new DroolsRuleEngine(kieBase, java.util.Objects.requireNonNull(valuesHash, "hash"), files, limits,
-                java.util.Objects.requireNonNull(values, "values"));
+                java.util.Objects.requireNonNull(values, "values"), clock);
     }
 
     /** The global a parameterised rule set reads its overridden table cells from. */
@@ -478,7 +494,7 @@ public final class DroolsRuleEngine implements RuleEngine {
         try {
             int n;
             if (watch != null) {
-                n = watch.fireInline(new Running(session, phase, firing, System.nanoTime()), body);
+                n = watch.fireInline(new Running(session, phase, firing, clock.getAsLong()), body);
                 if (n < 0) {
                     throw timedOut(phase, firing.get());
                 }
@@ -607,7 +623,7 @@ public final class DroolsRuleEngine implements RuleEngine {
                     return run.get(poll, TimeUnit.MILLISECONDS);
                 } catch (TimeoutException e) {
                     Running r = watch.current;
-                    if (r != null && System.nanoTime() - r.startedNanos() > limit) {
+                    if (r != null && clock.getAsLong() - r.startedNanos() > limit) {
                         watch.halted = r;
                         watch.abandoned = true;
                         r.session().halt();
