@@ -36,6 +36,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
@@ -494,7 +495,8 @@ public final class DroolsRuleEngine implements RuleEngine {
         try {
             int n;
             if (watch != null) {
-                n = watch.fireInline(new Running(session, phase, firing, clock.getAsLong()), body);
+                n = watch.fireInline(new Running(this, session, phase, firing,
+                        clock.getAsLong() + limits.maxTime().toNanos()), body);
                 if (n < 0) {
                     throw timedOut(phase, firing.get());
                 }
@@ -550,18 +552,57 @@ public final class DroolsRuleEngine implements RuleEngine {
     /** The watch of the guarded work running on this thread, if any ({@link #guarded}). */
     private static final ThreadLocal<Watch> WATCH = new ThreadLocal<>();
 
-    /** A phase firing inline on a guarded worker: what the watching caller halts when it runs past its time. */
-    private record Running(KieSession session, Phase phase, AtomicReference<String> firing, long startedNanos) {
+    /**
+     * A phase firing inline on a guarded worker, under its own engine's time limit: what the watching caller halts
+     * when it runs past its deadline. Exactly one of "the worker completes it" and "the watcher stops it" happens.
+     */
+    private static final class Running {
+        private static final int FIRING = 0;
+        private static final int DONE = 1;
+        private static final int HALTED = 2;
+
+        final DroolsRuleEngine engine;
+        final KieSession session;
+        final Phase phase;
+        final AtomicReference<String> firing;
+        private final long deadlineNanos;
+        private final AtomicInteger state = new AtomicInteger(FIRING);
+
+        Running(DroolsRuleEngine engine, KieSession session, Phase phase, AtomicReference<String> firing,
+                long deadlineNanos) {
+            this.engine = engine;
+            this.session = session;
+            this.phase = phase;
+            this.firing = firing;
+            this.deadlineNanos = deadlineNanos;
+        }
+
+        /** Nanoseconds to the deadline, by its engine's clock: negative once past it. */
+        long nanosLeft() {
+            return deadlineNanos - engine.clock.getAsLong();
+        }
+
+        /** By the worker, once the phase's firing returned or threw: false when the watcher stopped it first. */
+        boolean complete() {
+            return state.compareAndSet(FIRING, DONE);
+        }
+
+        /** By the watcher: false when the worker completed the phase first. */
+        boolean stop() {
+            return state.compareAndSet(FIRING, HALTED);
+        }
     }
 
     /**
      * The phases of one guarded work, fired inline on its worker thread and watched by the caller, which halts one
-     * that runs past its time and abandons the work. Only volatile reads and writes per phase: no thread hand-off.
+     * that runs past its time and abandons the work. A compare-and-set or two per phase: no thread hand-off.
      */
     private static final class Watch {
-        volatile Running current;
-        volatile Running halted;
-        volatile boolean abandoned;
+        /** What {@link #current} holds once the caller gave up on the work: no phase of it starts after. */
+        private static final Running ABANDONED = new Running(null, null, null, null, 0);
+
+        /** The phase firing on the worker; null between phases. */
+        private final AtomicReference<Running> current = new AtomicReference<>();
 
         /** A phase's own exception, passed through to {@link #fire}'s handler. */
         static final class Thrown extends RuntimeException {
@@ -572,25 +613,33 @@ public final class DroolsRuleEngine implements RuleEngine {
 
         /** The phase's firings, or -1 when the caller halted it for running past its time. */
         int fireInline(Running running, java.util.concurrent.Callable<Integer> body) {
-            if (abandoned) {
-                // the caller already gave up on this work (a phase before ran past its time): do no more of it
+            if (!current.compareAndSet(null, running)) {
                 throw new java.util.concurrent.CancellationException("the rules' guarded work was abandoned");
             }
-            current = running;
             int n;
             try {
                 n = body.call();
-            } catch (RuntimeException | Error e) {
-                if (halted == running) {
+            } catch (Exception | Error e) {
+                if (!running.complete()) {
                     return -1;
                 }
                 throw new Thrown(e);
-            } catch (Exception e) {
-                throw new Thrown(e);
             } finally {
-                current = null;
+                current.compareAndSet(running, null);
             }
-            return halted == running ? -1 : n;
+            return running.complete() ? n : -1;
+        }
+
+        /** The phase firing now, if any. */
+        Running firing() {
+            Running r = current.get();
+            return r == ABANDONED ? null : r;
+        }
+
+        /** Gives up on the work: from now on no phase of it starts. The phase firing now, if any. */
+        Running abandon() {
+            Running r = current.getAndSet(ABANDONED);
+            return r == ABANDONED ? null : r;
         }
     }
 
@@ -600,6 +649,7 @@ public final class DroolsRuleEngine implements RuleEngine {
      * consequence that never returns keeps the worker, a daemon) and throws the phase's RuleFiringException.
      * What {@code work} throws is thrown here. Meant for a backtest's thousands of short phases: on two cores in
      * a virtual machine each thread hand-off of {@link #fire} costs tens of microseconds, as much as a small phase.
+     * A phase of another engine that {@code work} fires is held to that engine's limits.
      */
     @Override
     public <T> T guarded(java.util.function.Supplier<T> work) {
@@ -615,20 +665,21 @@ public final class DroolsRuleEngine implements RuleEngine {
                 WATCH.remove();
             }
         });
-        long limit = limits.maxTime().toNanos();
-        long poll = Math.max(10, Math.min(250, limits.maxTime().toMillis() / 4));
+        long poll = TimeUnit.MILLISECONDS.toNanos(Math.max(10, Math.min(250, limits.maxTime().toMillis() / 4)));
         try {
+            long wait = poll;
             while (true) {
                 try {
-                    return run.get(poll, TimeUnit.MILLISECONDS);
+                    return run.get(wait, TimeUnit.NANOSECONDS);
                 } catch (TimeoutException e) {
-                    Running r = watch.current;
-                    if (r != null && clock.getAsLong() - r.startedNanos() > limit) {
-                        watch.halted = r;
-                        watch.abandoned = true;
-                        r.session().halt();
-                        run.cancel(true);
-                        throw timedOut(r.phase(), r.firing().get());
+                    wait = poll;
+                    Running r = watch.firing();
+                    if (r != null) {
+                        long left = r.nanosLeft();
+                        if (left < 0 && r.stop()) {
+                            throw haltOverdue(watch, run, r);
+                        }
+                        wait = Math.max(MIN_WAIT_NANOS, Math.min(poll, left + MIN_WAIT_NANOS));
                     }
                 }
             }
@@ -642,14 +693,30 @@ public final class DroolsRuleEngine implements RuleEngine {
             throw new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            watch.abandoned = true;
-            Running r = watch.current;
-            if (r != null) {
-                watch.halted = r;
-                r.session().halt();
-            }
-            run.cancel(true);
+            abandon(watch, run);
             throw new IllegalStateException("interrupted while the rules fired", e);
+        }
+    }
+
+    private static final long MIN_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
+    /** Abandons the work of {@code overdue}, which this thread stopped, halts it and gives its exception. */
+    private static RuleFiringException haltOverdue(Watch watch, Future<?> run, Running overdue) {
+        String rule = overdue.firing.get();
+        abandon(watch, run);
+        overdue.session.halt();
+        return overdue.engine.timedOut(overdue.phase, rule);
+    }
+
+    /**
+     * No phase of the work starts from now on, and the one firing is halted. The worker is interrupted before that
+     * halt, so that it sees the interrupt as the phase returns.
+     */
+    private static void abandon(Watch watch, Future<?> run) {
+        Running inFlight = watch.abandon();
+        run.cancel(true);
+        if (inFlight != null && inFlight.stop()) {
+            inFlight.session.halt();
         }
     }
 
