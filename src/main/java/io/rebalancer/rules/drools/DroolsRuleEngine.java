@@ -431,7 +431,8 @@ public final class DroolsRuleEngine implements RuleEngine {
     /**
      * Fires one phase under {@link #limits()}: a rule that throws, rules that keep firing past the firing limit, or a
      * phase that runs past the time limit end in a {@link RuleFiringException} naming the rules. A phase past its
-     * time is halted; a consequence that never returns keeps its (daemon) thread, and the caller goes on.
+     * time is halted; a consequence that never returns keeps its (daemon) thread, and the caller goes on. The
+     * phase's session is disposed by the thread that fired it, once that thread has left the rules.
      */
     @Override
     public PhaseResult fire(Phase phase, Collection<?> facts) {
@@ -480,55 +481,48 @@ public final class DroolsRuleEngine implements RuleEngine {
                 }
             }
         });
-        java.util.concurrent.Callable<Integer> body = () -> {
-            for (Object fact : facts) {
-                session.insert(fact);
-            }
-            List<String> groups = phase.groups();
-            for (int i = groups.size() - 1; i >= 0; i--) {
-                session.getAgenda().getAgendaGroup(groups.get(i)).setFocus();
-            }
-            return session.fireAllRules(limits.maxFirings());
-        };
+        Running running = new Running(this, session, phase, firing, clock.getAsLong() + limits.maxTime().toNanos());
         Watch watch = WATCH.get();
-        boolean finished = false;
+        int n;
         try {
-            int n;
-            if (watch != null) {
-                n = watch.fireInline(new Running(this, session, phase, firing,
-                        clock.getAsLong() + limits.maxTime().toNanos()), body);
-                if (n < 0) {
-                    throw timedOut(phase, firing.get());
-                }
-            } else {
-                Future<Integer> run = FIRING.submit(body);
+            n = watch != null ? watch.fireInline(running, facts) : fireOnItsOwnThread(running, facts);
+        } catch (Thrown e) {
+            throw threw(phase, e.getCause(), firing.get());
+        }
+        if (n < 0) {
+            throw timedOut(phase, firing.get());
+        }
+        if (n >= limits.maxFirings()) {
+            throw new RuleFiringException(looping(phase, counts, updates));
+        }
+        return new PhaseResult(phase, fired, conclusions);
+    }
+
+    /** Fires the phase on a thread of its own and waits for it up to the time limit: its firings, or -1 if halted. */
+    private int fireOnItsOwnThread(Running running, Collection<?> facts) {
+        Future<Integer> run = FIRING.submit(() -> running.fire(facts));
+        try {
+            while (true) {
                 try {
-                    n = run.get(limits.maxTime().toMillis(), TimeUnit.MILLISECONDS);
+                    return run.get(limits.maxTime().toMillis(), TimeUnit.MILLISECONDS);
                 } catch (TimeoutException e) {
-                    session.halt();
-                    run.cancel(true);
-                    throw timedOut(phase, firing.get());
+                    if (running.stop()) {
+                        run.cancel(true);
+                        running.halt();
+                        return -1;
+                    }
+                    // it completed just as its time ran out: the result is a moment away
                 }
             }
-            finished = true;
-            if (n >= limits.maxFirings()) {
-                throw new RuleFiringException(looping(phase, counts, updates));
-            }
-            return new PhaseResult(phase, fired, conclusions);
         } catch (ExecutionException e) {
-            finished = true;
-            throw threw(phase, e.getCause(), firing.get());
-        } catch (Watch.Thrown e) {
-            finished = true;
-            throw threw(phase, e.getCause(), firing.get());
+            throw e.getCause() instanceof Thrown t ? t : new Thrown(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            session.halt();
-            throw new IllegalStateException("interrupted while the rules fired", e);
-        } finally {
-            if (finished) {
-                session.dispose();
+            if (running.stop()) {
+                run.cancel(true);
+                running.halt();
             }
+            throw new IllegalStateException("interrupted while the rules fired", e);
         }
     }
 
@@ -552,21 +546,33 @@ public final class DroolsRuleEngine implements RuleEngine {
     /** The watch of the guarded work running on this thread, if any ({@link #guarded}). */
     private static final ThreadLocal<Watch> WATCH = new ThreadLocal<>();
 
+    /** A phase's own exception, passed through to {@link #fire}'s handler. */
+    private static final class Thrown extends RuntimeException {
+        Thrown(Throwable cause) {
+            super(cause);
+        }
+    }
+
     /**
-     * A phase firing inline on a guarded worker, under its own engine's time limit: what the watching caller halts
-     * when it runs past its deadline. Exactly one of "the worker completes it" and "the watcher stops it" happens.
+     * One phase's session, fired by one thread under its own engine's time limit and watched by another, which stops
+     * and halts it when it runs past its deadline. Exactly one of "the firing thread completes it" and "the watcher
+     * stops it" happens. The session is disposed once no thread can be inside its rules: by the firing thread when
+     * it leaves them, or by the watcher when it stopped the phase before it began.
      */
     private static final class Running {
-        private static final int FIRING = 0;
-        private static final int DONE = 1;
-        private static final int HALTED = 2;
+        private static final int NEW = 0;
+        private static final int FIRING = 1;
+        private static final int DONE = 2;
+        private static final int HALTED = 3;
 
         final DroolsRuleEngine engine;
         final KieSession session;
         final Phase phase;
         final AtomicReference<String> firing;
         private final long deadlineNanos;
-        private final AtomicInteger state = new AtomicInteger(FIRING);
+        private final AtomicInteger state = new AtomicInteger(NEW);
+        /** Guarded by this: a halt must not reach a session being disposed. */
+        private boolean disposed;
 
         Running(DroolsRuleEngine engine, KieSession session, Phase phase, AtomicReference<String> firing,
                 long deadlineNanos) {
@@ -582,14 +588,59 @@ public final class DroolsRuleEngine implements RuleEngine {
             return deadlineNanos - engine.clock.getAsLong();
         }
 
-        /** By the worker, once the phase's firing returned or threw: false when the watcher stopped it first. */
-        boolean complete() {
-            return state.compareAndSet(FIRING, DONE);
+        /** Fires the phase on this thread: its firings, or -1 when the watcher stopped it. */
+        int fire(Collection<?> facts) {
+            if (!state.compareAndSet(NEW, FIRING)) {
+                return -1;
+            }
+            try {
+                for (Object fact : facts) {
+                    session.insert(fact);
+                }
+                List<String> groups = phase.groups();
+                for (int i = groups.size() - 1; i >= 0; i--) {
+                    session.getAgenda().getAgendaGroup(groups.get(i)).setFocus();
+                }
+                int n = session.fireAllRules(engine.limits.maxFirings());
+                return state.compareAndSet(FIRING, DONE) ? n : -1;
+            } catch (RuntimeException | Error e) {
+                if (state.compareAndSet(FIRING, DONE)) {
+                    throw new Thrown(e);
+                }
+                return -1;
+            } finally {
+                dispose();
+            }
         }
 
-        /** By the watcher: false when the worker completed the phase first. */
+        /**
+         * By the watcher: claims the phase's end, false when it already ended. A phase stopped before it began never
+         * fires, and its session is disposed here.
+         */
         boolean stop() {
-            return state.compareAndSet(FIRING, HALTED);
+            for (int s = state.get(); s == NEW || s == FIRING; s = state.get()) {
+                if (state.compareAndSet(s, HALTED)) {
+                    if (s == NEW) {
+                        dispose();
+                    }
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** After {@link #stop}: the firing returns once the consequence running (if any) returns. */
+        synchronized void halt() {
+            if (!disposed) {
+                session.halt();
+            }
+        }
+
+        private synchronized void dispose() {
+            if (!disposed) {
+                disposed = true;
+                session.dispose();
+            }
         }
     }
 
@@ -604,31 +655,19 @@ public final class DroolsRuleEngine implements RuleEngine {
         /** The phase firing on the worker; null between phases. */
         private final AtomicReference<Running> current = new AtomicReference<>();
 
-        /** A phase's own exception, passed through to {@link #fire}'s handler. */
-        static final class Thrown extends RuntimeException {
-            Thrown(Throwable cause) {
-                super(cause);
-            }
-        }
-
         /** The phase's firings, or -1 when the caller halted it for running past its time. */
-        int fireInline(Running running, java.util.concurrent.Callable<Integer> body) {
+        int fireInline(Running running, Collection<?> facts) {
             if (!current.compareAndSet(null, running)) {
+                running.stop();
                 throw new java.util.concurrent.CancellationException("the rules' guarded work was abandoned");
             }
-            int n;
             try {
-                n = body.call();
-            } catch (Exception | Error e) {
-                if (!running.complete()) {
-                    return -1;
-                }
-                throw new Thrown(e);
+                return running.fire(facts);
             } finally {
                 current.compareAndSet(running, null);
             }
-            return running.complete() ? n : -1;
         }
+
 
         /** The phase firing now, if any. */
         Running firing() {
@@ -704,7 +743,7 @@ public final class DroolsRuleEngine implements RuleEngine {
     private static RuleFiringException haltOverdue(Watch watch, Future<?> run, Running overdue) {
         String rule = overdue.firing.get();
         abandon(watch, run);
-        overdue.session.halt();
+        overdue.halt();
         return overdue.engine.timedOut(overdue.phase, rule);
     }
 
@@ -716,7 +755,7 @@ public final class DroolsRuleEngine implements RuleEngine {
         Running inFlight = watch.abandon();
         run.cancel(true);
         if (inFlight != null && inFlight.stop()) {
-            inFlight.session.halt();
+            inFlight.halt();
         }
     }
 

@@ -18,6 +18,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -94,6 +96,14 @@ class GuardedFiringTest {
                 return System.nanoTime() + HOUR;
             }
             return System.nanoTime() + (staysLate ? HOUR : 0);
+        }
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < end, what);
+            Thread.sleep(10);
         }
     }
 
@@ -177,5 +187,65 @@ class GuardedFiringTest {
         assertTrue(System.nanoTime() - start < 1_000_000_000L, "waited for the consequence instead of b's limit");
         assertEquals("b.drl", ex.problems().get(0).file(), ex.getMessage());
         assertTrue(ex.getMessage().contains("decide phase ran past 0 s"), ex.getMessage());
+    }
+
+    @Test
+    void fire_phasePastItsTime_sessionDisposedOnceItsThreadLeavesTheRules() throws Exception {
+        DroolsRuleEngine e = engine("a", new RuleLimits(1000, Duration.ofMillis(300)));
+
+        assertThrows(RuleFiringException.class, () -> e.fire(Phase.MONITOR, millis(1000)));
+
+        assertEquals(1, e.liveSessions(), "disposed while its consequence still ran");
+        await(() -> e.liveSessions() == 0, "the timed-out phase's session was never disposed");
+    }
+
+    @Test
+    void guarded_phasePastItsTime_itsSessionAndThoseOfPhasesRefusedAfterAreDisposed() throws Exception {
+        DroolsRuleEngine e = engine("a", new RuleLimits(1000, Duration.ofMillis(300)));
+        CountDownLatch workEnded = new CountDownLatch(1);
+        AtomicReference<RuntimeException> refused = new AtomicReference<>();
+
+        assertThrows(RuleFiringException.class, () -> e.guarded(() -> {
+            try {
+                return e.fire(Phase.MONITOR, millis(1000));
+            } catch (RuleFiringException timedOut) {
+                try {
+                    return e.fire(Phase.DECIDE, millis(0));
+                } catch (RuntimeException abandoned) {
+                    refused.set(abandoned);
+                    throw abandoned;
+                }
+            } finally {
+                workEnded.countDown();
+            }
+        }));
+
+        assertEquals(1, e.liveSessions(), "disposed while its consequence still ran");
+        assertTrue(workEnded.await(5, TimeUnit.SECONDS), "the worker did not end");
+        assertTrue(refused.get() instanceof java.util.concurrent.CancellationException, String.valueOf(refused.get()));
+        await(() -> e.liveSessions() == 0, "a session of the abandoned work was never disposed");
+    }
+
+    @Test
+    void fire_callerInterruptedWhileAPhaseFires_sessionDisposedOnceItsThreadLeavesTheRules() throws Exception {
+        DroolsRuleEngine e = engine("a", new RuleLimits(1000, Duration.ofSeconds(20)));
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread caller = new Thread(() -> {
+            try {
+                e.fire(Phase.MONITOR, millis(800));
+            } catch (Throwable t) {
+                thrown.set(t);
+            }
+        });
+        caller.start();
+        await(() -> e.liveSessions() == 1, "the phase never started");
+        Thread.sleep(100);
+
+        caller.interrupt();
+        caller.join(5000);
+
+        assertTrue(thrown.get() instanceof IllegalStateException, String.valueOf(thrown.get()));
+        assertEquals("interrupted while the rules fired", thrown.get().getMessage());
+        await(() -> e.liveSessions() == 0, "the interrupted phase's session was never disposed");
     }
 }
