@@ -655,7 +655,7 @@ public final class DroolsRuleEngine implements RuleEngine {
         /** The phase firing on the worker; null between phases. */
         private final AtomicReference<Running> current = new AtomicReference<>();
 
-        /** The phase's firings, or -1 when the caller halted it for running past its time. */
+        /** The phase's firings, or -1 when the caller halted it; refused once the work was abandoned. */
         int fireInline(Running running, Collection<?> facts) {
             if (!current.compareAndSet(null, running)) {
                 running.stop();
@@ -667,7 +667,6 @@ public final class DroolsRuleEngine implements RuleEngine {
                 current.compareAndSet(running, null);
             }
         }
-
 
         /** The phase firing now, if any. */
         Running firing() {
