@@ -85,47 +85,32 @@ public final class BacktestEngine {
         }
         long baselineNanos = System.nanoTime() - t0;
 
-        ExecutorService second = null;
-        Future<AgentRun> noLearning = null;
-        if (ctx.settings().withNoLearning()) {
-            second = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "backtest-no-learning");
-                t.setDaemon(true);
-                return t;
-            });
-            noLearning = second.submit(() -> {
-                AgentRun run = new AgentRun(ctx, cycle, false, runId, BacktestResult.AGENT_NO_LEARNING);
-                run.run(k -> { }, o -> { });
-                return run;
-            });
-        }
         AgentRun agent = new AgentRun(ctx, cycle, ctx.settings().learning(), runId, BacktestResult.AGENT, initial);
-        List<StrategyLedger> snapshotStrategies = new ArrayList<>();
-        snapshotStrategies.add(agent.ledger);
-        snapshotStrategies.addAll(baselines);
-        long[] snapshotNanos = new long[1];
-        agent.run(k -> {
-            long s = System.nanoTime();
-            int d = ctx.start() + k;
-            AgentDay day = agent.days.get(k);
-            sink.snapshot(day.date(), () -> SnapshotCodec.write(day.date(), ctx.market().rf(d), ctx.benchmarkAdj(d),
-                    ctx.tickers(), ctx.adjPrices(d), snapshotStrategies, k, day));
-            snapshotNanos[0] += System.nanoTime() - s;
-            listener.day(k, n, day.date(), day.nav());
-        }, sink::decision);
-
         List<AgentRun> agents = new ArrayList<>();
         agents.add(agent);
-        if (noLearning != null) {
-            try {
-                agents.add(noLearning.get());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for the no-learning agent", e);
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException re ? re
-                        : new IllegalStateException("the no-learning agent failed: " + e.getCause(), e.getCause());
-            } finally {
+        long[] snapshotNanos = new long[1];
+        ExecutorService second = null;
+        try {
+            Future<AgentRun> noLearning = null;
+            if (ctx.settings().withNoLearning()) {
+                second = Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "backtest-no-learning");
+                    t.setDaemon(true);
+                    return t;
+                });
+                noLearning = second.submit(() -> {
+                    AgentRun run = new AgentRun(ctx, cycle, false, runId, BacktestResult.AGENT_NO_LEARNING);
+                    run.run(k -> { }, o -> { });
+                    return run;
+                });
+            }
+            runAgent(ctx, agent, baselines, listener, sink, snapshotNanos);
+            if (noLearning != null) {
+                agents.add(noLearningResult(noLearning));
+            }
+        } finally {
+            // also when the agent threw: stops the no-learning agent, whose idle thread would otherwise live on
+            if (second != null) {
                 second.shutdownNow();
             }
         }
@@ -146,6 +131,36 @@ public final class BacktestEngine {
         return new BacktestResult(runId, ctx.portfolio(), cycle.rulesHash(), ctx.date(0), ctx.date(n - 1),
                 ctx.settings(), ctx.tickers(), ctx.targets(), ctx.runDates(), strategies, agent.days, agent.decisions,
                 agent.thresholdChanges, agent.outcomes.summary(), timings);
+    }
+
+    /** Runs the agent day by day, sending each day's snapshot and each decision to {@code sink}. */
+    private static void runAgent(BacktestContext ctx, AgentRun agent, List<StrategyLedger> baselines,
+                                 BacktestListener listener, BacktestSink sink, long[] snapshotNanos) {
+        int n = ctx.days();
+        List<StrategyLedger> snapshotStrategies = new ArrayList<>();
+        snapshotStrategies.add(agent.ledger);
+        snapshotStrategies.addAll(baselines);
+        agent.run(k -> {
+            long s = System.nanoTime();
+            int d = ctx.start() + k;
+            AgentDay day = agent.days.get(k);
+            sink.snapshot(day.date(), () -> SnapshotCodec.write(day.date(), ctx.market().rf(d), ctx.benchmarkAdj(d),
+                    ctx.tickers(), ctx.adjPrices(d), snapshotStrategies, k, day));
+            snapshotNanos[0] += System.nanoTime() - s;
+            listener.day(k, n, day.date(), day.nav());
+        }, sink::decision);
+    }
+
+    private static AgentRun noLearningResult(Future<AgentRun> noLearning) {
+        try {
+            return noLearning.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the no-learning agent", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re
+                    : new IllegalStateException("the no-learning agent failed: " + e.getCause(), e.getCause());
+        }
     }
 
     private static StrategyResult result(StrategyLedger l, List<LocalDate> dates, double[] rf, double[] bench,

@@ -36,7 +36,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -61,23 +63,38 @@ public final class DroolsRuleEngine implements RuleEngine {
     /** The table values of a parameterised rule set (global {@code tableValues}), or null. */
     private final io.rebalancer.rules.facts.TableValues tableValues;
 
+    /** The time phases are timed by, in nanoseconds: {@link System#nanoTime} but in tests. */
+    private final LongSupplier clock;
+
     private DroolsRuleEngine(KieBase kieBase, String hash, RuleFiles files, RuleLimits limits) {
-        this(kieBase, hash, files, limits, null);
+        this(kieBase, hash, files, limits, null, System::nanoTime);
     }
 
     private DroolsRuleEngine(KieBase kieBase, String hash, RuleFiles files, RuleLimits limits,
-                             io.rebalancer.rules.facts.TableValues tableValues) {
+                             io.rebalancer.rules.facts.TableValues tableValues, LongSupplier clock) {
         this.kieBase = kieBase;
         this.hash = hash;
         this.files = files;
         this.limits = limits;
         this.tableValues = tableValues;
+        this.clock = clock;
     }
 
     /** This engine with other firing limits for each phase. */
     public DroolsRuleEngine withLimits(RuleLimits newLimits) {
         return new DroolsRuleEngine(kieBase, hash, files, java.util.Objects.requireNonNull(newLimits, "limits"),
-                tableValues);
+                tableValues, clock);
+    }
+
+    /** This engine timing its phases by {@code nanos} instead of {@link System#nanoTime}: for tests of the watch. */
+    DroolsRuleEngine withClock(LongSupplier nanos) {
+        return new DroolsRuleEngine(kieBase, hash, files, limits, tableValues,
+                java.util.Objects.requireNonNull(nanos, "clock"));
+    }
+
+    /** The sessions of this engine's rules not yet disposed (Drools keeps a reference to each until then). */
+    int liveSessions() {
+        return kieBase.getKieSessions().size();
     }
 
     /**
@@ -91,7 +108,7 @@ public final class DroolsRuleEngine implements RuleEngine {
             throw new IllegalStateException("the rule set declares no global " + TABLE_VALUES_GLOBAL);
         }
         return new DroolsRuleEngine(kieBase, java.util.Objects.requireNonNull(valuesHash, "hash"), files, limits,
-                java.util.Objects.requireNonNull(values, "values"));
+                java.util.Objects.requireNonNull(values, "values"), clock);
     }
 
     /** The global a parameterised rule set reads its overridden table cells from. */
@@ -414,7 +431,8 @@ public final class DroolsRuleEngine implements RuleEngine {
     /**
      * Fires one phase under {@link #limits()}: a rule that throws, rules that keep firing past the firing limit, or a
      * phase that runs past the time limit end in a {@link RuleFiringException} naming the rules. A phase past its
-     * time is halted; a consequence that never returns keeps its (daemon) thread, and the caller goes on.
+     * time is halted; a consequence that never returns keeps its (daemon) thread, and the caller goes on. The
+     * phase's session is disposed by the thread that fired it, once that thread has left the rules.
      */
     @Override
     public PhaseResult fire(Phase phase, Collection<?> facts) {
@@ -463,54 +481,48 @@ public final class DroolsRuleEngine implements RuleEngine {
                 }
             }
         });
-        java.util.concurrent.Callable<Integer> body = () -> {
-            for (Object fact : facts) {
-                session.insert(fact);
-            }
-            List<String> groups = phase.groups();
-            for (int i = groups.size() - 1; i >= 0; i--) {
-                session.getAgenda().getAgendaGroup(groups.get(i)).setFocus();
-            }
-            return session.fireAllRules(limits.maxFirings());
-        };
+        Running running = new Running(this, session, phase, firing, clock.getAsLong() + limits.maxTime().toNanos());
         Watch watch = WATCH.get();
-        boolean finished = false;
+        int n;
         try {
-            int n;
-            if (watch != null) {
-                n = watch.fireInline(new Running(session, phase, firing, System.nanoTime()), body);
-                if (n < 0) {
-                    throw timedOut(phase, firing.get());
-                }
-            } else {
-                Future<Integer> run = FIRING.submit(body);
+            n = watch != null ? watch.fireInline(running, facts) : fireOnItsOwnThread(running, facts);
+        } catch (Thrown e) {
+            throw threw(phase, e.getCause(), firing.get());
+        }
+        if (n < 0) {
+            throw timedOut(phase, firing.get());
+        }
+        if (n >= limits.maxFirings()) {
+            throw new RuleFiringException(looping(phase, counts, updates));
+        }
+        return new PhaseResult(phase, fired, conclusions);
+    }
+
+    /** Fires the phase on a thread of its own and waits for it up to the time limit: its firings, or -1 if halted. */
+    private int fireOnItsOwnThread(Running running, Collection<?> facts) {
+        Future<Integer> run = FIRING.submit(() -> running.fire(facts));
+        try {
+            while (true) {
                 try {
-                    n = run.get(limits.maxTime().toMillis(), TimeUnit.MILLISECONDS);
+                    return run.get(limits.maxTime().toMillis(), TimeUnit.MILLISECONDS);
                 } catch (TimeoutException e) {
-                    session.halt();
-                    run.cancel(true);
-                    throw timedOut(phase, firing.get());
+                    if (running.stop()) {
+                        run.cancel(true);
+                        running.halt();
+                        return -1;
+                    }
+                    // it completed just as its time ran out: the result is a moment away
                 }
             }
-            finished = true;
-            if (n >= limits.maxFirings()) {
-                throw new RuleFiringException(looping(phase, counts, updates));
-            }
-            return new PhaseResult(phase, fired, conclusions);
         } catch (ExecutionException e) {
-            finished = true;
-            throw threw(phase, e.getCause(), firing.get());
-        } catch (Watch.Thrown e) {
-            finished = true;
-            throw threw(phase, e.getCause(), firing.get());
+            throw e.getCause() instanceof Thrown t ? t : new Thrown(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            session.halt();
-            throw new IllegalStateException("interrupted while the rules fired", e);
-        } finally {
-            if (finished) {
-                session.dispose();
+            if (running.stop()) {
+                run.cancel(true);
+                running.halt();
             }
+            throw new IllegalStateException("interrupted while the rules fired", e);
         }
     }
 
@@ -534,47 +546,138 @@ public final class DroolsRuleEngine implements RuleEngine {
     /** The watch of the guarded work running on this thread, if any ({@link #guarded}). */
     private static final ThreadLocal<Watch> WATCH = new ThreadLocal<>();
 
-    /** A phase firing inline on a guarded worker: what the watching caller halts when it runs past its time. */
-    private record Running(KieSession session, Phase phase, AtomicReference<String> firing, long startedNanos) {
+    /** A phase's own exception, passed through to {@link #fire}'s handler. */
+    private static final class Thrown extends RuntimeException {
+        Thrown(Throwable cause) {
+            super(cause);
+        }
+    }
+
+    /**
+     * One phase's session, fired by one thread under its own engine's time limit and watched by another, which stops
+     * and halts it when it runs past its deadline. Exactly one of "the firing thread completes it" and "the watcher
+     * stops it" happens. The session is disposed once no thread can be inside its rules: by the firing thread when
+     * it leaves them, or by the watcher when it stopped the phase before it began.
+     */
+    private static final class Running {
+        private static final int NEW = 0;
+        private static final int FIRING = 1;
+        private static final int DONE = 2;
+        private static final int HALTED = 3;
+
+        final DroolsRuleEngine engine;
+        final KieSession session;
+        final Phase phase;
+        final AtomicReference<String> firing;
+        private final long deadlineNanos;
+        private final AtomicInteger state = new AtomicInteger(NEW);
+        /** Guarded by this: a halt must not reach a session being disposed. */
+        private boolean disposed;
+
+        Running(DroolsRuleEngine engine, KieSession session, Phase phase, AtomicReference<String> firing,
+                long deadlineNanos) {
+            this.engine = engine;
+            this.session = session;
+            this.phase = phase;
+            this.firing = firing;
+            this.deadlineNanos = deadlineNanos;
+        }
+
+        /** Nanoseconds to the deadline, by its engine's clock: negative once past it. */
+        long nanosLeft() {
+            return deadlineNanos - engine.clock.getAsLong();
+        }
+
+        /** Fires the phase on this thread: its firings, or -1 when the watcher stopped it. */
+        int fire(Collection<?> facts) {
+            if (!state.compareAndSet(NEW, FIRING)) {
+                return -1;
+            }
+            try {
+                for (Object fact : facts) {
+                    session.insert(fact);
+                }
+                List<String> groups = phase.groups();
+                for (int i = groups.size() - 1; i >= 0; i--) {
+                    session.getAgenda().getAgendaGroup(groups.get(i)).setFocus();
+                }
+                int n = session.fireAllRules(engine.limits.maxFirings());
+                return state.compareAndSet(FIRING, DONE) ? n : -1;
+            } catch (RuntimeException | Error e) {
+                if (state.compareAndSet(FIRING, DONE)) {
+                    throw new Thrown(e);
+                }
+                return -1;
+            } finally {
+                dispose();
+            }
+        }
+
+        /**
+         * By the watcher: claims the phase's end, false when it already ended. A phase stopped before it began never
+         * fires, and its session is disposed here.
+         */
+        boolean stop() {
+            for (int s = state.get(); s == NEW || s == FIRING; s = state.get()) {
+                if (state.compareAndSet(s, HALTED)) {
+                    if (s == NEW) {
+                        dispose();
+                    }
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** After {@link #stop}: the firing returns once the consequence running (if any) returns. */
+        synchronized void halt() {
+            if (!disposed) {
+                session.halt();
+            }
+        }
+
+        private synchronized void dispose() {
+            if (!disposed) {
+                disposed = true;
+                session.dispose();
+            }
+        }
     }
 
     /**
      * The phases of one guarded work, fired inline on its worker thread and watched by the caller, which halts one
-     * that runs past its time and abandons the work. Only volatile reads and writes per phase: no thread hand-off.
+     * that runs past its time and abandons the work. A compare-and-set or two per phase: no thread hand-off.
      */
     private static final class Watch {
-        volatile Running current;
-        volatile Running halted;
-        volatile boolean abandoned;
+        /** What {@link #current} holds once the caller gave up on the work: no phase of it starts after. */
+        private static final Running ABANDONED = new Running(null, null, null, null, 0);
 
-        /** A phase's own exception, passed through to {@link #fire}'s handler. */
-        static final class Thrown extends RuntimeException {
-            Thrown(Throwable cause) {
-                super(cause);
+        /** The phase firing on the worker; null between phases. */
+        private final AtomicReference<Running> current = new AtomicReference<>();
+
+        /** The phase's firings, or -1 when the caller halted it; refused once the work was abandoned. */
+        int fireInline(Running running, Collection<?> facts) {
+            if (!current.compareAndSet(null, running)) {
+                running.stop();
+                throw new java.util.concurrent.CancellationException("the rules' guarded work was abandoned");
+            }
+            try {
+                return running.fire(facts);
+            } finally {
+                current.compareAndSet(running, null);
             }
         }
 
-        /** The phase's firings, or -1 when the caller halted it for running past its time. */
-        int fireInline(Running running, java.util.concurrent.Callable<Integer> body) {
-            if (abandoned) {
-                // the caller already gave up on this work (a phase before ran past its time): do no more of it
-                throw new java.util.concurrent.CancellationException("the rules' guarded work was abandoned");
-            }
-            current = running;
-            int n;
-            try {
-                n = body.call();
-            } catch (RuntimeException | Error e) {
-                if (halted == running) {
-                    return -1;
-                }
-                throw new Thrown(e);
-            } catch (Exception e) {
-                throw new Thrown(e);
-            } finally {
-                current = null;
-            }
-            return halted == running ? -1 : n;
+        /** The phase firing now, if any. */
+        Running firing() {
+            Running r = current.get();
+            return r == ABANDONED ? null : r;
+        }
+
+        /** Gives up on the work: from now on no phase of it starts. The phase firing now, if any. */
+        Running abandon() {
+            Running r = current.getAndSet(ABANDONED);
+            return r == ABANDONED ? null : r;
         }
     }
 
@@ -584,6 +687,7 @@ public final class DroolsRuleEngine implements RuleEngine {
      * consequence that never returns keeps the worker, a daemon) and throws the phase's RuleFiringException.
      * What {@code work} throws is thrown here. Meant for a backtest's thousands of short phases: on two cores in
      * a virtual machine each thread hand-off of {@link #fire} costs tens of microseconds, as much as a small phase.
+     * A phase of another engine that {@code work} fires is held to that engine's limits.
      */
     @Override
     public <T> T guarded(java.util.function.Supplier<T> work) {
@@ -599,20 +703,21 @@ public final class DroolsRuleEngine implements RuleEngine {
                 WATCH.remove();
             }
         });
-        long limit = limits.maxTime().toNanos();
-        long poll = Math.max(10, Math.min(250, limits.maxTime().toMillis() / 4));
+        long poll = TimeUnit.MILLISECONDS.toNanos(Math.max(10, Math.min(250, limits.maxTime().toMillis() / 4)));
         try {
+            long wait = poll;
             while (true) {
                 try {
-                    return run.get(poll, TimeUnit.MILLISECONDS);
+                    return run.get(wait, TimeUnit.NANOSECONDS);
                 } catch (TimeoutException e) {
-                    Running r = watch.current;
-                    if (r != null && System.nanoTime() - r.startedNanos() > limit) {
-                        watch.halted = r;
-                        watch.abandoned = true;
-                        r.session().halt();
-                        run.cancel(true);
-                        throw timedOut(r.phase(), r.firing().get());
+                    wait = poll;
+                    Running r = watch.firing();
+                    if (r != null) {
+                        long left = r.nanosLeft();
+                        if (left < 0 && r.stop()) {
+                            throw haltOverdue(watch, run, r);
+                        }
+                        wait = Math.max(MIN_WAIT_NANOS, Math.min(poll, left + MIN_WAIT_NANOS));
                     }
                 }
             }
@@ -626,14 +731,30 @@ public final class DroolsRuleEngine implements RuleEngine {
             throw new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            watch.abandoned = true;
-            Running r = watch.current;
-            if (r != null) {
-                watch.halted = r;
-                r.session().halt();
-            }
-            run.cancel(true);
+            abandon(watch, run);
             throw new IllegalStateException("interrupted while the rules fired", e);
+        }
+    }
+
+    private static final long MIN_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
+    /** Abandons the work of {@code overdue}, which this thread stopped, halts it and gives its exception. */
+    private static RuleFiringException haltOverdue(Watch watch, Future<?> run, Running overdue) {
+        String rule = overdue.firing.get();
+        abandon(watch, run);
+        overdue.halt();
+        return overdue.engine.timedOut(overdue.phase, rule);
+    }
+
+    /**
+     * No phase of the work starts from now on, and the one firing is halted. The worker is interrupted before that
+     * halt, so that it sees the interrupt as the phase returns.
+     */
+    private static void abandon(Watch watch, Future<?> run) {
+        Running inFlight = watch.abandon();
+        run.cancel(true);
+        if (inFlight != null && inFlight.stop()) {
+            inFlight.halt();
         }
     }
 
