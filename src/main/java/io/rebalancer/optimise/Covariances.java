@@ -1,7 +1,8 @@
 package io.rebalancer.optimise;
 
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.EigenDecomposition;
+import org.ojalgo.matrix.decomposition.Eigenvalue;
+import org.ojalgo.matrix.store.MatrixStore;
+import org.ojalgo.matrix.store.R064Store;
 
 /** The checks a covariance matrix must pass before it goes into the optimiser's quadratic programme. */
 final class Covariances {
@@ -40,7 +41,7 @@ final class Covariances {
             }
         }
         double smallest = smallestEigenvalue(copy);
-        if (smallest < -TOLERANCE * trace) {
+        if (!(smallest >= -TOLERANCE * trace)) {
             throw new IllegalArgumentException("covariance must be positive semi-definite: its smallest eigenvalue was "
                     + smallest);
         }
@@ -51,9 +52,14 @@ final class Covariances {
         if (s.length == 1) {
             return s[0][0];
         }
+        Eigenvalue<Double> eigen = Eigenvalue.R064.make(true);
+        if (!eigen.decompose(R064Store.FACTORY.rows(s))) {
+            return Double.NaN;
+        }
+        MatrixStore<Double> d = eigen.getD();
         double smallest = Double.POSITIVE_INFINITY;
-        for (double e : new EigenDecomposition(new Array2DRowRealMatrix(s, true)).getRealEigenvalues()) {
-            smallest = Math.min(smallest, e);
+        for (int i = 0; i < s.length; i++) {
+            smallest = Math.min(smallest, d.doubleValue(i, i));
         }
         return smallest;
     }
