@@ -191,7 +191,9 @@ final class ScenarioSimulator {
     private double[] optimal(EffectiveThresholds e, CostBenefit value) {
         double[][] cov = risk.annualCovariance();
         double[] w = before.weights();
-        if (cov == null || value == null) {
+        // the optimiser is long-only: a book holding a short position gets no OPTIMAL trades, like one with too
+        // little history for a covariance
+        if (cov == null || value == null || java.util.Arrays.stream(w).anyMatch(x -> x < 0)) {
             return w;
         }
         double rate = (costs.commissionBps() + costs.halfSpreadBps()) / 10_000;
@@ -246,7 +248,9 @@ final class ScenarioSimulator {
                     raw *= buyScale;
                 }
                 double d = wholeShares ? (raw > 0 ? Math.floor(raw + 1e-9) : -Math.round(-raw)) : raw;
-                d = Math.max(d, -before.shares(i));
+                // never sell more than is held; a short position (negative shares) is never sold further, nor
+                // bought back by a scenario that does not ask for it
+                d = Math.max(d, -Math.max(0, before.shares(i)));
                 if (Math.abs(d * p) < 1e-6 * nav || (wholeShares && d == 0)) {
                     d = 0;
                 }

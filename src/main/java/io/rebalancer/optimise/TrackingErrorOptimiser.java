@@ -1,9 +1,5 @@
 package io.rebalancer.optimise;
 
-import org.ojalgo.matrix.store.R064Store;
-import org.ojalgo.optimisation.Optimisation;
-import org.ojalgo.optimisation.convex.ConvexSolver;
-
 import java.util.Arrays;
 
 /**
@@ -11,12 +7,12 @@ import java.util.Arrays;
  * penalty, under a turnover cap, solved as a convex quadratic programme by ojAlgo:
  * <pre>
  *   minimise   (lambda / 2) (w - t)' S (w - t)  +  (1 / H) sum_i c_i |w_i - w0_i|
- *   subject to w_i >= 0,  sum_i w_i <= sum_i w0_i + cash0 (no borrowing),  sum_i |w_i - w0_i| <= turnover cap
+ *   subject to w_i >= 0,  sum_i w_i <= sum_i w0_i + max(0, cash0) (no new borrowing),  sum_i |w_i - w0_i| <= cap
  * </pre>
  * S is the annualised covariance of the assets, lambda the risk aversion, c_i the proportional cost of trading
  * asset i (fraction of the traded value) and H the holding horizon in years. Both terms are fractions of NAV a
- * year, so the objective is the certainty-equivalent loss the scenario leaves. Trades are split into buys and
- * sells (w = w0 + buy - sell, both non-negative, sell at most what is held), which makes |.| linear.
+ * year, so the objective is the certainty-equivalent loss the scenario leaves. The programme is solved by
+ * {@link ConvexTrades}; {@link FeasibleTrades} makes its answer meet the constraints exactly.
  */
 public final class TrackingErrorOptimiser {
     static {
@@ -29,7 +25,11 @@ public final class TrackingErrorOptimiser {
     private TrackingErrorOptimiser() {
     }
 
-    /** The problem; weights and cash are fractions of NAV. */
+    /**
+     * The problem; weights and cash are fractions of NAV. Current weights must be long-only; cash may be negative
+     * (an overdraft, which the optimiser never adds to); targets need not sum to one. The covariance must be
+     * square, symmetric and positive semi-definite; a turnover cap of infinity means no cap.
+     */
     public record Problem(double[] current, double currentCash, double[] targets, double[][] annualCovariance,
                           double riskAversion, double[] costRates, double horizonYears, double maxTurnover) {
         public Problem {
@@ -41,8 +41,8 @@ public final class TrackingErrorOptimiser {
                 throw new IllegalArgumentException("current (" + n + "), targets (" + targets.length + "), cost rates ("
                         + costRates.length + ") and covariance (" + annualCovariance.length + " rows) must have one entry per asset");
             }
-            if (!(riskAversion > 0)) {
-                throw new IllegalArgumentException("risk aversion must be positive, was " + riskAversion);
+            if (!(riskAversion > 0) || riskAversion == Double.POSITIVE_INFINITY) {
+                throw new IllegalArgumentException("risk aversion must be positive and finite, was " + riskAversion);
             }
             if (!(horizonYears > 0)) {
                 throw new IllegalArgumentException("holding horizon must be positive (years), was " + horizonYears);
@@ -50,79 +50,52 @@ public final class TrackingErrorOptimiser {
             if (!(maxTurnover >= 0)) {
                 throw new IllegalArgumentException("turnover cap must be zero or positive, was " + maxTurnover);
             }
+            if (!Double.isFinite(currentCash)) {
+                throw new IllegalArgumentException("current cash must be a finite fraction of NAV, was " + currentCash);
+            }
+            for (int i = 0; i < n; i++) {
+                if (!(current[i] >= 0) || current[i] == Double.POSITIVE_INFINITY) {
+                    throw new IllegalArgumentException("current weight of asset " + i
+                            + " must be finite and zero or positive (long-only), was " + current[i]);
+                }
+                if (!Double.isFinite(targets[i])) {
+                    throw new IllegalArgumentException("target weight of asset " + i + " must be finite, was " + targets[i]);
+                }
+                if (!(costRates[i] >= 0) || costRates[i] == Double.POSITIVE_INFINITY) {
+                    throw new IllegalArgumentException("cost rate of asset " + i
+                            + " must be finite and zero or positive, was " + costRates[i]);
+                }
+            }
             current = current.clone();
             targets = targets.clone();
             costRates = costRates.clone();
+            annualCovariance = Covariances.checkedCopy(annualCovariance);
         }
     }
 
     /**
-     * The optimal weights; the current weights when the solver finds no feasible optimum (never worse than not
-     * trading). The programme goes straight to ojAlgo's convex (active-set) solver as matrices, in the variables
-     * x = (buy_0, sell_0, buy_1, sell_1, ...): the same optimum its modelling layer reaches (the test checks the two
-     * agree), at less than half the time.
+     * The optimal weights; the current weights when trading does not lower the objective, or when the solver finds
+     * no feasible point. Whatever the solver's tolerances, the weights returned are never negative, never buy more
+     * (net) than the cash there is (nothing when cash is negative), never turn over more than the cap and never
+     * score worse than not trading: {@link #objective} of them is below that of the current weights or they are
+     * the current weights.
      */
     public static double[] solve(Problem p) {
-        int n = p.current().length;
-        int m = 2 * n;
-        // in bp of NAV a year: fractions are so small that the solver's tolerances would otherwise swallow the costs
-        double scale = 10_000.0;
-        double lambda = p.riskAversion() * scale;
-        double[][] s = p.annualCovariance();
-        double[] a0 = new double[n];
-        for (int i = 0; i < n; i++) {
-            a0[i] = p.current()[i] - p.targets()[i];
-        }
-        // ojAlgo minimises (1/2) x'Qx - C'x; the active weight is a = a0 + buy - sell, so (lambda / 2) a'Sa gives
-        // Q = lambda [S -S; -S S] per pair of assets and a linear term lambda (S a0) (+ for buys, - for sells)
-        R064Store q = R064Store.FACTORY.make(m, m);
-        R064Store c = R064Store.FACTORY.make(m, 1);
-        for (int i = 0; i < n; i++) {
-            double sa = 0;
-            for (int j = 0; j < n; j++) {
-                double h = lambda * s[i][j];
-                q.set(2 * i, 2 * j, h);
-                q.set(2 * i + 1, 2 * j + 1, h);
-                q.set(2 * i, 2 * j + 1, -h);
-                q.set(2 * i + 1, 2 * j, -h);
-                sa += s[i][j] * a0[j];
-            }
-            double linear = lambda * sa;
-            double cost = p.costRates()[i] / p.horizonYears() * scale;
-            c.set(2 * i, 0, -(linear + cost));
-            c.set(2 * i + 1, 0, -(-linear + cost));
-        }
-        // rows: budget (net buying at most the cash), turnover cap, x >= 0, sells at most what is held
-        int rows = 2 + m + n;
-        R064Store ai = R064Store.FACTORY.make(rows, m);
-        R064Store bi = R064Store.FACTORY.make(rows, 1);
-        for (int i = 0; i < n; i++) {
-            ai.set(0, 2 * i, 1.0);
-            ai.set(0, 2 * i + 1, -1.0);
-            ai.set(1, 2 * i, 1.0);
-            ai.set(1, 2 * i + 1, 1.0);
-            ai.set(2 + m + i, 2 * i + 1, 1.0);
-            bi.set(2 + m + i, 0, Math.max(0.0, p.current()[i]));
-        }
-        bi.set(0, 0, Math.max(0.0, p.currentCash()));
-        bi.set(1, 0, p.maxTurnover());
-        for (int k = 0; k < m; k++) {
-            ai.set(2 + k, k, -1.0);
-        }
-        // dense: the direct active-set solver (a KKT factorisation per step) is faster than the iterative one ojAlgo
-        // picks by default for a problem this small (26 variables for 13 assets)
-        Optimisation.Options options = new Optimisation.Options();
-        options.sparse = Boolean.FALSE;
-        Optimisation.Result result = ConvexSolver.newBuilder().objective(q, c).inequalities(ai, bi).build(options)
-                .solve();
-        if (!result.getState().isFeasible()) {
+        double[] trades = ConvexTrades.solve(p);
+        if (trades == null) {
             return p.current();
         }
-        double[] out = new double[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = Math.max(0.0, p.current()[i] + result.doubleValue(2 * i) - result.doubleValue(2 * i + 1));
+        double[] w = FeasibleTrades.weights(p, trades);
+        return objective(p, w) < objective(p, p.current()) ? w : p.current();
+    }
+
+    /** The objective: tracking-error cost plus (1 / H) sum_i c_i |w_i - w0_i|, fraction of NAV a year. */
+    public static double objective(Problem p, double[] weights) {
+        double v = trackingErrorCost(weights, p.targets(), p.annualCovariance(), p.riskAversion());
+        for (int i = 0; i < weights.length; i++) {
+            v += p.costRates()[i] / p.horizonYears() * Math.abs(weights[i] - p.current()[i]);
         }
-        return out;
+        return v;
     }
 
     /**
@@ -197,10 +170,6 @@ public final class TrackingErrorOptimiser {
                     v[k++] = x;
                 }
                 for (double[] row : p.annualCovariance()) {
-                    if (row.length != n) {
-                        throw new IllegalArgumentException("covariance row of " + row.length + " entries for " + n
-                                + " assets");
-                    }
                     for (double x : row) {
                         v[k++] = x;
                     }

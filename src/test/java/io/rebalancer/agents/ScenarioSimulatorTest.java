@@ -2,6 +2,7 @@ package io.rebalancer.agents;
 
 import io.rebalancer.analytics.PriceHistory;
 import io.rebalancer.domain.*;
+import io.rebalancer.rules.facts.CostBenefit;
 import io.rebalancer.rules.facts.EffectiveThresholds;
 import io.rebalancer.rules.facts.PositionDrift;
 import org.junit.jupiter.api.Test;
@@ -185,6 +186,25 @@ class ScenarioSimulatorTest {
         double[] w = fourBook().desiredWeights(ScenarioType.SECTOR, THRESHOLDS, null);
         assertArrayEquals(new double[]{0.46 - 0.05 * 2 / 3, 0.19 - 0.05 / 3, 0.25125, 0.14875}, w, 1e-12);
         assertEquals(1.0, w[0] + w[1] + w[2] + w[3], 1e-12);
+    }
+
+    @Test
+    void simulateDefer_bookShortTwoSharesOfB_tradesNothing() {
+        // A 10 x 70 = 700, B -2 x 25 = -50, cash 100: NAV 750. DEFER keeps every weight, so nothing is to be
+        // traded; the cap on sales (at most what is held) must not turn the short into a buy of 2 B
+        SimulatedScenario defer = simulator(input(portfolio(CostModel.none()), 10, -2, 100, true))
+                .simulate(ScenarioType.DEFER, THRESHOLDS, null);
+        assertEquals(List.of(), defer.trades());
+        assertEquals(100, defer.after().cash(), 0.0);
+    }
+
+    @Test
+    void simulateOptimal_bookShortTwoSharesOfB_isLongOnlySoTradesNothing() {
+        // the same short book; the long-only optimiser has no answer for a short position, so OPTIMAL keeps the
+        // book as it is (and must not throw)
+        SimulatedScenario optimal = simulator(input(portfolio(CostModel.none()), 10, -2, 100, true))
+                .simulate(ScenarioType.OPTIMAL, THRESHOLDS, new CostBenefit(Regime.MODERATE, 4, 63, 0, "test"));
+        assertEquals(List.of(), optimal.trades());
     }
 
 }
