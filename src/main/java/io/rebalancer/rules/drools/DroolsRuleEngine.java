@@ -103,9 +103,17 @@ public final class DroolsRuleEngine implements RuleEngine {
      * (io.rebalancer.rules.variant). The rule set must declare the global.
      */
     public DroolsRuleEngine withTableValues(io.rebalancer.rules.facts.TableValues values, String valuesHash) {
-        if (kieBase.getKiePackage("io.rebalancer.rules") == null || kieBase.getKiePackage("io.rebalancer.rules")
-                .getGlobalVariables().stream().noneMatch(g -> g.getName().equals(TABLE_VALUES_GLOBAL))) {
+        var pkg = kieBase.getKiePackage("io.rebalancer.rules");
+        var global = pkg == null ? Optional.<org.kie.api.definition.rule.Global>empty() : pkg.getGlobalVariables()
+                .stream().filter(g -> g.getName().equals(TABLE_VALUES_GLOBAL)).findFirst();
+        if (global.isEmpty()) {
             throw new IllegalStateException("the rule set declares no global " + TABLE_VALUES_GLOBAL);
+        }
+        String type = io.rebalancer.rules.facts.TableValues.class.getName();
+        if (!global.get().getType().equals(type)) {
+            // every session would refuse the values: say so once, here, rather than at the first phase
+            throw new IllegalStateException("the rule set's global " + TABLE_VALUES_GLOBAL + " is a "
+                    + global.get().getType() + ", not a " + type);
         }
         return new DroolsRuleEngine(kieBase, java.util.Objects.requireNonNull(valuesHash, "hash"), files, limits,
                 java.util.Objects.requireNonNull(values, "values"), clock);
@@ -436,66 +444,85 @@ public final class DroolsRuleEngine implements RuleEngine {
      */
     @Override
     public PhaseResult fire(Phase phase, Collection<?> facts) {
+        PhaseLog log = new PhaseLog();
         KieSession session = kieBase.newKieSession();
-        if (tableValues != null) {
-            session.setGlobal(TABLE_VALUES_GLOBAL, tableValues);
+        Running running;
+        try {
+            if (tableValues != null) {
+                session.setGlobal(TABLE_VALUES_GLOBAL, tableValues);
+            }
+            log.attach(session);
+            running = new Running(this, session, phase, log.firing, clock.getAsLong() + limits.maxTime().toNanos());
+        } catch (RuntimeException | Error e) {
+            // no Running owns the session yet, so nothing else would dispose it
+            session.dispose();
+            throw e;
         }
-        List<FiredRule> fired = new ArrayList<>();
-        List<Object> conclusions = new ArrayList<>();
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        AtomicReference<String> firing = new AtomicReference<>();
-        session.addEventListener(new DefaultAgendaEventListener() {
-            @Override
-            public void beforeMatchFired(BeforeMatchFiredEvent event) {
-                firing.set(event.getMatch().getRule().getName());
-            }
-
-            @Override
-            public void afterMatchFired(AfterMatchFiredEvent event) {
-                var rule = event.getMatch().getRule();
-                fired.add(new FiredRule(rule.getName(), agendaGroupOf(rule), rule.getPackageName()));
-                counts.merge(rule.getName(), 1, Integer::sum);
-                firing.set(null);
-            }
-        });
-        Map<String, Integer> updates = new LinkedHashMap<>();
-        session.addEventListener(new DefaultRuleRuntimeEventListener() {
-            @Override
-            public void objectInserted(ObjectInsertedEvent event) {
-                if (event.getRule() != null) {
-                    conclusions.add(event.getObject());
-                }
-            }
-
-            @Override
-            public void objectUpdated(org.kie.api.event.rule.ObjectUpdatedEvent event) {
-                if (event.getRule() != null) {
-                    updates.merge(event.getRule().getName(), 1, Integer::sum);
-                }
-            }
-
-            @Override
-            public void objectDeleted(org.kie.api.event.rule.ObjectDeletedEvent event) {
-                if (event.getRule() != null) {
-                    updates.merge(event.getRule().getName(), 1, Integer::sum);
-                }
-            }
-        });
-        Running running = new Running(this, session, phase, firing, clock.getAsLong() + limits.maxTime().toNanos());
         Watch watch = WATCH.get();
         int n;
         try {
             n = watch != null ? watch.fireInline(running, facts) : fireOnItsOwnThread(running, facts);
         } catch (Thrown e) {
-            throw threw(phase, e.getCause(), firing.get());
+            throw threw(phase, e.getCause(), log.firing.get());
         }
         if (n < 0) {
-            throw timedOut(phase, firing.get());
+            throw timedOut(phase, log.firing.get());
         }
         if (n >= limits.maxFirings()) {
-            throw new RuleFiringException(looping(phase, counts, updates));
+            throw new RuleFiringException(looping(phase, log.counts, log.updates));
         }
-        return new PhaseResult(phase, fired, conclusions);
+        return new PhaseResult(phase, log.fired, log.conclusions);
+    }
+
+    /**
+     * What a phase's session reports: the rules fired, the facts they inserted, per rule its firings and its fact
+     * changes, and the rule whose consequence is running.
+     */
+    private static final class PhaseLog {
+        final List<FiredRule> fired = new ArrayList<>();
+        final List<Object> conclusions = new ArrayList<>();
+        final Map<String, Integer> counts = new LinkedHashMap<>();
+        final Map<String, Integer> updates = new LinkedHashMap<>();
+        final AtomicReference<String> firing = new AtomicReference<>();
+
+        void attach(KieSession session) {
+            session.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void beforeMatchFired(BeforeMatchFiredEvent event) {
+                    firing.set(event.getMatch().getRule().getName());
+                }
+
+                @Override
+                public void afterMatchFired(AfterMatchFiredEvent event) {
+                    var rule = event.getMatch().getRule();
+                    fired.add(new FiredRule(rule.getName(), agendaGroupOf(rule), rule.getPackageName()));
+                    counts.merge(rule.getName(), 1, Integer::sum);
+                    firing.set(null);
+                }
+            });
+            session.addEventListener(new DefaultRuleRuntimeEventListener() {
+                @Override
+                public void objectInserted(ObjectInsertedEvent event) {
+                    if (event.getRule() != null) {
+                        conclusions.add(event.getObject());
+                    }
+                }
+
+                @Override
+                public void objectUpdated(org.kie.api.event.rule.ObjectUpdatedEvent event) {
+                    if (event.getRule() != null) {
+                        updates.merge(event.getRule().getName(), 1, Integer::sum);
+                    }
+                }
+
+                @Override
+                public void objectDeleted(org.kie.api.event.rule.ObjectDeletedEvent event) {
+                    if (event.getRule() != null) {
+                        updates.merge(event.getRule().getName(), 1, Integer::sum);
+                    }
+                }
+            });
+        }
     }
 
     /** Fires the phase on a thread of its own and waits for it up to the time limit: its firings, or -1 if halted. */
@@ -601,7 +628,9 @@ public final class DroolsRuleEngine implements RuleEngine {
                 for (int i = groups.size() - 1; i >= 0; i--) {
                     session.getAgenda().getAgendaGroup(groups.get(i)).setFocus();
                 }
-                int n = session.fireAllRules(engine.limits.maxFirings());
+                // a halt reaches only a session already firing: one stopped before (while its facts went in)
+                // would fire on unhalted, so every match is refused once the phase is stopped
+                int n = session.fireAllRules(match -> state.get() == FIRING, engine.limits.maxFirings());
                 return state.compareAndSet(FIRING, DONE) ? n : -1;
             } catch (RuntimeException | Error e) {
                 if (state.compareAndSet(FIRING, DONE)) {
