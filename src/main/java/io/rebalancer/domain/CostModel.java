@@ -13,6 +13,11 @@ public record CostModel(double commissionBps, double halfSpreadBps, double impac
         nonNegative("impactCoefficient", impactCoefficient);
     }
 
+    /** The seed portfolio's costs: 1 bp commission, 2 bp half-spread, impact coefficient 0.1. */
+    public static CostModel seedDefaults() {
+        return new CostModel(1, 2, 0.1);
+    }
+
     public static CostModel none() {
         return new CostModel(0, 0, 0);
     }

@@ -13,6 +13,11 @@ public record ThresholdBounds(double minDriftCritical, double maxDriftCritical) 
         }
     }
 
+    /** The seed portfolio's bounds: the critical drift may move within 2 % .. 5 %. */
+    public static ThresholdBounds seedDefaults() {
+        return new ThresholdBounds(0.02, 0.05);
+    }
+
     public double clamp(double driftCritical) {
         return Math.max(minDriftCritical, Math.min(maxDriftCritical, driftCritical));
     }

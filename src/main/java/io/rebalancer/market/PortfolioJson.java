@@ -22,7 +22,8 @@ import java.util.Set;
 
 /**
  * Reads a portfolio definition file (format in backtest-data/README.md): snake_case keys, percentages in
- * percent, every field required, unknown fields rejected. Errors are {@link DataFileException}s naming file,
+ * percent, every field required but {@code thresholds}, {@code adaptive_bounds}, {@code costs} (the seed portfolio's
+ * values when absent) and {@code cash_flows}, unknown fields rejected. Errors are {@link DataFileException}s naming file,
  * field and value.
  */
 public final class PortfolioJson {
@@ -71,9 +72,13 @@ public final class PortfolioJson {
         LocalDate inception = date(root, "inception");
         Ticker benchmark = ticker(root, "benchmark", "benchmark");
         List<TargetWeight> targets = targets(root);
-        Thresholds thresholds = thresholds(object(root, "thresholds"));
-        ThresholdBounds bounds = bounds(object(root, "adaptive_bounds"));
-        CostModel costs = costs(object(root, "costs"));
+        // optional blocks, the seed portfolio's values when absent: the thresholds are stored but the rule tables
+        // decide, and a book built only to be backtested needs nothing but its targets
+        Thresholds thresholds = root.has("thresholds") ? thresholds(object(root, "thresholds"))
+                : Thresholds.seedDefaults();
+        ThresholdBounds bounds = root.has("adaptive_bounds") ? bounds(object(root, "adaptive_bounds"))
+                : ThresholdBounds.seedDefaults();
+        CostModel costs = root.has("costs") ? costs(object(root, "costs")) : CostModel.seedDefaults();
         List<CashFlow> flows = cashFlows(root);
         return domain("portfolio", () -> new PortfolioDefinition(id, basis, inception, benchmark, targets, thresholds,
                 bounds, costs, flows));

@@ -40,6 +40,24 @@ class PortfolioJsonTest {
     }
 
     @Test
+    void read_onlyIdBasisInceptionBenchmarkTargets_thresholdsBoundsAndCostsOfTheSeedPortfolio() throws IOException {
+        Path file = dir.resolve("MIN.json");
+        Files.writeString(file, """
+                {"id": "MIN", "basis": 500000, "inception": "2016-01-04", "benchmark": "SPY",
+                 "targets": [{"ticker": "AAPL", "sector": "Technology", "weight_pct": 60},
+                             {"ticker": "XOM", "sector": "Energy", "weight_pct": 40}]}
+                """);
+        PortfolioDefinition def = PortfolioJson.read(file);
+        assertEquals(0.6, def.targetWeight(Ticker.of("AAPL")));
+        // PORT_A_TechGrowth's blocks (backtest-data/portfolios), as backtest-data/README.md states the defaults
+        assertEquals(new Thresholds(0.03, 0.025, 0.015, -0.03, -0.04, 1.0, 0.0, 0.20, 3, 1.5), def.thresholds());
+        assertEquals(new ThresholdBounds(0.02, 0.05), def.bounds());
+        assertEquals(new CostModel(1, 2, 0.1), def.costs());
+        assertEquals(PortfolioJson.read(PORT_A).costs(), def.costs());
+        assertEquals(PortfolioJson.read(PORT_A).bounds(), def.bounds());
+    }
+
+    @Test
     void read_portA_convertsPercentToFractions() {
         PortfolioDefinition def = PortfolioJson.read(PORT_A);
         assertEquals("PORT_A_TechGrowth", def.id());
