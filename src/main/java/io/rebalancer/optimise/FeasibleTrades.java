@@ -43,9 +43,22 @@ final class FeasibleTrades {
             scale(d, p.maxTurnover() / (buys + sells));
         }
         double[] w = after(current, d);
-        // the scaled sums are exact only up to rounding: shrink by a few ulps, then more, until the sums agree
-        for (int k = 0; !within(p, w); k++) {
-            scale(d, k < 52 ? 1 - Math.scalb(1.0, k - 52) : 0.0);
+        // the scaled sums are exact only up to rounding: shrink by a few ulps, then more, until the sums agree.
+        // Shrink the buys, which lowers net buying and turnover alike: shrinking buys and sells together leaves
+        // a self-financing swap's net at its rounding (a few 1e-17 over a budget of 0, whatever the factor), so
+        // it went on until the trades were gone. The sells shrink only once no buy is left.
+        for (int k = 0, j = 0; !within(p, w); ) {
+            boolean buying = false;
+            for (double x : d) {
+                buying |= x > 0;
+            }
+            int step = buying ? k++ : j++;
+            double f = step < 52 ? 1 - Math.scalb(1.0, step - 52) : 0.0;
+            for (int i = 0; i < n; i++) {
+                if (!buying || d[i] > 0) {
+                    d[i] *= f;
+                }
+            }
             w = after(current, d);
         }
         return w;
