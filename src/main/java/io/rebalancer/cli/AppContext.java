@@ -2,6 +2,7 @@ package io.rebalancer.cli;
 
 import io.rebalancer.agents.Cycle;
 import io.rebalancer.market.BacktestDataSeeder;
+import io.rebalancer.market.DataFileException;
 import io.rebalancer.market.PortfolioFileCheck;
 import io.rebalancer.rules.RuleEngine;
 import io.rebalancer.rules.RuleLimits;
@@ -18,6 +19,8 @@ final class AppContext implements AutoCloseable {
     private RuleEngine rules;
     private java.util.concurrent.CompletableFuture<RuleEngine> preloading;
     private boolean checkPortfolioFiles = true;
+    /** Portfolio files of the backtest-data directory that do not read, by portfolio id (the file's stem). */
+    private final java.util.Map<String, DataFileException> unreadPortfolioFiles = new java.util.HashMap<>();
 
     AppContext(StoreOptions options) {
         this.options = options;
@@ -54,14 +57,43 @@ final class AppContext implements AutoCloseable {
     Stores stores() {
         if (stores == null) {
             stores = StoreOpener.open(options.storeConfig());
-            if (!BacktestDataSeeder.seedIfEmpty(stores, options.backtestData()).seeded() && checkPortfolioFiles) {
-                // a portfolio file edited after the seed is said, never silently ignored
-                java.io.PrintWriter err = options.notices();
-                PortfolioFileCheck.check(stores, options.backtestData()).forEach(f -> err.println("note: " + f.message()));
-                err.flush();
+            java.io.PrintWriter err = options.notices();
+            BacktestDataSeeder.Result seed = BacktestDataSeeder.seedIfEmpty(stores, options.backtestData());
+            for (DataFileException e : seed.rejected()) {
+                unreadPortfolioFiles.put(stemOf(e.file()), e);
+                err.println("note: " + e.getMessage() + "; this portfolio is not loaded");
             }
+            if (!seed.seeded() && checkPortfolioFiles) {
+                // a portfolio file edited after the seed is said, never silently ignored
+                for (PortfolioFileCheck.Finding f : PortfolioFileCheck.check(stores, options.backtestData())) {
+                    if (f.unread() != null) {
+                        unreadPortfolioFiles.put(stemOf(f.file().toString()), f.unread());
+                    }
+                    err.println("note: " + f.message());
+                }
+            }
+            err.flush();
         }
         return stores;
+    }
+
+    /**
+     * {@link #stores()} for a command about one portfolio: when the store does not hold it and its file
+     * ({@code portfolios/<id>.json}) does not read, that file's own error, so the user sees what is wrong with it
+     * rather than that the portfolio is unknown.
+     */
+    Stores storesFor(String portfolioId) {
+        Stores s = stores();
+        DataFileException unread = unreadPortfolioFiles.get(portfolioId);
+        if (unread != null && s.portfolios().definition(portfolioId).isEmpty()) {
+            throw unread;
+        }
+        return s;
+    }
+
+    private static String stemOf(String file) {
+        String name = Path.of(file).getFileName().toString();
+        return name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
     }
 
     RuleEngine rules() {

@@ -39,7 +39,7 @@ final class BacktestConsole {
         }
         try (AppContext app = new AppContext(store).preloadRules()) {
             Progress progress = new Progress(err, System.console() != null);
-            BacktestResult result = new BacktestService(app.stores()).run(request, app::cycle, progress);
+            BacktestResult result = new BacktestService(app.storesFor(request.portfolioId())).run(request, app::cycle, progress);
             Path dir = exportDir != null ? exportDir : ReportsLocation.dir().resolve(result.runId());
             BacktestExport.write(result, dir);
             long r0 = System.nanoTime();

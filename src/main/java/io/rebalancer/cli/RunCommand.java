@@ -80,6 +80,7 @@ public class RunCommand implements Callable<Integer> {
             io.rebalancer.service.AtomicFiles.checkTarget(export);
         }
         try (AppContext app = new AppContext(store).preloadRules()) {
+            app.storesFor(portfolio);
             LiveCycleService service = app.liveCycles();
             CycleOutcome outcome = service.run(portfolio, asOf);
             if (asOf == null) {

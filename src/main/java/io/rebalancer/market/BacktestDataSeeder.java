@@ -20,18 +20,23 @@ import java.util.Set;
 /**
  * Loads {@code backtest-data/} (prices/*.csv, market/VIX.csv, market/rf_daily.csv, portfolios/*.json) into an
  * empty store. Every file is read and cross-checked before anything is written; prices are written last, so
- * an interrupted seed leaves the store "empty" and the next start seeds again (writes are upserts).
+ * an interrupted seed leaves the store "empty" and the next start seeds again (writes are upserts). A price or
+ * market file that does not read fails the whole seed (every portfolio needs them); a portfolio file that does not
+ * read, or names a ticker without prices, is left out and returned as {@link Result#rejected}, so that one file
+ * being edited does not stop the other portfolios of the directory.
  */
 public final class BacktestDataSeeder {
 
     /** What a seed did. */
-    public record Result(boolean seeded, int tickers, int bars, int marketDays, List<String> portfolioIds) {
+    public record Result(boolean seeded, int tickers, int bars, int marketDays, List<String> portfolioIds,
+                         List<DataFileException> rejected) {
         public Result {
             portfolioIds = List.copyOf(portfolioIds);
+            rejected = List.copyOf(rejected);
         }
 
         static Result skipped() {
-            return new Result(false, 0, 0, 0, List.of());
+            return new Result(false, 0, 0, 0, List.of(), List.of());
         }
     }
 
@@ -70,10 +75,15 @@ public final class BacktestDataSeeder {
         List<MarketDay> market = MarketDays.join(vixFile.toString(), VixCsvReader.read(vixFile), rfFile.toString(),
                 RiskFreeCsvReader.read(rfFile));
         List<PortfolioDefinition> portfolios = new ArrayList<>();
+        List<DataFileException> rejected = new ArrayList<>();
         for (Path file : files(dir.resolve("portfolios"), "*.json")) {
-            PortfolioDefinition def = PortfolioJson.read(file);
-            checkAgainstPrices(file, def, prices);
-            portfolios.add(def);
+            try {
+                PortfolioDefinition def = PortfolioJson.read(file);
+                checkAgainstPrices(file, def, prices);
+                portfolios.add(def);
+            } catch (DataFileException e) {
+                rejected.add(e);
+            }
         }
 
         stores.prices().saveMarketDays(market);
@@ -82,7 +92,7 @@ public final class BacktestDataSeeder {
         prices.values().forEach(all::addAll);
         stores.prices().saveBars(all);
         return new Result(true, prices.size(), all.size(), market.size(),
-                portfolios.stream().map(PortfolioDefinition::id).toList());
+                portfolios.stream().map(PortfolioDefinition::id).toList(), rejected);
     }
 
     private static void checkAgainstPrices(Path file, PortfolioDefinition def, Map<Ticker, List<PriceBar>> prices) {

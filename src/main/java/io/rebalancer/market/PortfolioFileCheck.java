@@ -21,19 +21,24 @@ public final class PortfolioFileCheck {
     }
 
     /**
-     * One file that does not match the store; {@link #message()} is the line to show. {@code problem} (the
-     * reader's whole message, naming file and field) is set when the file does not read.
+     * One file that does not match the store; {@link #message()} is the line to show. {@code unread} is the
+     * reader's error when the file does not read; {@code stored} whether the store holds the portfolio.
      */
     public record Finding(Path file, String portfolioId, List<PortfolioFields.Difference> differences,
-                          String problem, boolean frozen) {
+                          DataFileException unread, boolean frozen, boolean stored) {
         public Finding {
             differences = List.copyOf(differences);
         }
 
+        /** The reader's whole message (naming file and field) when the file does not read, else null. */
+        public String problem() {
+            return unread == null ? null : unread.getMessage();
+        }
+
         public String message() {
             String update = "'portfolio update " + file + "'";
-            if (problem != null) {
-                return problem + "; the stored portfolio is used";
+            if (unread != null) {
+                return problem() + (stored ? "; the stored portfolio is used" : "; this portfolio is not loaded");
             }
             if (differences.isEmpty()) {
                 return file + ": portfolio " + portfolioId + " is not in the store; " + update + " adds it";
@@ -71,19 +76,21 @@ public final class PortfolioFileCheck {
             try {
                 fromFile = PortfolioJson.read(file);
             } catch (DataFileException e) {
-                out.add(new Finding(file, null, List.of(), e.getMessage(), false));
+                String name = file.getFileName().toString();
+                String id = name.substring(0, name.length() - ".json".length());
+                out.add(new Finding(file, id, List.of(), e, false, stores.portfolios().definition(id).isPresent()));
                 continue;
             }
             Optional<PortfolioDefinition> stored = stores.portfolios().definition(fromFile.id());
             if (stored.isEmpty()) {
-                out.add(new Finding(file, fromFile.id(), List.of(), null, false));
+                out.add(new Finding(file, fromFile.id(), List.of(), null, false, false));
                 continue;
             }
             List<PortfolioFields.Difference> differences = PortfolioFields.differences(stored.get(), fromFile);
             if (!differences.isEmpty()) {
                 boolean frozen = differences.stream().anyMatch(d -> PortfolioFields.shapesHoldings(d.field()))
                         && isLive(stores, fromFile.id());
-                out.add(new Finding(file, fromFile.id(), differences, null, frozen));
+                out.add(new Finding(file, fromFile.id(), differences, null, frozen, true));
             }
         }
         return out;

@@ -81,6 +81,33 @@ class BacktestCommandTest {
     }
 
     @Test
+    void backtest_otherPortfolioFileBad_runsWithANoteAndTheBadOneGivesItsOwnError() throws IOException {
+        Path data = home.resolve("one-bad-data");
+        copy(Path.of("backtest-data"), data);
+        Path bad = data.resolve("portfolios").resolve("CASHY.json");
+        Files.writeString(bad, """
+                { "id": "CASHY", "basis": 50000, "inception": "2016-01-04", "benchmark": "SPY",
+                  "targets": [ {"ticker":"NVDA","sector":"Technology","weight_pct":45},
+                               {"ticker":"COP","sector":"Energy","weight_pct":45} ] }
+                """);
+        int code = Main.execute("backtest", "--in-memory", "--backtest-data", data.toString(),
+                "--from", "2020-01-02", "--to", "2020-02-28", "--no-report", "--export-dir",
+                home.resolve("one-bad-out").toString());
+        assertEquals(ExitCodes.OK, code, errText());
+        assertTrue(errText().contains("note: " + bad + ": targets sum to 90.0 %, not 100 %; this portfolio is not loaded"),
+                errText());
+        assertTrue(Files.isRegularFile(home.resolve("one-bad-out").resolve("metrics.json")));
+
+        err.reset();
+        code = Main.execute("backtest", "--in-memory", "--backtest-data", data.toString(), "--portfolio", "CASHY",
+                "--from", "2020-01-02", "--to", "2020-02-28", "--no-report", "--export-dir",
+                home.resolve("cashy-out").toString());
+        assertEquals(ExitCodes.BAD_INPUT, code, errText());
+        assertTrue(errText().endsWith("error: " + bad + ": targets sum to 90.0 %, not 100 %"), errText());
+        assertFalse(Files.exists(home.resolve("cashy-out")), "nothing written for the bad portfolio");
+    }
+
+    @Test
     void backtest_fromBeforeTheData_badInput() {
         int code = backtest(home.resolve("a"), "--from", "2001-01-02", "--to", "2020-02-03");
         assertEquals(ExitCodes.BAD_INPUT, code);

@@ -52,14 +52,40 @@ class BacktestDataSeederFailureTest {
     }
 
     @Test
-    void seedIfEmpty_portfolioNamesTickerWithoutPrices_reportsTicker(@TempDir Path dir) throws IOException {
+    void seedIfEmpty_portfolioNamesTickerWithoutPrices_leavesItOutAndReportsTicker(@TempDir Path dir) throws IOException {
         Path data = copyOfBacktestData(dir);
         Files.delete(data.resolve("prices/COP.csv"));
         Path port = data.resolve("portfolios/PORT_A_TechGrowth.json");
         try (Stores stores = StoreOpener.open(StoreConfig.inMemory())) {
-            DataFileException e = assertThrows(DataFileException.class, () -> BacktestDataSeeder.seedIfEmpty(stores, data));
-            assertEquals(port + ": ticker COP has no price file prices/COP.csv", e.getMessage());
-            assertEquals(java.util.Optional.empty(), stores.prices().latestDate());
+            BacktestDataSeeder.Result r = BacktestDataSeeder.seedIfEmpty(stores, data);
+            assertEquals(List.of(port + ": ticker COP has no price file prices/COP.csv"),
+                    r.rejected().stream().map(Throwable::getMessage).toList());
+            assertEquals(List.of(), r.portfolioIds());
+            assertEquals(List.of(), stores.portfolios().portfolioIds());
+            assertEquals(12, r.tickers(), "the other price files are stored");
+        }
+    }
+
+    @Test
+    void seedIfEmpty_oneBadPortfolioFile_loadsTheOthersAndReportsFileAndField(@TempDir Path dir) throws IOException {
+        Path data = copyOfBacktestData(dir);
+        Files.writeString(data.resolve("portfolios/TWO.json"), """
+                { "id": "TWO", "basis": 100000, "inception": "2016-01-04", "benchmark": "SPY",
+                  "targets": [ {"ticker":"SPY","sector":"Benchmarks","weight_pct":60},
+                               {"ticker":"XLE","sector":"Energy","weight_pct":40} ] }
+                """);
+        Path bad = data.resolve("portfolios/CASHY.json");
+        Files.writeString(bad, """
+                { "id": "CASHY", "basis": 50000, "inception": "2016-01-04", "benchmark": "SPY",
+                  "targets": [ {"ticker":"NVDA","sector":"Technology","weight_pct":45},
+                               {"ticker":"COP","sector":"Energy","weight_pct":45} ] }
+                """);
+        try (Stores stores = StoreOpener.open(StoreConfig.inMemory())) {
+            BacktestDataSeeder.Result r = BacktestDataSeeder.seedIfEmpty(stores, data);
+            assertEquals(List.of(bad + ": targets sum to 90.0 %, not 100 %"),
+                    r.rejected().stream().map(Throwable::getMessage).toList());
+            assertEquals(List.of("PORT_A_TechGrowth", "TWO"), r.portfolioIds());
+            assertEquals(List.of("PORT_A_TechGrowth", "TWO"), stores.portfolios().portfolioIds().stream().sorted().toList());
         }
     }
 }

@@ -50,7 +50,7 @@ class BacktestDataSeederTest {
 
     @Test
     void seedIfEmpty_emptyStore_loadsAllDaysTickersAndPortfolios() {
-        assertEquals(new BacktestDataSeeder.Result(true, 13, 13 * 3425, 3425, List.of("PORT_A_TechGrowth")), firstSeed);
+        assertEquals(new BacktestDataSeeder.Result(true, 13, 13 * 3425, 3425, List.of("PORT_A_TechGrowth"), List.of()), firstSeed);
         assertEquals(3425, stores.prices().tradingDays(FIRST, LAST).size());
         assertEquals(3425, stores.prices().marketDays(FIRST, LAST).size());
         assertEquals(LAST, stores.prices().latestDate().orElseThrow());
