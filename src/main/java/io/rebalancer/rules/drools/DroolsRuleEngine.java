@@ -49,12 +49,32 @@ import java.util.regex.Pattern;
  */
 public final class DroolsRuleEngine implements RuleEngine {
 
-    /** Fires phases off the caller's thread so that a phase that never ends can be abandoned. */
+    /**
+     * Fires phases off the caller's thread so that a phase that never ends can be abandoned. Its threads are shared
+     * by every caller, so none keeps the context class loader of the caller it was created for: each task runs with
+     * its own submitter's ({@link #submit}).
+     */
     private static final ExecutorService FIRING = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "rules-phase");
         t.setDaemon(true);
+        t.setContextClassLoader(DroolsRuleEngine.class.getClassLoader());
         return t;
     });
+
+    /** Runs {@code task} on {@link #FIRING} with the calling thread's context class loader, as if run inline. */
+    private static <T> Future<T> submit(java.util.concurrent.Callable<T> task) {
+        ClassLoader caller = Thread.currentThread().getContextClassLoader();
+        return FIRING.submit(() -> {
+            Thread self = Thread.currentThread();
+            ClassLoader own = self.getContextClassLoader();
+            self.setContextClassLoader(caller);
+            try {
+                return task.call();
+            } finally {
+                self.setContextClassLoader(own);
+            }
+        });
+    }
 
     private final KieBase kieBase;
     private final String hash;
@@ -527,7 +547,7 @@ public final class DroolsRuleEngine implements RuleEngine {
 
     /** Fires the phase on a thread of its own and waits for it up to the time limit: its firings, or -1 if halted. */
     private int fireOnItsOwnThread(Running running, Collection<?> facts) {
-        Future<Integer> run = FIRING.submit(() -> running.fire(facts));
+        Future<Integer> run = submit(() -> running.fire(facts));
         try {
             while (true) {
                 try {
@@ -555,8 +575,13 @@ public final class DroolsRuleEngine implements RuleEngine {
 
     private RuleFiringException timedOut(Phase phase, String rule) {
         return new RuleFiringException(List.of(problem(rule, phase.name().toLowerCase(java.util.Locale.ROOT)
-                + " phase ran past " + limits.maxTime().toSeconds() + " s (" + RuleLimits.ENV_MAX_SECONDS + ")"
+                + " phase ran past " + seconds(limits.maxTime()) + " s (" + RuleLimits.ENV_MAX_SECONDS + ")"
                 + (rule != null ? "; rule \"" + rule + "\" was still running" : "") + "; nothing of the phase is used")));
+    }
+
+    /** A time limit in seconds as written: whole seconds plain, a sub-second limit to the millisecond (0.25). */
+    static String seconds(java.time.Duration limit) {
+        return java.math.BigDecimal.valueOf(limit.toMillis()).movePointLeft(3).stripTrailingZeros().toPlainString();
     }
 
     private RuleFiringException threw(Phase phase, Throwable thrown, String firing) {
@@ -724,7 +749,7 @@ public final class DroolsRuleEngine implements RuleEngine {
             return work.get();
         }
         Watch watch = new Watch();
-        Future<T> run = FIRING.submit(() -> {
+        Future<T> run = submit(() -> {
             WATCH.set(watch);
             try {
                 return work.get();
