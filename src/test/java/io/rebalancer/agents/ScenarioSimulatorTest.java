@@ -207,4 +207,45 @@ class ScenarioSimulatorTest {
         assertEquals(List.of(), optimal.trades());
     }
 
+    @Test
+    void simulateOptimal_wholeShares_solverGetsTheCapLessHalfAShareOfEveryHolding() {
+        // cap 20 %: 0.99 x 0.20 = 0.198, less half a share of A (35) and of B (12.50) on a NAV of 1,000: 0.1505
+        CycleInput in = input(portfolio(CostModel.none()), 10, 10, 50, true);
+        List<Double> caps = new ArrayList<>();
+        Book book = Book.of(in);
+        RiskModel risk = RiskModel.of(in);
+        new ScenarioSimulator(in, book, risk, risk.snapshot(book.weights()), problem -> {
+            caps.add(problem.maxTurnover());
+            return problem.current();
+        }).simulate(ScenarioType.OPTIMAL, THRESHOLDS, new CostBenefit(Regime.MODERATE, 4, 63, 0, "test"));
+        assertEquals(List.of(0.1505), caps.stream().map(c -> Math.round(c * 1e12) / 1e12).toList());
+    }
+
+    @Test
+    void optimalTurnoverCap_fractionalShares_onePercentBelowTheCap() {
+        assertEquals(0.198, simulator(input(portfolio(CostModel.none()), 10, 10, 50, false)).optimalTurnoverCap(0.20),
+                1e-15);
+    }
+
+    @Test
+    void simulateOptimal_wholeSharesPlanAtItsCap_roundedTradesStayWithinTheTurnoverCap() {
+        // the solver spends its whole cap, selling x of A and buying the rest of B; at the bare 0.99 x cap a sale of
+        // x = 11 % (1.57 shares of A) would round up to 2 shares and, with 3 of B, turn over 21.5 % of NAV
+        CycleInput in = input(portfolio(CostModel.none()), 10, 10, 50, true);
+        Book book = Book.of(in);
+        RiskModel risk = RiskModel.of(in);
+        for (int step = 0; step <= 20; step++) {
+            double part = step / 20.0;
+            SimulatedScenario s = new ScenarioSimulator(in, book, risk, risk.snapshot(book.weights()), problem -> {
+                double[] w = problem.current().clone();
+                double cap = problem.maxTurnover();
+                w[0] -= part * cap;
+                w[1] += (1 - part) * cap;
+                return w;
+            }).simulate(ScenarioType.OPTIMAL, THRESHOLDS, new CostBenefit(Regime.MODERATE, 4, 63, 0, "test"));
+            assertTrue(s.metrics().turnover() <= 0.20 + 1e-12, "turnover " + s.metrics().turnover() + " at " + part);
+            assertTrue(s.after().cash() >= -1e-9, "cash " + s.after().cash());
+        }
+    }
+
 }
