@@ -9,13 +9,10 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Loads {@code backtest-data/} (prices/*.csv, market/VIX.csv, market/rf_daily.csv, portfolios/*.json) into an
@@ -103,12 +100,8 @@ public final class BacktestDataSeeder {
                 throw new DataFileException(file.toString(), 0, "ticker " + t + " has no price file prices/" + t + ".csv");
             }
         }
-        Set<LocalDate> dates = new HashSet<>();
-        prices.get(def.benchmark()).forEach(b -> dates.add(b.date()));
-        if (!dates.contains(def.inception())) {
-            throw new DataFileException(file.toString(), 0, "field 'inception' value '" + def.inception()
-                    + "' is not a trading day in the price files");
-        }
+        // the inception need not be a trading day here: backtests start at their own --from, and the live commands,
+        // which buy the initial holdings at the inception's closes, refuse one that is not (LiveHoldings)
     }
 
     private static List<Path> files(Path dir, String glob) {

@@ -33,7 +33,9 @@ public final class LiveHoldings {
     public static Holdings on(PortfolioDefinition def, PriceHistory history, LocalDate asOf, List<Execution> executions) {
         int start = history.indexOf(def.inception());
         if (start < 0) {
-            throw new NotFoundException("no prices on the inception date " + def.inception() + " of " + def.id());
+            throw new NotFoundException("no prices on the inception date " + def.inception() + " of " + def.id()
+                    + ": the initial holdings are bought at the inception's closes, so live commands need it to be a"
+                    + " trading day in the stored prices (backtests do not)");
         }
         int end = history.indexOf(asOf);
         Map<Ticker, Double> closes = new LinkedHashMap<>();

@@ -88,4 +88,19 @@ class BacktestDataSeederFailureTest {
             assertEquals(List.of("PORT_A_TechGrowth", "TWO"), stores.portfolios().portfolioIds().stream().sorted().toList());
         }
     }
+    @Test
+    void seedIfEmpty_inceptionOnAHoliday_loadsThePortfolioForBacktests(@TempDir Path dir) throws IOException {
+        // 2016-01-01 is New Year's Day: no price file has it
+        Path data = copyOfBacktestData(dir);
+        Files.writeString(data.resolve("portfolios/HOL.json"), """
+                { "id": "HOL", "basis": 100000, "inception": "2016-01-01", "benchmark": "SPY",
+                  "targets": [ {"ticker":"SPY","sector":"Benchmarks","weight_pct":60},
+                               {"ticker":"XLE","sector":"Energy","weight_pct":40} ] }
+                """);
+        try (Stores stores = StoreOpener.open(StoreConfig.inMemory())) {
+            BacktestDataSeeder.Result r = BacktestDataSeeder.seedIfEmpty(stores, data);
+            assertEquals(List.of(), r.rejected());
+            assertEquals(LocalDate.of(2016, 1, 1), stores.portfolios().definition("HOL").orElseThrow().inception());
+        }
+    }
 }
