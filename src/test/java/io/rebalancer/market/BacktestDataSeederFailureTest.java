@@ -69,11 +69,7 @@ class BacktestDataSeederFailureTest {
     @Test
     void seedIfEmpty_oneBadPortfolioFile_loadsTheOthersAndReportsFileAndField(@TempDir Path dir) throws IOException {
         Path data = copyOfBacktestData(dir);
-        Files.writeString(data.resolve("portfolios/TWO.json"), """
-                { "id": "TWO", "basis": 100000, "inception": "2016-01-04", "benchmark": "SPY",
-                  "targets": [ {"ticker":"SPY","sector":"Benchmarks","weight_pct":60},
-                               {"ticker":"XLE","sector":"Energy","weight_pct":40} ] }
-                """);
+        writeSixtyForty(data, "TWO", "2016-01-04");
         Path bad = data.resolve("portfolios/CASHY.json");
         Files.writeString(bad, """
                 { "id": "CASHY", "basis": 50000, "inception": "2016-01-04", "benchmark": "SPY",
@@ -88,15 +84,20 @@ class BacktestDataSeederFailureTest {
             assertEquals(List.of("PORT_A_TechGrowth", "TWO"), stores.portfolios().portfolioIds().stream().sorted().toList());
         }
     }
+
+    /** portfolios/ID.json: 60 % SPY, 40 % XLE from the inception. */
+    private static void writeSixtyForty(Path data, String id, String inception) throws IOException {
+        Files.writeString(data.resolve("portfolios/" + id + ".json"), "{ \"id\": \"" + id + "\", \"basis\": 100000,"
+                + " \"inception\": \"" + inception + "\", \"benchmark\": \"SPY\", \"targets\": ["
+                + " {\"ticker\":\"SPY\",\"sector\":\"Benchmarks\",\"weight_pct\":60},"
+                + " {\"ticker\":\"XLE\",\"sector\":\"Energy\",\"weight_pct\":40} ] }");
+    }
+
     @Test
     void seedIfEmpty_inceptionOnAHoliday_loadsThePortfolioForBacktests(@TempDir Path dir) throws IOException {
         // 2016-01-01 is New Year's Day: no price file has it
         Path data = copyOfBacktestData(dir);
-        Files.writeString(data.resolve("portfolios/HOL.json"), """
-                { "id": "HOL", "basis": 100000, "inception": "2016-01-01", "benchmark": "SPY",
-                  "targets": [ {"ticker":"SPY","sector":"Benchmarks","weight_pct":60},
-                               {"ticker":"XLE","sector":"Energy","weight_pct":40} ] }
-                """);
+        writeSixtyForty(data, "HOL", "2016-01-01");
         try (Stores stores = StoreOpener.open(StoreConfig.inMemory())) {
             BacktestDataSeeder.Result r = BacktestDataSeeder.seedIfEmpty(stores, data);
             assertEquals(List.of(), r.rejected());
