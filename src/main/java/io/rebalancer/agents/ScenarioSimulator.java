@@ -285,16 +285,23 @@ final class ScenarioSimulator {
             }
             buyScale *= Math.max(0, (buys + cashAfter) / buys) * 0.9999;
         }
-        if (cashAfter < -1e-9) {
-            // the scaled buys still overdraw (costs that do not shrink with the trade): sell, but buy nothing
-            totalCost = 0;
-            double flow = 0;
+        // the scaled buys may still overdraw (whole shares round each step away, costs do not shrink in proportion):
+        // then the largest buy gives up a share (fractional: the whole buy) until the cash is there or no buy is left
+        while (cashAfter < -1e-9) {
+            int largest = -1;
             for (int i = 0; i < n; i++) {
-                delta[i] = Math.min(0, delta[i]);
-                flow += delta[i] * before.price(i);
-                totalCost += tradeCost(i, delta[i]);
+                if (delta[i] > 0 && (largest < 0 || delta[i] * before.price(i) > delta[largest] * before.price(largest))) {
+                    largest = i;
+                }
             }
-            cashAfter = before.cash() - flow - totalCost;
+            if (largest < 0) {
+                break;
+            }
+            double fewer = wholeShares && delta[largest] > 1 ? delta[largest] - 1 : 0;
+            cashAfter += (delta[largest] - fewer) * before.price(largest) + tradeCost(largest, delta[largest])
+                    - tradeCost(largest, fewer);
+            totalCost += tradeCost(largest, fewer) - tradeCost(largest, delta[largest]);
+            delta[largest] = fewer;
         }
         List<Trade> trades = new ArrayList<>();
         double[] after = before.sharesArray();

@@ -65,7 +65,10 @@ public final class PortfolioUpdate {
         }
     }
 
-    /** Every ticker and the benchmark has a stored price on the inception day (as the seed requires). */
+    /**
+     * Every ticker and the benchmark has a stored price on the inception day: the live holdings are bought at its
+     * closes (the seed, which serves backtests too, does not require it).
+     */
     private void checkPrices(Path file, PortfolioDefinition def) {
         List<Ticker> needed = new ArrayList<>(def.tickers());
         if (!needed.contains(def.benchmark())) {

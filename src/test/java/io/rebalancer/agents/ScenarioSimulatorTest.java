@@ -248,4 +248,17 @@ class ScenarioSimulatorTest {
         }
     }
 
+    @Test
+    void simulateFull_wholeSharesWhereScalingCannotFitTheCosts_largestBuyGivesUpAShare() {
+        // NAV 1,031.25 (cash 81.25): A (600 bp target) 618.75 - 700 -> sell 1 share (+70); B 412.50 - 250 = 6.5
+        // shares -> 6 (150). With 100 bp commission cash is 81.25 + 70 - 150 - 2.20 = -0.95, and scaling the buy
+        // (6.5 x 0.9936 = 6.46) still floors to 6 shares on every try; B gives up one share: 5 shares (125), cost
+        // 0.70 + 1.25, cash 81.25 + 70 - 125 - 1.95 = 24.30
+        SimulatedScenario full = simulator(input(portfolio(new CostModel(100, 0, 0)), 10, 10, 81.25, true))
+                .simulate(ScenarioType.FULL, THRESHOLDS, null);
+        assertEquals(List.of(Side.SELL, Side.BUY), full.trades().stream().map(Trade::side).toList());
+        assertEquals(List.of(1.0, 5.0), full.trades().stream().map(Trade::shares).toList());
+        assertEquals(24.30, full.after().cash(), 1e-9);
+    }
+
 }

@@ -41,7 +41,11 @@ public final class SparkBatchExecutor {
         Stores s = STORES.get(key);
         if (s == null) {
             s = StoreOpener.open(cfg.storeConfig());
-            BacktestDataSeeder.seedIfEmpty(s, Path.of(cfg.backtestData()));
+            // a portfolio file that does not read is left out of the seed: said in the executor's log, as the command
+            // line says it on stderr
+            BacktestDataSeeder.seedIfEmpty(s, Path.of(cfg.backtestData())).rejected().forEach(e ->
+                    org.slf4j.LoggerFactory.getLogger(SparkBatchExecutor.class).warn("{}; this portfolio is not loaded",
+                            e.getMessage()));
             STORES.put(key, s);
         }
         return s;
