@@ -11,6 +11,10 @@ import org.ojalgo.optimisation.convex.ConvexSolver;
  * active-set solver can cycle without end (it did on books with a few unheld names).
  */
 final class ConvexTrades {
+    static {
+        QuietOjAlgo.ensure();
+    }
+
     // in bp of NAV a year: fractions are so small that the solver's tolerances would otherwise swallow the costs
     private static final double SCALE = 10_000.0;
 

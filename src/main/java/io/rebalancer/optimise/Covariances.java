@@ -6,6 +6,10 @@ import org.ojalgo.matrix.store.R064Store;
 
 /** The checks a covariance matrix must pass before it goes into the optimiser's quadratic programme. */
 final class Covariances {
+    static {
+        QuietOjAlgo.ensure();
+    }
+
     // relative to the trace: a sample covariance of perfectly collinear assets comes out with eigenvalues of
     // -1e-17 or so instead of 0 (rounding), which must pass; a truly indefinite matrix is far below this
     private static final double TOLERANCE = 1e-9;

@@ -16,10 +16,7 @@ import java.util.Arrays;
  */
 public final class TrackingErrorOptimiser {
     static {
-        // ojAlgo prints a hardware-profile notice to standard output on first use unless this property is set
-        if (System.getProperty("shut.up.ojAlgo") == null) {
-            System.setProperty("shut.up.ojAlgo", "true");
-        }
+        QuietOjAlgo.ensure();
     }
 
     private TrackingErrorOptimiser() {
