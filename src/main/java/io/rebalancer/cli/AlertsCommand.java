@@ -41,7 +41,7 @@ public class AlertsCommand implements Callable<Integer> {
         }
         try (AppContext app = new AppContext(store)) {
             if (portfolio != null) {
-                LiveCycleService.portfolio(app.stores(), portfolio);
+                LiveCycleService.portfolio(app.storesFor(portfolio), portfolio);
             }
             List<Alert> alerts = app.stores().alerts().recent(portfolio, limit);
             PrintWriter out = spec.commandLine().getOut();

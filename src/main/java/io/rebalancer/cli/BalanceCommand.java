@@ -33,7 +33,7 @@ public class BalanceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (AppContext app = new AppContext(store)) {
-            BalanceReport r = new PortfolioQueries(app.stores(), null).balance(portfolio);
+            BalanceReport r = new PortfolioQueries(app.storesFor(portfolio), null).balance(portfolio);
             PrintWriter out = spec.commandLine().getOut();
             out.print(json ? QueryJson.writePretty(r) + System.lineSeparator() : render(r));
             out.flush();

@@ -47,7 +47,7 @@ public class HistoryCommand implements Callable<Integer> {
         }
         try (AppContext app = new AppContext(store)) {
             if (portfolio != null) {
-                io.rebalancer.service.LiveCycleService.portfolio(app.stores(), portfolio);
+                io.rebalancer.service.LiveCycleService.portfolio(app.storesFor(portfolio), portfolio);
             }
             List<String> docs = app.stores().decisions().recent(portfolio, null, limit);
             PrintWriter out = spec.commandLine().getOut();

@@ -39,7 +39,7 @@ public class HoldingsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (AppContext app = new AppContext(store)) {
-            HoldingsReport r = new PortfolioQueries(app.stores(), null).holdings(portfolio, asOf);
+            HoldingsReport r = new PortfolioQueries(app.storesFor(portfolio), null).holdings(portfolio, asOf);
             PrintWriter out = spec.commandLine().getOut();
             out.print(json ? QueryJson.writePretty(r) + System.lineSeparator() : render(r));
             out.flush();

@@ -39,7 +39,7 @@ public class RiskCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (AppContext app = new AppContext(store).preloadRules()) {
-            RiskReport r = new PortfolioQueries(app.stores(), app.liveCycles()).risk(portfolio, asOf);
+            RiskReport r = new PortfolioQueries(app.storesFor(portfolio), app.liveCycles()).risk(portfolio, asOf);
             PrintWriter out = spec.commandLine().getOut();
             out.print(json ? QueryJson.writePretty(r) + System.lineSeparator() : render(r));
             out.flush();

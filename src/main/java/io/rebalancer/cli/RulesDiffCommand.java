@@ -71,7 +71,7 @@ public class RulesDiffCommand implements Callable<Integer> {
         RuleEngine a = DroolsRuleEngine.load(store.rules(), store.ruleCache()).withLimits(RuleLimits.from(System::getenv));
         RuleEngine b = DroolsRuleEngine.load(against, store.ruleCache()).withLimits(RuleLimits.from(System::getenv));
         try (AppContext app = new AppContext(store)) {
-            LocalDate last = to != null ? to : app.stores().prices().latestDate()
+            LocalDate last = to != null ? to : app.storesFor(portfolio).prices().latestDate()
                     .orElseThrow(() -> new io.rebalancer.service.NotFoundException("the store holds no prices"));
             LocalDate first = from != null ? from : last.minusYears(1);
             BacktestRequest request = new BacktestRequest(portfolio, first, last, null, false, !noLearning,

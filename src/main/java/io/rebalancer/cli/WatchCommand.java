@@ -125,7 +125,7 @@ public class WatchCommand implements Callable<Integer> {
                     Clock.systemUTC()));
         }
         try (AppContext app = new AppContext(store).preloadRules()) {
-            Stores stores = app.stores();
+            Stores stores = all ? app.stores() : app.storesFor(portfolio);
             List<String> portfolios = all ? stores.portfolios().portfolioIds() : List.of(portfolio);
             WatchLoop.Options options = new WatchLoop.Options(portfolios, execute, fetch,
                     fetch ? DataFetchCommand.sourceUrl(sourceUrl) : null, every, afterClose, checks, healthFile);

@@ -105,6 +105,11 @@ class BacktestCommandTest {
         assertEquals(ExitCodes.BAD_INPUT, code, errText());
         assertTrue(errText().endsWith("error: " + bad + ": targets sum to 90.0 %, not 100 %"), errText());
         assertFalse(Files.exists(home.resolve("cashy-out")), "nothing written for the bad portfolio");
+
+        err.reset();
+        code = Main.execute("holdings", "--in-memory", "--backtest-data", data.toString(), "--portfolio", "CASHY");
+        assertEquals(ExitCodes.BAD_INPUT, code, errText());
+        assertTrue(errText().endsWith("error: " + bad + ": targets sum to 90.0 %, not 100 %"), errText());
     }
 
     @Test
