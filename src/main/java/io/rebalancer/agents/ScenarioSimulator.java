@@ -298,9 +298,9 @@ final class ScenarioSimulator {
                 break;
             }
             double fewer = wholeShares && delta[largest] > 1 ? delta[largest] - 1 : 0;
-            cashAfter += (delta[largest] - fewer) * before.price(largest) + tradeCost(largest, delta[largest])
-                    - tradeCost(largest, fewer);
-            totalCost += tradeCost(largest, fewer) - tradeCost(largest, delta[largest]);
+            double costSaved = tradeCost(largest, delta[largest]) - tradeCost(largest, fewer);
+            cashAfter += (delta[largest] - fewer) * before.price(largest) + costSaved;
+            totalCost -= costSaved;
             delta[largest] = fewer;
         }
         List<Trade> trades = new ArrayList<>();

@@ -4,6 +4,7 @@ import io.rebalancer.agents.Cycle;
 import io.rebalancer.market.BacktestDataSeeder;
 import io.rebalancer.market.DataFileException;
 import io.rebalancer.market.PortfolioFileCheck;
+import io.rebalancer.market.PortfolioJson;
 import io.rebalancer.rules.RuleEngine;
 import io.rebalancer.rules.RuleLimits;
 import io.rebalancer.rules.drools.DroolsRuleEngine;
@@ -60,14 +61,14 @@ final class AppContext implements AutoCloseable {
             java.io.PrintWriter err = options.notices();
             BacktestDataSeeder.Result seed = BacktestDataSeeder.seedIfEmpty(stores, options.backtestData());
             for (DataFileException e : seed.rejected()) {
-                unreadPortfolioFiles.put(stemOf(e.file()), e);
-                err.println("note: " + e.getMessage() + "; this portfolio is not loaded");
+                unreadPortfolioFiles.put(PortfolioJson.idOf(Path.of(e.file())), e);
+                err.println("note: " + PortfolioFileCheck.notLoaded(e));
             }
             if (!seed.seeded() && checkPortfolioFiles) {
                 // a portfolio file edited after the seed is said, never silently ignored
                 for (PortfolioFileCheck.Finding f : PortfolioFileCheck.check(stores, options.backtestData())) {
                     if (f.unread() != null) {
-                        unreadPortfolioFiles.put(stemOf(f.file().toString()), f.unread());
+                        unreadPortfolioFiles.put(f.portfolioId(), f.unread());
                     }
                     err.println("note: " + f.message());
                 }
@@ -89,11 +90,6 @@ final class AppContext implements AutoCloseable {
             throw unread;
         }
         return s;
-    }
-
-    private static String stemOf(String file) {
-        String name = Path.of(file).getFileName().toString();
-        return name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
     }
 
     RuleEngine rules() {

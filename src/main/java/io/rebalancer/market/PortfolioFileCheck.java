@@ -30,15 +30,10 @@ public final class PortfolioFileCheck {
             differences = List.copyOf(differences);
         }
 
-        /** The reader's whole message (naming file and field) when the file does not read, else null. */
-        public String problem() {
-            return unread == null ? null : unread.getMessage();
-        }
-
         public String message() {
             String update = "'portfolio update " + file + "'";
             if (unread != null) {
-                return problem() + (stored ? "; the stored portfolio is used" : "; this portfolio is not loaded");
+                return stored ? unread.getMessage() + "; the stored portfolio is used" : notLoaded(unread);
             }
             if (differences.isEmpty()) {
                 return file + ": portfolio " + portfolioId + " is not in the store; " + update + " adds it";
@@ -55,6 +50,11 @@ public final class PortfolioFileCheck {
             }
             return prefix + first + more + "; the stored one is used until " + update + " takes the file up";
         }
+    }
+
+    /** The line that says a portfolio file that does not read was left out of the store. */
+    public static String notLoaded(DataFileException unread) {
+        return unread.getMessage() + "; this portfolio is not loaded";
     }
 
     /** The findings for {@code dir/portfolios/*.json}, by file name; empty when every file matches the store. */
@@ -76,8 +76,7 @@ public final class PortfolioFileCheck {
             try {
                 fromFile = PortfolioJson.read(file);
             } catch (DataFileException e) {
-                String name = file.getFileName().toString();
-                String id = name.substring(0, name.length() - ".json".length());
+                String id = PortfolioJson.idOf(file);
                 out.add(new Finding(file, id, List.of(), e, false, stores.portfolios().definition(id).isPresent()));
                 continue;
             }

@@ -42,9 +42,13 @@ public final class PortfolioJson {
     public static PortfolioDefinition read(Path path) {
         String file = path.toString();
         JsonNode root = JsonDataFile.read(MAPPER, path);
+        return new PortfolioJson(file).definition(root, idOf(path));
+    }
+
+    /** The portfolio id a file must hold: its name without {@code .json}. */
+    public static String idOf(Path path) {
         String fileName = path.getFileName().toString();
-        String stem = fileName.endsWith(".json") ? fileName.substring(0, fileName.length() - 5) : fileName;
-        return new PortfolioJson(file).definition(root, stem);
+        return fileName.endsWith(".json") ? fileName.substring(0, fileName.length() - 5) : fileName;
     }
 
     /**

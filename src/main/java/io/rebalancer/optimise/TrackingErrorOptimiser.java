@@ -15,10 +15,6 @@ import java.util.Arrays;
  * {@link ConvexTrades}; {@link FeasibleTrades} makes its answer meet the constraints exactly.
  */
 public final class TrackingErrorOptimiser {
-    static {
-        QuietOjAlgo.ensure();
-    }
-
     private TrackingErrorOptimiser() {
     }
 

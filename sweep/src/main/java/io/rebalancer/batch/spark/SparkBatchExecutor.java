@@ -44,8 +44,8 @@ public final class SparkBatchExecutor {
             // a portfolio file that does not read is left out of the seed: said in the executor's log, as the command
             // line says it on stderr
             BacktestDataSeeder.seedIfEmpty(s, Path.of(cfg.backtestData())).rejected().forEach(e ->
-                    org.slf4j.LoggerFactory.getLogger(SparkBatchExecutor.class).warn("{}; this portfolio is not loaded",
-                            e.getMessage()));
+                    org.slf4j.LoggerFactory.getLogger(SparkBatchExecutor.class).warn(
+                            io.rebalancer.market.PortfolioFileCheck.notLoaded(e)));
             STORES.put(key, s);
         }
         return s;
