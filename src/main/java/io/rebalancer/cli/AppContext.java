@@ -85,11 +85,17 @@ final class AppContext implements AutoCloseable {
      */
     Stores storesFor(String portfolioId) {
         Stores s = stores();
+        requireReadableFile(portfolioId);
+        return s;
+    }
+
+    /** Throws the file's own error when the store does not hold {@code portfolioId} and its file did not read. */
+    void requireReadableFile(String portfolioId) {
+        Stores s = stores();
         DataFileException unread = unreadPortfolioFiles.get(portfolioId);
         if (unread != null && s.portfolios().definition(portfolioId).isEmpty()) {
             throw unread;
         }
-        return s;
     }
 
     RuleEngine rules() {

@@ -45,7 +45,8 @@ public class McpCommand implements Callable<Integer> {
         }, "mcp-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try (AppContext app = new AppContext(store).preloadRules()) {
-            RebalancerTools tools = new RebalancerTools(app.stores(), app::liveCycles, allowTrading);
+            RebalancerTools tools = new RebalancerTools(app.stores(), app::liveCycles, allowTrading,
+                    app::requireReadableFile);
             McpSyncServer server = RebalancerMcpServer.start(
                     RebalancerMcpServer.stdio(new EndSignallingInput(System.in, stop), protocol), tools,
                     RebalancerCommand.class.getAnnotation(Command.class).version()[0]);

@@ -45,6 +45,7 @@ public final class RebalancerTools {
     private final Stores stores;
     private final Supplier<LiveCycleService> cycles;
     private final boolean allowTrading;
+    private final java.util.function.Consumer<String> portfolioCheck;
     private final Object calls = new Object();
     private int running;
     private long lastActivity = System.nanoTime();
@@ -52,9 +53,20 @@ public final class RebalancerTools {
 
     /** {@code cycles} is asked for only by the tools that run the rules (risk, run_cycle). */
     public RebalancerTools(Stores stores, Supplier<LiveCycleService> cycles, boolean allowTrading) {
+        this(stores, cycles, allowTrading, id -> { });
+    }
+
+    /**
+     * {@code portfolioCheck} sees every {@code portfolio} argument before its tool runs and may throw for it: the
+     * command line passes one that throws the portfolio file's own error when the file did not read, so the client
+     * learns what is wrong with the file rather than that the portfolio is unknown.
+     */
+    public RebalancerTools(Stores stores, Supplier<LiveCycleService> cycles, boolean allowTrading,
+            java.util.function.Consumer<String> portfolioCheck) {
         this.stores = stores;
         this.cycles = cycles;
         this.allowTrading = allowTrading;
+        this.portfolioCheck = java.util.Objects.requireNonNull(portfolioCheck, "portfolioCheck");
     }
 
     public List<SyncToolSpecification> specifications() {
@@ -156,6 +168,10 @@ public final class RebalancerTools {
             lastActivity = System.nanoTime();
         }
         try {
+            String portfolio = args.optionalText("portfolio");
+            if (portfolio != null) {
+                portfolioCheck.accept(portfolio);
+            }
             return handler.apply(args);
         } finally {
             synchronized (calls) {

@@ -10,11 +10,13 @@ import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -75,6 +77,46 @@ class McpStdioEndToEndTest {
         }
         synchronized (stderr) {
             assertTrue(stderr.stream().anyMatch(l -> l.contains("MCP server on stdio")), "logs go to stderr: " + stderr);
+        }
+    }
+
+    @Test
+    void sdkClient_portfolioWhoseFileDoesNotRead_getsTheFilesOwnError(@TempDir Path tmp) throws Exception {
+        Path data = tmp.resolve("data");
+        try (var paths = Files.walk(Path.of("backtest-data"))) {
+            for (Path from : (Iterable<Path>) paths::iterator) {
+                Path to = data.resolve(Path.of("backtest-data").relativize(from).toString());
+                if (Files.isDirectory(from)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(from, to);
+                }
+            }
+        }
+        Path bad = data.resolve("portfolios").resolve("HALF.json");
+        Files.writeString(bad, """
+                { "id": "HALF", "basis": 10000, "inception": "2016-01-04", "benchmark": "SPY",
+                  "targets": [ {"ticker":"SPY","sector":"Broad","weight_pct":50} ] }
+                """);
+        List<String> cmd = command("--backtest-data", data.toString());
+        StdioClientTransport transport = new StdioClientTransport(ServerParameters.builder(cmd.get(0))
+                .args(cmd.subList(1, cmd.size())).build(), McpJsonDefaults.getMapper());
+        transport.setStdErrorHandler(line -> { });
+        McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofMinutes(3))
+                .initializationTimeout(Duration.ofMinutes(3)).build();
+        try {
+            client.initialize();
+            CallToolResult r = client.callTool(new McpSchema.CallToolRequest("query_portfolio_holdings",
+                    Map.of("portfolio", "HALF")));
+            assertTrue(r.isError());
+            // the file's targets: one of 50 %
+            assertEquals(bad + ": targets sum to 50.0 %, not 100 %", ((McpSchema.TextContent) r.content().get(0)).text());
+
+            CallToolResult good = client.callTool(new McpSchema.CallToolRequest("get_portfolio_balance",
+                    Map.of("portfolio", "PORT_A_TechGrowth")));
+            assertNotEquals(Boolean.TRUE, good.isError(), () -> good.content().toString());
+        } finally {
+            client.closeGracefully();
         }
     }
 
