@@ -32,8 +32,8 @@ public final class DecisionTables {
         try {
             return toDrl(table);
         } catch (org.drools.template.parser.DecisionTableParseException e) {
-            throw new RuleSetException(List.of(RuleProblem.error(file, DroolsRuleEngine.parseExceptionCell(e.getMessage(),
-                    DroolsRuleEngine.firstSheet(table)),
+            throw new RuleSetException(List.of(RuleProblem.error(file, DrlCompiler.parseExceptionCell(e.getMessage(),
+                    DrlCompiler.firstSheet(table)),
                     e.getMessage())));
         } catch (UncheckedIOException e) {
             throw e;

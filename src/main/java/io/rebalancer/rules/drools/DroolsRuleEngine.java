@@ -1,6 +1,5 @@
 package io.rebalancer.rules.drools;
 
-import io.rebalancer.rules.FiredRule;
 import io.rebalancer.rules.Phase;
 import io.rebalancer.rules.PhaseResult;
 import io.rebalancer.rules.RuleEngine;
@@ -8,18 +7,7 @@ import io.rebalancer.rules.RuleFiringException;
 import io.rebalancer.rules.RuleLimits;
 import io.rebalancer.rules.RuleProblem;
 import io.rebalancer.rules.RuleSetException;
-import org.drools.compiler.kie.builder.impl.InternalKieModule;
-import org.drools.template.parser.DecisionTableParseException;
 import org.kie.api.KieBase;
-import org.kie.api.KieServices;
-import org.kie.api.builder.KieBuilder;
-import org.kie.api.builder.KieFileSystem;
-import org.kie.api.builder.Message;
-import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.BeforeMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
-import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
-import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.KieSession;
 
 import java.nio.file.Path;
@@ -29,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,13 +26,11 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The Drools implementation of the rule engine: one KieBase built from every DRL file and decision table of a
  * directory, a fresh session per phase. Rules run from Drools' executable model, cached by {@link RuleBuildKey};
- * the DRL compiler ({@link #compile}) is what validation uses, because it reports problems by file, line and cell.
+ * the DRL compiler ({@link DrlCompiler}) is what validation uses, because it reports problems by file, line and cell.
  */
 public final class DroolsRuleEngine implements RuleEngine {
 
@@ -158,303 +143,19 @@ public final class DroolsRuleEngine implements RuleEngine {
      */
     public static DroolsRuleEngine load(Path dir, CompiledRuleCache cache) {
         RuleFiles files = RuleFiles.scan(dir);
-        Built built = build(files, cache, false);
+        RuleSetBuild.Built built = RuleSetBuild.build(files, cache, false);
         if (!built.errors().isEmpty()) {
             throw new RuleSetException(built.errors());
         }
         return new DroolsRuleEngine(built.base(), files.hash(), files, RuleLimits.DEFAULT);
     }
 
-    /**
-     * What building a rule set came to: the KieBase, or every error (names, compile, sandbox, lint); the lint's
-     * findings (errors and warnings) when the lint ran; whether the build came from the cache.
-     */
-    record Built(KieBase base, List<RuleProblem> errors, List<RuleProblem> lint, boolean reused) {
-        Built {
-            errors = List.copyOf(errors);
-            lint = List.copyOf(lint);
-        }
-    }
-
-    /**
-     * The one way a rule directory becomes a KieBase, for {@code run}, {@code validate} and everything else: names
-     * and attribute values checked before compiling ({@link RuleNameCheck}), the build taken from {@code cache} or
-     * compiled to the executable model, and its bytecode held to the sandbox's allow-list ({@link RuleSandbox})
-     * before any of it is loaded. The DRL compiler runs only when that build fails, to locate the errors by file,
-     * line and cell. Nothing is cached unless every check passed.
-     *
-     * @param lintAlways lint even when the build comes from the cache (validate wants the warnings)
-     */
-    static Built build(RuleFiles files, CompiledRuleCache cache, boolean lintAlways) {
-        List<RuleProblem> errors = new ArrayList<>(files.misnamed());
-        RuleBuildKey key = RuleBuildKey.of(files);
-        if (errors.isEmpty()) {
-            // a cached build passed every check below for these very bytes and this very checking code (the key
-            // covers both), so the name check, which reads every workbook (a second or more), is not run again
-            Optional<KieBase> cached = cache.find(key);
-            if (cached.isPresent()) {
-                List<RuleProblem> linted = lintAlways ? withoutSecurityHints(RuleLinter.lint(files)) : List.of();
-                return new Built(cached.get(), List.of(), linted, true);
-            }
-        }
-        errors.addAll(RuleNameCheck.check(files));
-        CompletableFuture<List<RuleProblem>> lint = CompletableFuture.supplyAsync(() -> RuleLinter.lint(files));
-        ExecutableRuleModel.Build build = null;
-        List<RuleProblem> refused = List.of();
-        if (errors.isEmpty()) {
-            build = buildExecutable(files);
-            if (build == null || !build.ok()) {
-                // the DRL compiler locates problems by file, line and table cell; the executable model does not
-                errors.addAll(compile(files).errors());
-                if (errors.isEmpty() && build != null) {
-                    build.errors().forEach(e -> errors.add(RuleProblem.error(files.dir().toString(), "", e)));
-                }
-            } else {
-                refused = ExecutableRuleModel.verify(build.jar());
-                errors.addAll(refused);
-            }
-        }
-        List<RuleProblem> linted = lint.join();
-        if (build != null && build.ok()) {
-            // the allow-list decides: the text lint's security findings stay only as the friendlier location of
-            // something the sandbox refused in the same file
-            java.util.Set<String> refusedFiles = new java.util.HashSet<>();
-            refused.forEach(p -> refusedFiles.add(p.file()));
-            linted = linted.stream().filter(p -> !RuleLinter.isSecurityHint(p) || refusedFiles.contains(p.file()))
-                    .toList();
-        }
-        linted.stream().filter(p -> p.severity() == RuleProblem.Severity.ERROR && !errors.contains(p))
-                .forEach(errors::add);
-        if (!errors.isEmpty()) {
-            return new Built(null, errors, linted, false);
-        }
-        return new Built(cache.put(key, build.jar()), List.of(), linted, false);
-    }
-
-    /**
-     * Whether {@code files} alone build to the executable model and pass the sandbox, without making a KieBase or
-     * linting: what {@code rules validate} checks of the files changed since they last built clean. Empty when they
-     * do; otherwise the problems found, which the caller confirms by building the whole set.
-     */
-    static List<RuleProblem> buildsClean(RuleFiles files) {
-        List<RuleProblem> errors = new ArrayList<>(files.misnamed());
-        errors.addAll(RuleNameCheck.check(files));
-        if (!errors.isEmpty()) {
-            return errors;
-        }
-        ExecutableRuleModel.Build build = buildExecutable(files);
-        if (build == null) {
-            return List.of(RuleProblem.error(files.dir().toString(), "", "a decision table does not convert to DRL"));
-        }
-        if (!build.ok()) {
-            return build.errors().stream().map(e -> RuleProblem.error(files.dir().toString(), "", e)).toList();
-        }
-        return ExecutableRuleModel.verify(build.jar());
-    }
-
-    private static List<RuleProblem> withoutSecurityHints(List<RuleProblem> linted) {
-        return linted.stream().filter(p -> !RuleLinter.isSecurityHint(p)).toList();
-    }
-
-    /** The executable-model build, or null when a decision table does not convert to DRL. */
-    private static ExecutableRuleModel.Build buildExecutable(RuleFiles files) {
-        Map<Path, String> tableDrl = new LinkedHashMap<>();
-        for (Path table : files.tables()) {
-            if (DecisionTables.delimiterProblem(table, files.relative(table)).isPresent()) {
-                return null;
-            }
-            try {
-                tableDrl.put(table, DecisionTables.toDrl(table));
-            } catch (RuntimeException e) {
-                return null;
-            }
-        }
-        return ExecutableRuleModel.build(files, tableDrl);
-    }
 
     /** Number of rules in a KieBase. */
     public static int ruleCount(KieBase base) {
         return base == null ? 0 : base.getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum();
     }
 
-    /** The outcome of compiling a directory with the DRL compiler: the number of rules and every error found. */
-    public record CompiledRules(int ruleCount, List<RuleProblem> errors, Map<String, Integer> rulesByFile) {
-        public CompiledRules {
-            errors = List.copyOf(errors);
-            rulesByFile = Map.copyOf(rulesByFile);
-        }
-
-        public CompiledRules(int ruleCount, List<RuleProblem> errors) {
-            this(ruleCount, errors, Map.of());
-        }
-    }
-
-    /** Compiles with the DRL compiler (no KieBase is built), for the exact location of every problem. */
-    public static CompiledRules compile(RuleFiles files) {
-        List<RuleProblem> errors = new ArrayList<>(files.misnamed());
-        KieServices ks = KieServices.Factory.get();
-        KieFileSystem kfs = ks.newKieFileSystem();
-        Map<String, String> kfsPathToFile = new LinkedHashMap<>();
-        Map<String, String> generated = new LinkedHashMap<>();
-        Map<String, Path> tablePaths = new LinkedHashMap<>();
-        Map<String, String> drlText = new LinkedHashMap<>();
-        for (Path p : files.drl()) {
-            String rel = files.relative(p);
-            String kfsPath = files.kfsPath(p);
-            String text = RuleFiles.read(p);
-            kfs.write(kfsPath, text);
-            kfsPathToFile.put(kfsPath, rel);
-            drlText.put(rel, text);
-        }
-        for (Path p : files.tables()) {
-            String rel = files.relative(p);
-            java.util.Optional<RuleProblem> delimiter = DecisionTables.delimiterProblem(p, rel);
-            if (delimiter.isPresent()) {
-                errors.add(delimiter.get());
-                continue;
-            }
-            try {
-                String drl = DecisionTables.toDrl(p);
-                String kfsPath = files.kfsPath(p);
-                kfs.write(kfsPath, drl);
-                kfsPathToFile.put(kfsPath, rel);
-                generated.put(rel, drl);
-                tablePaths.put(rel, p);
-            } catch (DecisionTableParseException e) {
-                errors.add(RuleProblem.error(rel, parseExceptionCell(e.getMessage(), firstSheet(p)), e.getMessage()));
-            } catch (RuntimeException e) {
-                errors.add(RuleProblem.error(rel, "", "cannot compile decision table: " + e.getMessage()));
-            }
-        }
-        if (!errors.isEmpty()) {
-            return new CompiledRules(0, errors);
-        }
-        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
-        Map<String, List<DecisionTableLayout>> layouts = new LinkedHashMap<>();
-        List<Message> messages = builder.getResults().getMessages(Message.Level.ERROR);
-        for (Message m : messages) {
-            String path = m.getPath() == null ? "" : m.getPath();
-            String file = fileOf(kfsPathToFile, path);
-            String text = m.getText().replace('\n', ' ').trim();
-            if (text.startsWith("Parser returned a null Package") && messages.size() > 1) {
-                continue;
-            }
-            int line = m.getLine();
-            int column = m.getColumn();
-            Matcher at = GENERATED_POSITION.matcher(text);
-            if (at.find()) {
-                line = line > 0 ? line : Integer.parseInt(at.group(1));
-                column = Integer.parseInt(at.group(2));
-            }
-            String location = line > 0 ? line + (column > 0 ? ":" + column : "") : "";
-            if (generated.containsKey(file)) {
-                List<DecisionTableLayout> l = layouts.computeIfAbsent(file, f -> readLayouts(tablePaths.get(f)));
-                location = GeneratedDrlLocator.locate(l, generated.get(file), line, column, text);
-                text = at.reset().find() ? at.replaceFirst("").trim() + " (generated DRL line " + at.group(1) + ":"
-                        + at.group(2) + "; see rules dump-drl " + file + ")" : text + " (generated DRL line " + line + ")";
-            } else if (drlText.containsKey(file) && line > 0) {
-                location = refineConsequenceLine(drlText.get(file), line, column, text);
-            }
-            errors.add(RuleProblem.error(file, location, text));
-        }
-        if (!errors.isEmpty()) {
-            return new CompiledRules(0, errors);
-        }
-        InternalKieModule module = (InternalKieModule) builder.getKieModule();
-        Map<String, Integer> byFile = new LinkedHashMap<>();
-        kfsPathToFile.values().forEach(f -> byFile.put(f, 0));
-        int rules = 0;
-        for (var pkg : module.getKieModuleModel().getKieBaseModels().keySet().stream()
-                .flatMap(kb -> module.getKnowledgePackagesForKieBase(kb).stream()).toList()) {
-            for (var rule : pkg.getRules()) {
-                rules++;
-                if (rule instanceof org.drools.base.definitions.rule.impl.RuleImpl impl && impl.getResource() != null
-                        && impl.getResource().getSourcePath() != null) {
-                    byFile.merge(fileOf(kfsPathToFile, impl.getResource().getSourcePath()), 1, Integer::sum);
-                }
-            }
-        }
-        return new CompiledRules(rules, List.of(), byFile);
-    }
-
-    private static final Pattern GENERATED_POSITION = Pattern.compile("\\[ERR \\d+\\] Line (\\d+):(\\d+)\\s*");
-    private static final Pattern PARSE_CELL = Pattern.compile("\\b(?:cell|at)\\s+([A-Z]{1,3}\\d+)\\b|\\b([A-Z]{1,3}\\d+)\\b");
-    private static final Pattern UNRESOLVED = Pattern.compile(
-            "The method (\\w+)\\(|(\\S+) cannot be resolved|undefined for the type|Syntax error on token \"([^\"]+)\"");
-
-    private static List<DecisionTableLayout> readLayouts(Path table) {
-        try {
-            return TableSheet.read(table).stream().map(DecisionTableLayout::of).toList();
-        } catch (RuntimeException e) {
-            return List.of();
-        }
-    }
-
-    /** The name of a table's first sheet (Drools reads rule tables from it): {@code Sheet1} for a CSV. */
-    static String firstSheet(Path table) {
-        try {
-            List<TableSheet> sheets = TableSheet.read(table);
-            return sheets.isEmpty() ? TableSheet.CSV_SHEET : sheets.get(0).name();
-        } catch (RuntimeException e) {
-            return TableSheet.CSV_SHEET;
-        }
-    }
-
-    /** The cell a DecisionTableParseException names, as {@code Sheet1!D12}, or "" if it names none. */
-    static String parseExceptionCell(String message) {
-        return parseExceptionCell(message, TableSheet.CSV_SHEET);
-    }
-
-    /** The cell a DecisionTableParseException names, on sheet {@code sheet}, or "" if it names none. */
-    static String parseExceptionCell(String message, String sheet) {
-        if (message == null) {
-            return "";
-        }
-        Matcher m = PARSE_CELL.matcher(message);
-        while (m.find()) {
-            String cell = m.group(1) != null ? m.group(1) : m.group(2);
-            if (cell != null && !cell.startsWith("ERR")) {
-                return sheet + "!" + cell;
-            }
-        }
-        return "";
-    }
-
-    /**
-     * Consequence errors are reported at the rule's first line; find the line of the rule that holds the
-     * offending name (a method or variable the message names) so the location points at it.
-     */
-    static String refineConsequenceLine(String drl, int line, int column, String message) {
-        String fallback = line + (column > 0 ? ":" + column : "");
-        Matcher m = UNRESOLVED.matcher(message);
-        String token = null;
-        while (m.find() && token == null) {
-            token = m.group(1) != null ? m.group(1) + "(" : m.group(2) != null ? m.group(2) : m.group(3);
-        }
-        if (token == null || token.isBlank()) {
-            return fallback;
-        }
-        String[] lines = drl.split("\n", -1);
-        for (int i = line - 1; i < lines.length; i++) {
-            if (i > line - 1 && lines[i].trim().equals("end")) {
-                break;
-            }
-            int at = lines[i].indexOf(token);
-            if (at >= 0 && i > line - 1) {
-                return (i + 1) + ":" + (at + 1);
-            }
-        }
-        return fallback;
-    }
-
-    private static String fileOf(Map<String, String> kfsPathToFile, String messagePath) {
-        for (Map.Entry<String, String> e : kfsPathToFile.entrySet()) {
-            if (!messagePath.isEmpty() && e.getKey().endsWith(messagePath)) {
-                return e.getValue();
-            }
-        }
-        return messagePath;
-    }
 
     /**
      * Fires one phase under {@link #limits()}: a rule that throws, rules that keep firing past the firing limit, or a
@@ -492,57 +193,6 @@ public final class DroolsRuleEngine implements RuleEngine {
             throw new RuleFiringException(looping(phase, log.counts, log.updates));
         }
         return new PhaseResult(phase, log.fired, log.conclusions);
-    }
-
-    /**
-     * What a phase's session reports: the rules fired, the facts they inserted, per rule its firings and its fact
-     * changes, and the rule whose consequence is running.
-     */
-    private static final class PhaseLog {
-        final List<FiredRule> fired = new ArrayList<>();
-        final List<Object> conclusions = new ArrayList<>();
-        final Map<String, Integer> counts = new LinkedHashMap<>();
-        final Map<String, Integer> updates = new LinkedHashMap<>();
-        final AtomicReference<String> firing = new AtomicReference<>();
-
-        void attach(KieSession session) {
-            session.addEventListener(new DefaultAgendaEventListener() {
-                @Override
-                public void beforeMatchFired(BeforeMatchFiredEvent event) {
-                    firing.set(event.getMatch().getRule().getName());
-                }
-
-                @Override
-                public void afterMatchFired(AfterMatchFiredEvent event) {
-                    var rule = event.getMatch().getRule();
-                    fired.add(new FiredRule(rule.getName(), agendaGroupOf(rule), rule.getPackageName()));
-                    counts.merge(rule.getName(), 1, Integer::sum);
-                    firing.set(null);
-                }
-            });
-            session.addEventListener(new DefaultRuleRuntimeEventListener() {
-                @Override
-                public void objectInserted(ObjectInsertedEvent event) {
-                    if (event.getRule() != null) {
-                        conclusions.add(event.getObject());
-                    }
-                }
-
-                @Override
-                public void objectUpdated(org.kie.api.event.rule.ObjectUpdatedEvent event) {
-                    if (event.getRule() != null) {
-                        updates.merge(event.getRule().getName(), 1, Integer::sum);
-                    }
-                }
-
-                @Override
-                public void objectDeleted(org.kie.api.event.rule.ObjectDeletedEvent event) {
-                    if (event.getRule() != null) {
-                        updates.merge(event.getRule().getName(), 1, Integer::sum);
-                    }
-                }
-            });
-        }
     }
 
     /** Fires the phase on a thread of its own and waits for it up to the time limit: its firings, or -1 if halted. */
@@ -863,13 +513,6 @@ public final class DroolsRuleEngine implements RuleEngine {
             }
         }
         return RuleSourceIndex.of(drl, tables);
-    }
-
-    private static String agendaGroupOf(org.kie.api.definition.rule.Rule rule) {
-        if (rule instanceof org.drools.base.definitions.rule.impl.RuleImpl impl) {
-            return impl.getAgendaGroup();
-        }
-        return "";
     }
 
     /** Number of rules this engine runs. */

@@ -86,7 +86,7 @@ public final class RuleValidator {
                 return quick.get();
             }
         }
-        DroolsRuleEngine.Built built = DroolsRuleEngine.build(files, cache, true);
+        RuleSetBuild.Built built = RuleSetBuild.build(files, cache, true);
         if (built.errors().isEmpty() && !built.reused()) {
             Map<Path, String> text = compiledText(files);
             if (text != null) {
@@ -135,7 +135,7 @@ public final class RuleValidator {
             subset.addAll(CleanFileStamps.supportOf(changed, files, text));
             RuleFiles part = new RuleFiles(files.dir(), files.drl().stream().filter(subset::contains).toList(),
                     files.tables().stream().filter(subset::contains).toList(), List.of());
-            if (!DroolsRuleEngine.buildsClean(part).isEmpty()) {
+            if (!RuleSetBuild.buildsClean(part).isEmpty()) {
                 lint.join();
                 return Optional.empty();
             }

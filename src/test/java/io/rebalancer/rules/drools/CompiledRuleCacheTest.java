@@ -92,7 +92,7 @@ class CompiledRuleCacheTest {
         CompiledRuleCache fresh = CompiledRuleCache.at(cacheDir);
         assertTrue(fresh.contains(key));
         var base = fresh.find(key).orElseThrow();
-        assertEquals(DroolsRuleEngine.compile(RuleFiles.scan(dir)).ruleCount(), DroolsRuleEngine.ruleCount(base));
+        assertEquals(DrlCompiler.compile(RuleFiles.scan(dir)).ruleCount(), DroolsRuleEngine.ruleCount(base));
 
         // VIX 22 after a LOW_VOL cycle is MODERATE (regime_vix row "16.5,25"); realised vol 18 % escalates nothing
         DroolsRuleEngine engine = DroolsRuleEngine.load(dir, fresh);
