@@ -1,5 +1,6 @@
 package io.rebalancer.cli;
 
+import io.rebalancer.rules.drools.RuleCacheLocation;
 import io.rebalancer.rules.RuleProblem;
 import io.rebalancer.rules.drools.CompiledRuleCache;
 import io.rebalancer.rules.drools.RuleValidator;

@@ -1,5 +1,6 @@
 package io.rebalancer.cli;
 
+import io.rebalancer.rules.drools.RuleCacheLocation;
 import io.rebalancer.rules.RuleEngine;
 import io.rebalancer.rules.RuleLimits;
 import io.rebalancer.rules.drools.DroolsRuleEngine;

@@ -1,5 +1,6 @@
 package io.rebalancer.cli;
 
+import io.rebalancer.rules.drools.RuleCacheLocation;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

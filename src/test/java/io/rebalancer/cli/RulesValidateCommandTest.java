@@ -1,5 +1,6 @@
 package io.rebalancer.cli;
 
+import io.rebalancer.rules.drools.RuleCacheLocation;
 import io.rebalancer.testsupport.ShippedRules;
 import io.rebalancer.testsupport.WorkbookCells;
 import org.junit.jupiter.api.Test;

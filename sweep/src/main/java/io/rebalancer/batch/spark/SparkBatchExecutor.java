@@ -4,7 +4,7 @@ import io.rebalancer.agents.Cycle;
 import io.rebalancer.batch.BatchReport;
 import io.rebalancer.batch.BatchRunner;
 import io.rebalancer.batch.Shard;
-import io.rebalancer.cli.RuleCacheLocation;
+import io.rebalancer.rules.drools.RuleCacheLocation;
 import io.rebalancer.market.BacktestDataSeeder;
 import io.rebalancer.rules.RuleEngine;
 import io.rebalancer.rules.RuleLimits;

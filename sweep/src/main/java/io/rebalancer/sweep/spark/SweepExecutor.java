@@ -1,6 +1,6 @@
 package io.rebalancer.sweep.spark;
 
-import io.rebalancer.cli.RuleCacheLocation;
+import io.rebalancer.rules.drools.RuleCacheLocation;
 import io.rebalancer.evaluation.SuiteRunner;
 import io.rebalancer.market.BacktestDataSeeder;
 import io.rebalancer.rules.RuleEngine;

@@ -1,6 +1,5 @@
-package io.rebalancer.cli;
+package io.rebalancer.rules.drools;
 
-import io.rebalancer.rules.drools.CompiledRuleCache;
 
 import java.nio.file.Path;
 import java.util.function.Function;
