@@ -47,7 +47,9 @@ class LauncherTest {
     void backtest_firstRun_writesTheArchiveThatTheNextStartMaps() throws Exception {
         Result first = launch(Map.of(), "backtest", "--in-memory");
         assertEquals(0, first.code(), first.output());
-        assertEquals("args: backtest --in-memory", first.output().strip());
+        // the run that writes the archive compiles rules with javac: with the signed Eclipse compiler loaded, Java 17
+        // crashes writing the archive (exit 134, SIGSEGV in adjust_lambda_proxy_class_dictionary)
+        assertEquals("args: backtest --in-memory\ncompiler: NATIVE", first.output().strip());
         assertEquals(1, archives().size(), "one archive, no temporary file left: " + archives());
 
         Result second = launch(Map.of("JAVA_OPTS", "-Xshare:on"), "run");
@@ -99,7 +101,7 @@ class LauncherTest {
 
         Result first = launch(Map.of(), "backtest", "a b");
         assertEquals(0, first.code(), first.output());
-        assertEquals("args: backtest a b", first.output().strip());
+        assertEquals("args: backtest a b", first.output().lines().findFirst().orElse(""));
         assertEquals(1, archives().size(), archives().toString());
         Result second = launch(Map.of("JAVA_OPTS", "-Xshare:on"), "run");
         assertEquals(0, second.code(), "the archive maps from a path with a space: " + second.output());
@@ -159,12 +161,14 @@ class LauncherTest {
         return pb;
     }
 
-    /** A jar whose main prints "args: ...", sleeps for the milliseconds of an argument sleep=N and exits with the code of an argument exit=N. */
+    /** A jar whose main prints "args: ..." (and "compiler: X" when drools.dialect.java.compiler is set), sleeps for the milliseconds of an argument sleep=N and exits with the code of an argument exit=N. */
     private static void writeJar(Path jar) throws IOException {
         Path src = Files.createTempDirectory("launcher-src");
         Path java = src.resolve("Echo.java");
         Files.writeString(java, "public class Echo { public static void main(String[] a) {"
-                + " System.out.println(\"args: \" + String.join(\" \", a)); System.out.flush();"
+                + " System.out.println(\"args: \" + String.join(\" \", a));"
+                + " if (System.getProperty(\"drools.dialect.java.compiler\") != null) System.out.println(\"compiler: \""
+                + " + System.getProperty(\"drools.dialect.java.compiler\")); System.out.flush();"
                 + " for (String s : a) { if (s.startsWith(\"sleep=\")) try { Thread.sleep(Long.parseLong(s.substring(6))); } catch (InterruptedException e) { } }"
                 + " for (String s : a) { if (s.startsWith(\"exit=\")) System.exit(Integer.parseInt(s.substring(5))); } } }");
         assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", src.toString(), java.toString()));
