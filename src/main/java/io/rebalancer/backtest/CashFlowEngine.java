@@ -67,8 +67,7 @@ final class CashFlowEngine {
         book.credit(interest + dividends + flow);
         double nav = book.nav(prices);
         if (nav <= 0) {
-            throw new IllegalStateException("withdrawals on " + ctx.date(k) + " exceed the portfolio's value ("
-                    + String.format(java.util.Locale.ROOT, "%,.2f", nav + (flow < 0 ? -flow : 0)) + ")");
+            throw new IllegalArgumentException(overdrawn(k, nav - flow));
         }
         double idle = book.cash();
         if (flow != 0 || idle < -1e-9 * nav || idle > SWEEP_FRACTION * nav) {
@@ -78,6 +77,27 @@ final class CashFlowEngine {
             }
         }
         return flow;
+    }
+
+    /**
+     * Bad input, not a fault: the portfolio's own withdrawals (which the message names by their index in its
+     * {@code cash_flows}) take out more than it is worth on day {@code k}; {@code before} is its value before them.
+     */
+    private String overdrawn(int k, double before) {
+        LocalDate day = ctx.date(k);
+        LocalDate previous = ctx.date(k - 1);
+        StringBuilder due = new StringBuilder();
+        double out = 0;
+        for (int i = 0; i < flows.size(); i++) {
+            CashFlow f = flows.get(i);
+            if (f.amount() < 0 && f.fallsOn(day, previous)) {
+                due.append(due.length() == 0 ? "" : ", ").append("cash_flows[").append(i).append("]");
+                out -= f.amount();
+            }
+        }
+        return String.format(java.util.Locale.ROOT, "portfolio %s: field %s withdraws %,.2f on %s, more than the"
+                + " portfolio's value then (%,.2f); lower the withdrawal or end it earlier ('end')",
+                ctx.portfolio().id(), due, out, day, before);
     }
 
     /** Spends the book's cash (or raises its shortfall) so as to reduce drift; see the class comment. */

@@ -78,6 +78,18 @@ class CashFlowTest {
     }
 
     @Test
+    void withdrawalsAboveTheValue_badInputNamingTheFlowsAndTheValue() {
+        // on 02-01 the book is worth 1,100 (50 A at 12, 50 B at 10); cash_flows[1] takes 800 and [2] 400 that day
+        List<CashFlow> flows = List.of(CashFlow.once(50, LocalDate.of(2024, 1, 31)),
+                CashFlow.once(-800, LocalDate.of(2024, 2, 1)), CashFlow.once(-400, LocalDate.of(2024, 2, 1)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> buyAndHold(flows));
+        // before: 1,100 plus the 50 that came in on 01-31 (invested, at unchanged prices)
+        assertEquals("portfolio " + TinyMarket.portfolio(0.5, CostModel.none()).id() + ": field cash_flows[1],"
+                + " cash_flows[2] withdraws 1,200.00 on 2024-02-01, more than the portfolio's value then (1,150.00);"
+                + " lower the withdrawal or end it earlier ('end')", e.getMessage());
+    }
+
+    @Test
     void flows_theAgentsBaselinesAllGetThem() {
         BacktestContext ctx = context(TinyMarket.history(DATES, A, B, null),
                 List.of(CashFlow.recurring(100, CashFlow.Schedule.MONTHLY)), DividendMode.REINVEST);
