@@ -9,7 +9,7 @@ import java.util.List;
  * A strategy's cash at the start of a trading day, the same for the agent and every baseline, before any trade of
  * the strategy's own: (1) cash held overnight earns that day's T-bill rate ({@code rf_daily}); (2) dividends going
  * ex that day are paid in cash (when dividends are paid in cash); (3) the portfolio's contributions and withdrawals
- * due that day arrive or leave; (4) when a flow arrived or left, when cash is negative, or when idle cash exceeds
+ * due that day arrive or leave; (4) when a flow arrived or left, when cash is overdrawn, or when idle cash exceeds
  * {@value #SWEEP_FRACTION} of NAV, the cash is spent to reduce drift: a surplus buys the underweight positions in
  * proportion to their shortfall against target (at the NAV after the flow), anything left over pro rata to target;
  * a shortfall sells the overweight positions in proportion to their excess, the rest pro rata to target. Trades pay
@@ -18,6 +18,12 @@ import java.util.List;
 final class CashFlowEngine {
     /** Idle cash above this fraction of NAV is swept into the portfolio (dividends accumulate below it). */
     static final double SWEEP_FRACTION = 0.005;
+    /**
+     * Cash below minus this fraction of NAV (a dollar a million) is raised by selling. Less is the rounding that
+     * trading to target leaves (its cost estimate settles to 1e-9 of NAV), which as NAV moves would otherwise be
+     * "swept" by a trade of a fraction of a cent, counted as a rebalance of its own.
+     */
+    static final double OVERDRAWN_FRACTION = 1e-6;
 
     private final BacktestContext ctx;
     private final List<CashFlow> flows;
@@ -70,9 +76,9 @@ final class CashFlowEngine {
             throw new IllegalArgumentException(overdrawn(k, nav - flow));
         }
         double idle = book.cash();
-        if (flow != 0 || idle < -1e-9 * nav || idle > SWEEP_FRACTION * nav) {
+        if (flow != 0 || idle < -OVERDRAWN_FRACTION * nav || idle > SWEEP_FRACTION * nav) {
             spend(book, prices, d, nav, fill);
-            if (book.cash() < -1e-9 * nav) {
+            if (book.cash() < -OVERDRAWN_FRACTION * nav) {
                 spend(book, prices, d, book.nav(prices), fill); // the costs of the first pass
             }
         }

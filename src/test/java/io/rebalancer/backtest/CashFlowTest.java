@@ -90,6 +90,29 @@ class CashFlowTest {
     }
 
     @Test
+    void overdrawnByRounding_isNotSwept_overdrawnByADollarAMillion_is() {
+        // the 50/50 book of 1,000 on 01-30 (50 A and 50 B at 10); on 01-31 A is 12: NAV 1,100, A 600 over its 550
+        BacktestContext ctx = context(TinyMarket.history(DATES, A, B, null), List.of(), DividendMode.REINVEST);
+        CashFlowEngine engine = new CashFlowEngine(ctx);
+        double[] prices = ctx.prices(ctx.start());
+
+        SimPortfolio rounding = SimPortfolio.atTarget(ctx.targets(), prices, 1000);
+        rounding.credit(-0.0005); // 5e-7 of NAV: what trading to target leaves
+        SimPortfolio.Fill none = new SimPortfolio.Fill(1100);
+        engine.apply(rounding, 1, none);
+        assertEquals(0, none.trades);
+        assertEquals(-0.0005, rounding.cash(), 1e-15);
+
+        SimPortfolio overdrawn = SimPortfolio.atTarget(ctx.targets(), prices, 1000);
+        overdrawn.credit(-0.0022); // 2e-6 of NAV: sold from the overweight A (600 - 550 of excess covers it all)
+        SimPortfolio.Fill sold = new SimPortfolio.Fill(1100);
+        engine.apply(overdrawn, 1, sold);
+        assertEquals(1, sold.trades);
+        assertEquals(0.0022, sold.traded, 1e-12);
+        assertEquals(0, overdrawn.cash(), 1e-12);
+    }
+
+    @Test
     void flows_theAgentsBaselinesAllGetThem() {
         BacktestContext ctx = context(TinyMarket.history(DATES, A, B, null),
                 List.of(CashFlow.recurring(100, CashFlow.Schedule.MONTHLY)), DividendMode.REINVEST);
