@@ -21,9 +21,15 @@ public final class JsonDataFile {
             throw new DataFileException(file, 0, "file not found");
         } catch (JsonProcessingException e) {
             long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new DataFileException(file, Math.max(0, line), "invalid JSON: " + e.getOriginalMessage());
+            throw new DataFileException(file, Math.max(0, line), "invalid JSON: " + withoutParserAdvice(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new DataFileException(file, 0, "cannot read: " + e.getMessage(), e);
         }
+    }
+
+    /** Jackson's message without its advice to the programmer ("enable JsonReadFeature.X to allow"). */
+    static String withoutParserAdvice(String message) {
+        return message == null ? "" : message.replaceFirst(":\\s*enable `?JsonReadFeature\\.\\w+`? to allow\\b.*$",
+                " (not a JSON value)");
     }
 }

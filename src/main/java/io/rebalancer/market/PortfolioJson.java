@@ -174,7 +174,9 @@ public final class PortfolioJson {
         }
         if (sum.subtract(HUNDRED).abs().compareTo(SUM_TOLERANCE) > 0) {
             BigDecimal shown = sum.scale() < 1 ? sum.setScale(1) : sum;
-            throw error("targets sum to " + shown.toPlainString() + " %, not 100 %");
+            boolean fractions = sum.subtract(BigDecimal.ONE).abs().compareTo(new BigDecimal("0.01")) <= 0;
+            throw error("targets sum to " + shown.toPlainString() + " %, not 100 %"
+                    + (fractions ? " (weight_pct is in percent: 60 for 60 %, not 0.6)" : ""));
         }
         return out;
     }

@@ -83,6 +83,28 @@ class PortfolioJsonTest {
     }
 
     @Test
+    void read_weightsAsFractions_saysTheyArePercent() throws IOException {
+        Path file = dir.resolve("FRAC.json");
+        Files.writeString(file, """
+                {"id": "FRAC", "basis": 500000, "inception": "2016-01-04", "benchmark": "SPY",
+                 "targets": [{"ticker": "AAPL", "sector": "Technology", "weight_pct": 0.6},
+                             {"ticker": "XOM", "sector": "Energy", "weight_pct": 0.4}]}
+                """);
+        assertError(file, ": targets sum to 1.0 %, not 100 % (weight_pct is in percent: 60 for 60 %, not 0.6)");
+    }
+
+    @Test
+    void read_nanWeight_invalidJsonWithoutTheParsersAdvice() throws IOException {
+        Path file = dir.resolve("NAN.json");
+        Files.writeString(file, """
+                {"id": "NAN", "basis": 500000, "inception": "2016-01-04", "benchmark": "SPY",
+                 "targets": [{"ticker": "AAPL", "sector": "Technology", "weight_pct": NaN}]}
+                """);
+        DataFileException e = assertThrows(DataFileException.class, () -> PortfolioJson.read(file));
+        assertEquals(file + ":2: invalid JSON: Non-standard token 'NaN' (not a JSON value)", e.getMessage());
+    }
+
+    @Test
     void read_unknownField_namesItsPath() throws IOException {
         assertError(variant("\"beta_limit\": 1.5", "\"beta_limit\": 1.5, \"beta_limt\": 2"),
                 ": unknown field 'thresholds.beta_limt' (known: drift_critical_pct, drift_high_pct, drift_medium_pct, "
