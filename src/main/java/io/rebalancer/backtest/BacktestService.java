@@ -65,16 +65,7 @@ public final class BacktestService {
             throw new IllegalArgumentException("--to " + request.to() + " is after the last stored trading day "
                     + latest);
         }
-        PriceHistory history;
-        try {
-            history = stores.prices().history(tickers, request.from().minusDays(LOOKBACK_CALENDAR_DAYS), request.to());
-        } catch (StoreException e) {
-            String m = String.valueOf(e.getMessage());
-            if (m.contains("has no price on") || m.contains("no prices stored for")) {
-                throw new IllegalArgumentException("cannot backtest " + def.id() + ": " + m, e);
-            }
-            throw e;
-        }
+        PriceHistory history = history(def, tickers, request);
         LocalDate first = history.dates().get(0);
         if (request.from().isBefore(first)) {
             throw new IllegalArgumentException("--from " + request.from() + " is before the first stored trading day "
@@ -93,6 +84,57 @@ public final class BacktestService {
         Settings settings = new Settings(def.costs(), request.learning(), request.horizonOrDefault(), request.lambda(),
                 request.initialNav(), request.withNoLearning(), request.dividends());
         return new BacktestContext(history, market, def, start, end, settings);
+    }
+
+    /**
+     * The tickers' prices from a lookback before {@code from} to {@code to}. When some ticker's prices begin inside
+     * the lookback, the lookback is shortened to the day they all have prices, as it is at the start of the stored
+     * data; when they begin after {@code from}, the error names the ticker and the earliest possible {@code --from}.
+     */
+    private PriceHistory history(PortfolioDefinition def, List<Ticker> tickers, BacktestRequest request) {
+        LocalDate lookback = request.from().minusDays(LOOKBACK_CALENDAR_DAYS);
+        try {
+            return stores.prices().history(tickers, lookback, request.to());
+        } catch (StoreException e) {
+            if (!missingPrices(e)) {
+                throw e;
+            }
+            Ticker latestStarter = null;
+            LocalDate latestStart = lookback;
+            for (Ticker t : tickers) {
+                LocalDate firstOfTicker;
+                try {
+                    firstOfTicker = stores.prices().history(List.of(t), lookback, request.to()).dates().get(0);
+                } catch (StoreException none) {
+                    throw new IllegalArgumentException("cannot backtest " + def.id() + ": " + none.getMessage(), none);
+                }
+                if (firstOfTicker.isAfter(latestStart)) {
+                    latestStart = firstOfTicker;
+                    latestStarter = t;
+                }
+            }
+            if (latestStarter == null) {
+                throw new IllegalArgumentException("cannot backtest " + def.id() + ": " + e.getMessage(), e);
+            }
+            if (latestStart.isAfter(request.from())) {
+                throw new IllegalArgumentException("--from " + request.from() + " is before the first stored price of "
+                        + latestStarter.symbol() + " (" + latestStart + "), a ticker of " + def.id()
+                        + "; the earliest --from for it is " + latestStart, e);
+            }
+            try {
+                return stores.prices().history(tickers, latestStart, request.to());
+            } catch (StoreException gap) {
+                if (missingPrices(gap)) {
+                    throw new IllegalArgumentException("cannot backtest " + def.id() + ": " + gap.getMessage(), gap);
+                }
+                throw gap;
+            }
+        }
+    }
+
+    private static boolean missingPrices(StoreException e) {
+        String m = String.valueOf(e.getMessage());
+        return m.contains("has no price on") || m.contains("no prices stored for");
     }
 
     public static String newRunId(LocalDateTime now) {

@@ -76,6 +76,21 @@ public final class DrlCompiler {
         if (!errors.isEmpty()) {
             return new CompiledRules(0, errors);
         }
+        // what Drools would evaluate while building is checked first, and nothing refused reaches the builder
+        for (Map.Entry<String, String> d : drlText.entrySet()) {
+            errors.addAll(DrlAllowList.check(d.getKey(), d.getValue()));
+        }
+        for (Map.Entry<String, String> g : generated.entrySet()) {
+            for (RuleProblem p : DrlAllowList.check(g.getKey(), g.getValue())) {
+                List<DecisionTableLayout> l = readLayouts(tablePaths.get(g.getKey()));
+                int line = p.location().isEmpty() ? 0 : Integer.parseInt(p.location());
+                errors.add(RuleProblem.error(p.file(), line > 0 ? GeneratedDrlLocator.locate(l, g.getValue(), line, 0,
+                        p.message()) : "", p.message()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            return new CompiledRules(0, errors);
+        }
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
         Map<String, List<DecisionTableLayout>> layouts = new LinkedHashMap<>();
         List<Message> messages = builder.getResults().getMessages(Message.Level.ERROR);

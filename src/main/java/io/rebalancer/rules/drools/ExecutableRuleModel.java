@@ -51,11 +51,20 @@ final class ExecutableRuleModel {
     static Build build(RuleFiles files, Map<Path, String> tableDrl) {
         KieServices ks = KieServices.Factory.get();
         KieFileSystem kfs = ks.newKieFileSystem();
+        List<RuleProblem> refused = new ArrayList<>();
         for (Path p : files.drl()) {
-            kfs.write(files.kfsPath(p), RuleFiles.read(p));
+            String text = RuleFiles.read(p);
+            refused.addAll(DrlAllowList.check(files.relative(p), text));
+            kfs.write(files.kfsPath(p), text);
         }
         for (Map.Entry<Path, String> t : tableDrl.entrySet()) {
+            refused.addAll(DrlAllowList.check(files.relative(t.getKey()), t.getValue()));
             kfs.write(files.kfsPath(t.getKey()), t.getValue());
+        }
+        if (!refused.isEmpty()) {
+            // parts of a rule are evaluated while Drools builds it, before the sandbox sees any class: nothing it
+            // refuses reaches a builder
+            return new Build(null, refused.stream().map(RuleProblem::toString).toList());
         }
         KieModuleModel module = ks.newKieModuleModel();
         // Drools 10.2 fails with IndexOutOfBoundsException in ExecModelLambdaPostProcessor.convertIndexedByCall

@@ -249,7 +249,7 @@ class RuleSandboxTest {
                         then
                             insert(new Evil());
                         end
-                        """, "java.io.File"),
+                        """, "declared type 'Evil' is not allowed"),
                 refusedDrl("a declared type with a file field", """
                         declare Evil
                             file : java.io.File
@@ -261,7 +261,59 @@ class RuleSandboxTest {
                             MarketConditions()
                         then
                         end
-                        """, "java.io.File"),
+                        """, "declared type 'Evil' is not allowed"),
+                // evaluated by Drools (MVEL) while it builds the rules, before the sandbox sees any class
+                refusedDrl("an annotation value that does IO", """
+                        rule "noted"
+                            @doc( new java.io.File("CANARY").createNewFile() )
+                            ruleflow-group "monitor"
+                        when
+                            MarketConditions()
+                        then
+                        end
+                        """, "annotation @doc"),
+                refusedDrl("an annotation value reaching Runtime by reflection, with a compile error beside it", """
+                        rule "noted"
+                            @doc( "".getClass().forName("java.io.Fi" + "le").getConstructor(String.class).newInstance("CANARY").createNewFile() == null ? "a" : Integer.parseInt("b") )
+                            ruleflow-group "monitor"
+                        when
+                            MarketConditions()
+                        then
+                        end
+
+                        rule "broken, so the DRL compiler runs to locate the error"
+                            ruleflow-group "monitor"
+                        when
+                            NoSuchFact()
+                        then
+                        end
+                        """, "annotation @doc"),
+                new Case("a decision table's METADATA column", "evil.drl.csv", """
+                        RuleSet,io.rebalancer.rules
+                        Import,"io.rebalancer.rules.facts.*"
+                        ,
+                        RuleTable Evil
+                        NAME,RULEFLOW-GROUP,METADATA,CONDITION
+                        ,,,m : MarketConditions
+                        ,,doc($param),vix >= $param
+                        Rule name,Phase,Doc,VIX from
+                        note,monitor,new java.io.File('CANARY').createNewFile() ? 'a' : 'b',0
+                        """, true, "annotation @doc"),
+                refusedDrl("a timer attribute", """
+                        rule "timed"
+                            timer (int: 1s)
+                            ruleflow-group "monitor"
+                        when
+                            MarketConditions()
+                        then
+                        end
+                        """, "attribute 'timer' is not allowed"),
+                refusedDrl("a query", """
+                        query "markets" MarketConditions() end
+                        """, "queries are not allowed"),
+                refusedDrl("an accumulate import", """
+                        import accumulate java.util.Random rnd
+                        """, "import accumulate"),
                 refused("Runtime.halt", "Runtime.getRuntime().halt(43);", "java.lang.Runtime"),
                 refused("ProcessHandle", "ProcessHandle.current().parent().ifPresent(ProcessHandle::destroy);",
                         "java.lang.ProcessHandle"),
