@@ -106,7 +106,7 @@ public final class BacktestService {
                 try {
                     firstOfTicker = stores.prices().history(List.of(t), lookback, request.to()).dates().get(0);
                 } catch (StoreException none) {
-                    throw new IllegalArgumentException("cannot backtest " + def.id() + ": " + none.getMessage(), none);
+                    throw new IllegalArgumentException(noPricesUpTo(def, t, request, none), none);
                 }
                 if (firstOfTicker.isAfter(latestStart)) {
                     latestStart = firstOfTicker;
@@ -129,6 +129,18 @@ public final class BacktestService {
                 }
                 throw gap;
             }
+        }
+    }
+
+    /** Why {@code t} has no prices up to {@code --to}: they begin later (when, and so which --to works), or never. */
+    private String noPricesUpTo(PortfolioDefinition def, Ticker t, BacktestRequest request, StoreException none) {
+        try {
+            LocalDate latest = stores.prices().latestDate().orElse(request.to());
+            LocalDate begins = stores.prices().history(List.of(t), request.to(), latest).dates().get(0);
+            return "--to " + request.to() + " is before the first stored price of " + t.symbol() + " (" + begins
+                    + "), a ticker of " + def.id();
+        } catch (StoreException | IndexOutOfBoundsException never) {
+            return "cannot backtest " + def.id() + ": " + none.getMessage();
         }
     }
 

@@ -121,6 +121,47 @@ class BacktestCommandTest {
     }
 
     @Test
+    void backtest_tickerWhosePricesBeginLate_lookbackShortenedOrTheEarliestFromNamed() throws IOException {
+        Path data = home.resolve("late-data");
+        copy(Path.of("backtest-data"), data);
+        // META's prices from 2016-01-04 on: the lines before it dropped from the copy
+        Path meta = data.resolve("prices").resolve("META.csv");
+        List<String> lines = Files.readAllLines(meta);
+        List<String> kept = new java.util.ArrayList<>(List.of(lines.get(0)));
+        lines.stream().skip(1).filter(l -> l.compareTo("2016-01-04") >= 0).forEach(kept::add);
+        Files.write(meta, kept);
+        Files.writeString(data.resolve("portfolios").resolve("LATE.json"), """
+                { "id": "LATE", "basis": 100000, "inception": "2016-01-04", "benchmark": "SPY",
+                  "targets": [ {"ticker":"NVDA","sector":"Technology","weight_pct":50},
+                               {"ticker":"META","sector":"Communication","weight_pct":50} ] }
+                """);
+
+        // 2016-06-01 needs a lookback into 2015, before META's first price: shortened, as at the data's start
+        int code = Main.execute("backtest", "--in-memory", "--backtest-data", data.toString(), "--portfolio", "LATE",
+                "--from", "2016-06-01", "--to", "2016-12-30", "--no-report", "--export-dir",
+                home.resolve("late-out").toString());
+        assertEquals(ExitCodes.OK, code, errText());
+        assertTrue(Files.isRegularFile(home.resolve("late-out").resolve("metrics.json")));
+
+        err.reset();
+        code = Main.execute("backtest", "--in-memory", "--backtest-data", data.toString(), "--portfolio", "LATE",
+                "--from", "2015-06-01", "--to", "2016-12-30", "--no-report", "--export-dir",
+                home.resolve("late-early").toString());
+        assertEquals(ExitCodes.BAD_INPUT, code, errText());
+        assertTrue(errText().endsWith("error: --from 2015-06-01 is before the first stored price of META (2016-01-04),"
+                + " a ticker of LATE; the earliest --from for it is 2016-01-04"), errText());
+    }
+
+    @Test
+    void backtest_toBeforeTheData_namesTheFirstPrice() {
+        int code = backtest(home.resolve("a"), "--from", "2005-01-03", "--to", "2011-12-30");
+        assertEquals(ExitCodes.BAD_INPUT, code);
+        // backtest-data/prices: every ticker's first row is 2012-05-18; AAPL is PORT_A's first ticker
+        assertTrue(errText().endsWith("error: --to 2011-12-30 is before the first stored price of AAPL (2012-05-18),"
+                + " a ticker of PORT_A_TechGrowth"), errText());
+    }
+
+    @Test
     void backtest_toAfterTheData_badInput() {
         int code = backtest(home.resolve("a"), "--from", "2020-01-02", "--to", "2031-01-02");
         assertEquals(ExitCodes.BAD_INPUT, code);
