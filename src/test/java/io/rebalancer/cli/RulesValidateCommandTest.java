@@ -162,6 +162,18 @@ class RulesValidateCommandTest {
     }
 
     @Test
+    void validate_percentSignAfterANumber_reportsThatCell() throws IOException {
+        Path rules = copyRulesWithCsv("thresholds");
+        // row 11 of the CSV, 'thresholds: MODERATE': High drift (%) is column G
+        replace(rules.resolve("thresholds.drl.csv"), "thresholds: MODERATE,monitor,MODERATE,10,100,100,2.5,",
+                "thresholds: MODERATE,monitor,MODERATE,10,100,100,2.5%,");
+        Run r = execute("rules", "validate", "--rules", rules.toString());
+        assertEquals(ExitCodes.RULES, r.code());
+        assertTrue(r.err().lines().anyMatch(l -> l.startsWith("thresholds.drl.csv!Sheet1!G11 ") && l.contains("%")),
+                r.all());
+    }
+
+    @Test
     void validate_tooFewValuesInActionCell_reportsActionCell() throws IOException {
         Path rules = copyRulesWithCsv("timing");
         replace(rules.resolve("timing.drl.csv"), "\"IMMEDIATE,1,0\"", "\"IMMEDIATE,1\"");

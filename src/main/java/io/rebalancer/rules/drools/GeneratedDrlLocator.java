@@ -21,6 +21,7 @@ final class GeneratedDrlLocator {
     private static final Pattern ROW_COMMENT = Pattern.compile("//\\s*rule values at\\s+([A-Z]+)(\\d+)");
     private static final Pattern RULE_NAME = Pattern.compile("^\\s*rule\\s+\"[^\"]*_(\\d+)\"");
     private static final Pattern PARAM_IN_MESSAGE = Pattern.compile("\\$(\\d+|param)\\b");
+    private static final Pattern QUOTED_TOKEN = Pattern.compile("token \"([^\"]+)\"|input '([^']+)'");
     private static final Pattern WORD = Pattern.compile("[A-Za-z_][\\w.]*|\\d+(?:\\.\\d+)?[A-Za-z_]\\w*");
 
     private GeneratedDrlLocator() {
@@ -86,6 +87,16 @@ final class GeneratedDrlLocator {
                 if (errorColumn >= 0 && errorColumn >= at - 1 && errorColumn <= at + rendered.length() + 1) {
                     return c;
                 }
+            }
+        }
+        // a token the parser quotes that only one cell of the row contains (a '%' typed after a number)
+        Matcher q = QUOTED_TOKEN.matcher(message);
+        while (q.find()) {
+            String token = q.group(1) != null ? q.group(1) : q.group(2);
+            List<Column> holding = code.stream().filter(c -> row.cells().get(block.indexOf(c)).contains(token)
+                    && !c.template().contains(token)).toList();
+            if (holding.size() == 1) {
+                return holding.get(0);
             }
         }
         // a word of the message that only one cell of the row contains (an unknown constant, a bad number)
