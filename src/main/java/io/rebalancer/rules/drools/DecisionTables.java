@@ -82,9 +82,42 @@ public final class DecisionTables {
             if (name.endsWith(".csv")) {
                 return compiler.compile(in, InputType.CSV);
             }
-            return compiler.compile(in, InputType.XLS);
+            return compiler.compile(withMergedCellsPresent(in), InputType.XLS);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read decision table " + table, e);
+        }
+    }
+
+    /**
+     * The workbook with a (blank) cell at every position of every merged region. Drools reads a merged pattern
+     * cell (one object type over several condition columns) only at the positions where the file has a cell, and
+     * some programs (openpyxl, for one) save a merged region's covered cells not at all when they are empty; the
+     * condition below such a position then leaves its pattern and the table no longer compiles.
+     */
+    private static InputStream withMergedCellsPresent(InputStream in) throws IOException {
+        byte[] bytes = in.readAllBytes();
+        try (org.apache.poi.ss.usermodel.Workbook wb = org.apache.poi.ss.usermodel.WorkbookFactory.create(
+                new java.io.ByteArrayInputStream(bytes))) {
+            boolean added = false;
+            for (org.apache.poi.ss.usermodel.Sheet sheet : wb) {
+                for (org.apache.poi.ss.util.CellRangeAddress region : sheet.getMergedRegions()) {
+                    for (int r = region.getFirstRow(); r <= region.getLastRow(); r++) {
+                        org.apache.poi.ss.usermodel.Row row = sheet.getRow(r) != null ? sheet.getRow(r) : sheet.createRow(r);
+                        for (int c = region.getFirstColumn(); c <= region.getLastColumn(); c++) {
+                            if (row.getCell(c) == null) {
+                                row.createCell(c, org.apache.poi.ss.usermodel.CellType.BLANK);
+                                added = true;
+                            }
+                        }
+                    }
+                }
+            }
+            if (!added) {
+                return new java.io.ByteArrayInputStream(bytes);
+            }
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            wb.write(out);
+            return new java.io.ByteArrayInputStream(out.toByteArray());
         }
     }
 }
