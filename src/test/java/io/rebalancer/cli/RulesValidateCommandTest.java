@@ -174,6 +174,19 @@ class RulesValidateCommandTest {
     }
 
     @Test
+    void validate_misspeltConstantInACondition_everyLineNamesItsCell() throws IOException {
+        Path rules = copyRulesWithCsv("thresholds");
+        replace(rules.resolve("thresholds.drl.csv"), "thresholds: MODERATE,monitor,MODERATE,",
+                "thresholds: MODERATE,monitor,MODERAT,");
+        Run r = execute("rules", "validate", "--rules", rules.toString());
+        assertEquals(ExitCodes.RULES, r.code());
+        // Drools' expression analyser gives no line; the message quotes the cell's value, which only C11 holds
+        assertTrue(r.err().lines().noneMatch(l -> l.contains("(RuleSet header)")), r.all());
+        assertTrue(r.err().lines().anyMatch(l -> l.startsWith("thresholds.drl.csv!Sheet1!C11 ") && l.contains("MODERAT")),
+                r.all());
+    }
+
+    @Test
     void validate_tooFewValuesInActionCell_reportsActionCell() throws IOException {
         Path rules = copyRulesWithCsv("timing");
         replace(rules.resolve("timing.drl.csv"), "\"IMMEDIATE,1,0\"", "\"IMMEDIATE,1\"");

@@ -46,7 +46,8 @@ final class GeneratedDrlLocator {
         }
         String sheetName = layouts.isEmpty() ? TableSheet.CSV_SHEET : layouts.get(0).sheet().name();
         if (row < 0) {
-            return sheetName + "!A1 (RuleSet header)";
+            String cell = cellNamedBy(layouts, message == null ? "" : message);
+            return cell != null ? cell : sheetName + "!A1 (RuleSet header)";
         }
         String lineText = line >= 1 && line <= lines.length ? lines[line - 1] : "";
         for (DecisionTableLayout layout : layouts) {
@@ -60,6 +61,37 @@ final class GeneratedDrlLocator {
             }
         }
         return sheetName + "!" + firstCol + (row + 1);
+    }
+
+    /**
+     * With no line to go by (Drools' expression analyser reports none): the one condition or action cell of the
+     * table whose value the message quotes ({@code Regime.MODERAT}), or null.
+     */
+    private static String cellNamedBy(List<DecisionTableLayout> layouts, String message) {
+        Set<String> words = new LinkedHashSet<>();
+        Matcher w = WORD.matcher(message);
+        while (w.find()) {
+            String word = w.group();
+            words.add(word.contains(".") ? word.substring(word.lastIndexOf('.') + 1) : word);
+        }
+        String found = null;
+        for (DecisionTableLayout layout : layouts) {
+            for (Block block : layout.blocks()) {
+                for (DataRow r : block.rows()) {
+                    for (Column c : block.columns()) {
+                        String cell = r.cells().get(block.indexOf(c));
+                        if ((c.isCondition() || c.isAction()) && !cell.isEmpty() && !cell.contains(" ")
+                                && words.contains(cell.trim())) {
+                            if (found != null) {
+                                return null;
+                            }
+                            found = layout.sheet().location(r.row(), c.col());
+                        }
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     private static Column column(Block block, DataRow row, String lineText, int errorColumn, String message) {
