@@ -41,6 +41,7 @@ import java.util.regex.Pattern;
  * Everything else is refused with the file, the line where the parser knows it, and what is allowed instead.
  */
 final class DrlAllowList {
+    private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\+u+[0-9A-Fa-f]{0,4}");
     private static final Pattern TEXT = Pattern.compile("\"[^\"\\\\\\r\\n]*\"");
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
     private static final Pattern WHOLE = Pattern.compile("-?\\d+");
@@ -60,6 +61,10 @@ final class DrlAllowList {
 
     /** The refusals for one DRL text (a .drl file or the DRL a decision table converts to); empty when it may be built. */
     static List<RuleProblem> check(String file, String drl) {
+        List<RuleProblem> escapes = unicodeEscapes(file, drl);
+        if (!escapes.isEmpty()) {
+            return escapes;
+        }
         DrlParser parser = new DrlParser();
         PackageDescr pkg;
         try {
@@ -111,6 +116,26 @@ final class DrlAllowList {
         return out;
     }
 
+    /**
+     * Java reads {@code \\uXXXX} as the character it names before anything else, in code, strings and comments
+     * alike, while the DRL parser reads it as six characters: {@code \\u007d} is a closing brace to the compiler of
+     * a function's or consequence's body and none to the parser that delimited it, so it can end the method and start
+     * code of its own. Rules never need one (write the character itself).
+     */
+    private static List<RuleProblem> unicodeEscapes(String file, String drl) {
+        List<RuleProblem> out = new ArrayList<>();
+        String[] lines = drl.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            java.util.regex.Matcher m = UNICODE_ESCAPE.matcher(lines[i]);
+            if (m.find()) {
+                out.add(RuleProblem.error(file, (i + 1) + ":" + (m.start() + 1), "security: '" + m.group()
+                        + "' is a Java unicode escape, which the Java compiler turns into code before it reads the"
+                        + " rule; write the character itself; " + WHY));
+            }
+        }
+        return out;
+    }
+
     private static java.util.Optional<RuleProblem> attribute(String file, String owner, AttributeDescr a, int fallbackLine) {
         String name = a.getName();
         String value = a.getValue() == null ? "" : a.getValue().trim();
@@ -147,13 +172,25 @@ final class DrlAllowList {
             if (!literal(an.getName(), e.getValue())) {
                 String key = AnnotationDescr.VALUE.equals(e.getKey()) ? "" : e.getKey() + " = ";
                 return java.util.Optional.of(refused(file, line, "annotation @" + an.getName() + "(" + key
-                        + shown(String.valueOf(e.getValue() instanceof Object[] arr ? java.util.Arrays.toString(arr)
-                        : e.getValue())) + ") is not allowed: annotation values are evaluated while the rules are"
+                        + shown(written(e.getValue())) + ") is not allowed: annotation values are evaluated while the rules are"
                         + " built, so they may only be plain literals (text in double quotes without backslashes,"
                         + " a number, true or false)"));
             }
         }
         return java.util.Optional.empty();
+    }
+
+    /** An annotation value as the analyst wrote it, nested annotations and arrays included. */
+    private static String written(Object value) {
+        if (value instanceof Object[] values) {
+            return java.util.Arrays.stream(values).map(DrlAllowList::written)
+                    .collect(java.util.stream.Collectors.joining(", ", "{", "}"));
+        }
+        if (value instanceof AnnotationDescr nested) {
+            return "@" + nested.getName() + "(" + nested.getValueMap().values().stream().map(DrlAllowList::written)
+                    .collect(java.util.stream.Collectors.joining(", ")) + ")";
+        }
+        return String.valueOf(value);
     }
 
     private static boolean literal(String annotation, Object value) {

@@ -83,9 +83,11 @@ public final class DrlCompiler {
         for (Map.Entry<String, String> g : generated.entrySet()) {
             for (RuleProblem p : DrlAllowList.check(g.getKey(), g.getValue())) {
                 List<DecisionTableLayout> l = readLayouts(tablePaths.get(g.getKey()));
-                int line = p.location().isEmpty() ? 0 : Integer.parseInt(p.location());
-                errors.add(RuleProblem.error(p.file(), line > 0 ? GeneratedDrlLocator.locate(l, g.getValue(), line, 0,
-                        p.message()) : "", p.message()));
+                String[] at = p.location().split(":");
+                int line = p.location().isEmpty() ? 0 : Integer.parseInt(at[0]);
+                int column = at.length > 1 ? Integer.parseInt(at[1]) : 0;
+                errors.add(RuleProblem.error(p.file(), line > 0 ? GeneratedDrlLocator.locate(l, g.getValue(), line,
+                        column, p.message()) : "", p.message()));
             }
         }
         if (!errors.isEmpty()) {

@@ -124,8 +124,18 @@ final class ExecutableRuleModel {
         ClassLoader loader = new JarBytesClassLoader(entries, ExecutableRuleModel.class.getClassLoader());
         List<Model> models = new ArrayList<>();
         for (String name : modelClasses) {
+            // only a class of this jar (whose bytes the sandbox has just read) that is a rule model is constructed:
+            // a tampered list naming any other class on the class path would otherwise have it built here
+            if (!entries.containsKey(name.replace('.', '/') + ".class")) {
+                throw new IllegalStateException("the compiled rule jar names a rule model " + name + " it does not hold");
+            }
             try {
-                models.add((Model) loader.loadClass(name).getConstructor().newInstance());
+                Class<?> model = Class.forName(name, false, loader);
+                if (model.getClassLoader() != loader || !Model.class.isAssignableFrom(model)) {
+                    throw new IllegalStateException("the compiled rule jar names " + name + ", which is not one of its"
+                            + " rule models");
+                }
+                models.add((Model) model.getConstructor().newInstance());
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("cannot load rule model " + name + ": " + e, e);
             }

@@ -40,8 +40,16 @@ public record RuleFiles(Path dir, List<Path> drl, List<Path> tables, List<RulePr
         List<Path> tables = new ArrayList<>();
         List<RuleProblem> misnamed = new ArrayList<>();
         try (Stream<Path> files = Files.walk(dir)) {
+            Path realDir = dir.toRealPath();
             for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
                 String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+                boolean ruleFile = name.endsWith(".drl") || TABLE_SUFFIXES.stream().anyMatch(name::endsWith);
+                if (ruleFile && Files.isSymbolicLink(p) && !p.toRealPath().startsWith(realDir)) {
+                    // whoever edits the rules must not have the tool read (and quote in errors) files elsewhere
+                    misnamed.add(RuleProblem.error(dir.relativize(p).toString(), "", "security: is a link to a file"
+                            + " outside the rules directory, which is not read; copy the file in instead"));
+                    continue;
+                }
                 if (name.endsWith(".drl")) {
                     drl.add(p);
                 } else if (TABLE_SUFFIXES.stream().anyMatch(name::endsWith)) {

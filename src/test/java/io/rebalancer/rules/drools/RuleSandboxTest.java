@@ -314,6 +314,30 @@ class RuleSandboxTest {
                 refusedDrl("an accumulate import", """
                         import accumulate java.util.Random rnd
                         """, "import accumulate"),
+                // Java reads a unicode escape before anything else: \u007d closes the function's method for the
+                // compiler but not for the DRL parser, and the DRL compiler that locates errors loaded the class
+                refusedDrl("unicode escapes that end a function's method and add a static initialiser", """
+                        function int zzUni() {
+                            return 1; \\u007d public static int K = 1; static \\u007b try \\u007b new \\u006aava.io.File("CANARY").createNewFile(); \\u007d catch (Exception e) \\u007b \\u007d \\u007d static void zzUni2() \\u007b
+                        }
+                        rule "zz uni"
+                        when
+                            MarketConditions(vix > io.rebalancer.rules.ZzUni.K)
+                        then
+                        end
+                        """, "Java unicode escape"),
+                new Case("unicode escapes in a decision table's Functions", "evil.drl.csv", """
+                        RuleSet,io.rebalancer.rules
+                        Import,"io.rebalancer.rules.facts.*"
+                        Functions,"function int zzT() { return 1; \\u007d public static int K = 1; static \\u007b try \\u007b new \\u006aava.io.File(""CANARY"").createNewFile(); \\u007d catch (Exception e) \\u007b \\u007d \\u007d static void zzT2() \\u007b }"
+                        ,
+                        RuleTable zz table
+                        CONDITION,ACTION
+                        MarketConditions,
+                        vix > io.rebalancer.rules.ZzT.K + $param,"System.lineSeparator();"
+                        limit,act
+                        0,x
+                        """, true, "Java unicode escape"),
                 refused("Runtime.halt", "Runtime.getRuntime().halt(43);", "java.lang.Runtime"),
                 refused("ProcessHandle", "ProcessHandle.current().parent().ifPresent(ProcessHandle::destroy);",
                         "java.lang.ProcessHandle"),
@@ -405,6 +429,53 @@ class RuleSandboxTest {
             assertEquals("4.7 2024-01-03 System.exit(1) is only text here", line.text());
         }
         assertFalse(Files.exists(canary), "the canary was written: rule code ran");
+    }
+
+    /** Built when its constructor runs: a class a tampered rule jar may name as its model. */
+    public static final class Planted {
+        static volatile boolean built;
+
+        public Planted() {
+            built = true;
+        }
+    }
+
+    @Test
+    void kieBase_modelListNamingAClassOutsideTheJar_refusedWithoutConstructingIt() throws IOException {
+        Path clean = Files.createDirectories(tmp.resolve("planted-model"));
+        Files.writeString(clean.resolve("fine.drl"), rule("insert(new ReasonLine(\"monitor\", \"ok\", \"x\"));"));
+        ExecutableRuleModel.Build build = ExecutableRuleModel.build(RuleFiles.scan(clean), Map.of());
+        assertTrue(build.ok(), build.errors().toString());
+        Map<String, byte[]> entries = new java.util.LinkedHashMap<>(ExecutableRuleModel.unzip(build.jar()));
+        String list = entries.keySet().stream().filter(n -> n.startsWith("META-INF/kie/") && n.endsWith("/drools-model"))
+                .findFirst().orElseThrow();
+        entries.put(list, Planted.class.getName().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(e.getKey()));
+                zip.write(e.getValue());
+                zip.closeEntry();
+            }
+        }
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> ExecutableRuleModel.kieBase(bytes.toByteArray()));
+        assertTrue(e.getMessage().contains("names a rule model " + Planted.class.getName() + " it does not hold"),
+                e.getMessage());
+        assertFalse(Planted.built, "the class the tampered list names was constructed");
+    }
+
+    @Test
+    void scan_ruleFileLinkedFromOutsideTheDirectory_refusedAndNotRead() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("linked"));
+        Path secret = Files.writeString(tmp.resolve("secret.txt"), "API_KEY=abc\n");
+        Path rules = Files.createDirectories(dir.resolve("rules"));
+        Files.createSymbolicLink(rules.resolve("link.drl"), secret);
+        RuleValidator.Report report = RuleValidator.validate(rules, CompiledRuleCache.inProcess());
+        assertFalse(report.ok());
+        assertTrue(report.errors().stream().anyMatch(p -> p.file().equals("link.drl")
+                && p.message().contains("link to a file outside the rules directory")), report.errors().toString());
+        assertTrue(report.problems().stream().noneMatch(p -> p.message().contains("API_KEY")), report.problems().toString());
     }
 
     @Test
