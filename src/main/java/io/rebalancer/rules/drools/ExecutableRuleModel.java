@@ -38,7 +38,11 @@ final class ExecutableRuleModel {
     }
 
     /** The outcome of a build: the jar when Drools reported no error, otherwise the error texts. */
-    record Build(byte[] jar, List<String> errors) {
+    record Build(byte[] jar, List<String> errors, boolean compilerFailed) {
+        Build(byte[] jar, List<String> errors) {
+            this(jar, errors, false);
+        }
+
         boolean ok() {
             return jar != null && errors.isEmpty();
         }
@@ -78,7 +82,8 @@ final class ExecutableRuleModel {
             // the compiler itself gave up on some construct (e.g. "$m.getClass().getMethods()[0]"): a rule error,
             // not an internal one, and nothing was built that could run
             return new Build(null, List.of("the rule compiler failed on a construct it does not support: "
-                    + e.getClass().getSimpleName() + " " + String.valueOf(e.getMessage()).lines().findFirst().orElse("")));
+                    + e.getClass().getSimpleName() + " " + String.valueOf(e.getMessage()).lines().findFirst().orElse("")),
+                    true);
         }
         List<String> errors = builder.getResults().getMessages(Message.Level.ERROR).stream()
                 .map(m -> (m.getPath() == null ? "" : m.getPath() + ": ") + m.getText().replace('\n', ' ').trim())
