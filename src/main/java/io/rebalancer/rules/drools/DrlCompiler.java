@@ -80,8 +80,16 @@ public final class DrlCompiler {
         for (Map.Entry<String, String> d : drlText.entrySet()) {
             errors.addAll(DrlAllowList.check(d.getKey(), d.getValue()));
         }
+        if (errors.isEmpty()) {
+            // and it compiles and loads classes from the function bodies and consequences: only whole Java blocks
+            errors.addAll(javaBodies(drlText));
+        }
         for (Map.Entry<String, String> g : generated.entrySet()) {
-            for (RuleProblem p : DrlAllowList.check(g.getKey(), g.getValue())) {
+            List<RuleProblem> found = new ArrayList<>(DrlAllowList.check(g.getKey(), g.getValue()));
+            if (found.isEmpty()) {
+                found.addAll(JavaBodyCheck.check(g.getKey(), g.getValue()));
+            }
+            for (RuleProblem p : found) {
                 List<DecisionTableLayout> l = readLayouts(tablePaths.get(g.getKey()));
                 String[] at = p.location().split(":");
                 int line = p.location().isEmpty() ? 0 : Integer.parseInt(at[0]);
@@ -139,6 +147,30 @@ public final class DrlCompiler {
             }
         }
         return new CompiledRules(rules, List.of(), byFile);
+    }
+
+    /** {@link JavaBodyCheck} over DRL texts by file, each problem at the line of the body's offending token. */
+    private static List<RuleProblem> javaBodies(Map<String, String> drlByFile) {
+        List<RuleProblem> out = new ArrayList<>();
+        for (Map.Entry<String, String> d : drlByFile.entrySet()) {
+            for (RuleProblem p : JavaBodyCheck.check(d.getKey(), d.getValue())) {
+                out.add(p.location().isEmpty() ? p : RuleProblem.error(p.file(), refineConsequenceLine(d.getValue(),
+                        Integer.parseInt(p.location()), 0, p.message()), p.message()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The function bodies and consequences of {@code files}' DRL files that are not one Java block each, located;
+     * for when the executable model's parser gave up on them and the DRL compiler is not to run.
+     */
+    static List<RuleProblem> javaBodies(RuleFiles files) {
+        Map<String, String> drl = new LinkedHashMap<>();
+        for (Path p : files.drl()) {
+            drl.put(files.relative(p), RuleFiles.read(p));
+        }
+        return javaBodies(drl);
     }
 
     private static final Pattern GENERATED_POSITION = Pattern.compile("\\[ERR \\d+\\] Line (\\d+):(\\d+)\\s*");

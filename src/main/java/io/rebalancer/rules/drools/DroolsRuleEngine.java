@@ -500,19 +500,19 @@ public final class DroolsRuleEngine implements RuleEngine {
 
     private RuleSourceIndex sourceIndex() {
         Map<String, String> drl = new LinkedHashMap<>();
-        java.util.Set<String> tables = new java.util.HashSet<>();
+        Map<String, String> tables = new LinkedHashMap<>();
         for (Path p : files.drl()) {
             drl.put(files.relative(p), RuleFiles.read(p));
         }
         for (Path p : files.tables()) {
             try {
                 drl.put(files.relative(p), DecisionTables.toDrl(p));
-                tables.add(files.relative(p));
+                tables.put(files.relative(p), DrlCompiler.firstSheet(p));
             } catch (RuntimeException e) {
                 // a table that compiled before converts again; if not, the rule is named without its file
             }
         }
-        return RuleSourceIndex.of(drl, tables);
+        return RuleSourceIndex.ofSheets(drl, tables);
     }
 
     /** Number of rules this engine runs. */

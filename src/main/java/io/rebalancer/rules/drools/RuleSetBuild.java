@@ -61,7 +61,10 @@ final class RuleSetBuild {
             if (build != null && build.compilerFailed()) {
                 // the texts did not even parse as the executable model reads them: the DRL compiler, which compiles
                 // and loads classes outside the sandbox, is not run on them to locate anything
-                build.errors().forEach(e -> errors.add(RuleProblem.error(files.dir().toString(), "", e)));
+                errors.addAll(DrlCompiler.javaBodies(files));
+                if (errors.isEmpty()) {
+                    build.errors().forEach(e -> errors.add(RuleProblem.error(files.dir().toString(), "", e)));
+                }
             } else if (build == null || !build.ok()) {
                 // the DRL compiler locates problems by file, line and table cell; the executable model does not
                 errors.addAll(DrlCompiler.compile(files).errors());

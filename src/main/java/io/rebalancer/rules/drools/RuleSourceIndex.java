@@ -24,18 +24,18 @@ final class RuleSourceIndex {
     private static final Pattern ROW_COMMENT = Pattern.compile("//\\s*rule values at\\s+([A-Z]+\\d+)");
 
     /** A rule, function or declared type: its file, first and last line, and the text of the file. */
-    record Source(String kind, String name, String file, int line, int endLine, String text, boolean table) {
+    record Source(String kind, String name, String file, int line, int endLine, String text, String sheet) {
         /**
          * {@code 31:9} for the first line of the rule that mentions {@code token}, else its first line; for a
          * table the row's first cell ({@code Sheet1!A12}).
          */
         String locate(String token) {
             String[] lines = text.split("\n", -1);
-            if (table) {
+            if (sheet != null) {
                 for (int i = Math.min(line, lines.length) - 1; i >= 0; i--) {
                     Matcher m = ROW_COMMENT.matcher(lines[i]);
                     if (m.find()) {
-                        return TableSheet.CSV_SHEET + "!" + m.group(1);
+                        return sheet + "!" + m.group(1);
                     }
                 }
                 return "";
@@ -60,12 +60,19 @@ final class RuleSourceIndex {
 
     /** Indexes DRL texts by the file they are reported under; {@code tables} names the generated ones. */
     static RuleSourceIndex of(Map<String, String> drlByFile, java.util.Set<String> tables) {
+        Map<String, String> sheets = new LinkedHashMap<>();
+        tables.forEach(t -> sheets.put(t, TableSheet.CSV_SHEET));
+        return ofSheets(drlByFile, sheets);
+    }
+
+    /** As {@link #of}, with the name of each table's rule sheet (a workbook's first sheet). */
+    static RuleSourceIndex ofSheets(Map<String, String> drlByFile, Map<String, String> sheetByTable) {
         RuleSourceIndex index = new RuleSourceIndex();
-        drlByFile.forEach((file, text) -> index.add(file, text, tables.contains(file)));
+        drlByFile.forEach((file, text) -> index.add(file, text, sheetByTable.get(file)));
         return index;
     }
 
-    private void add(String file, String text, boolean table) {
+    private void add(String file, String text, String table) {
         PackageDescr pkg;
         try {
             DrlParser parser = new DrlParser();

@@ -338,6 +338,30 @@ class RuleSandboxTest {
                         limit,act
                         0,x
                         """, true, "Java unicode escape"),
+                // the DRL parser knows no text blocks: to it the code between two of them is inside a string, to
+                // javac it ends the method and adds a static initialiser (a typo elsewhere made the DRL compiler run)
+                refusedDrl("text blocks that end a function's method for javac but not for the DRL parser", """
+                        function int zzSt() {
+                            String s1 = \"\"\"
+                        a"b\"\"\";
+                            return 1; } public static int K = 1; static { try { new java.
+                        io.File(new String(new char[]{CHARS})).createNewFile(); } catch (Throwable t) { } } static void zzSt2() {
+                            String s2 = \"\"\"
+                        a"b\"\"\";
+                        }
+                        rule "zz st"
+                            ruleflow-group "monitor"
+                        when
+                            MarketConditions(vix > io.rebalancer.rules.ZzSt.K)
+                        then
+                        end
+                        rule "zz typo"
+                            ruleflow-group "monitor"
+                        when
+                            MarketCondition()
+                        then
+                        end
+                        """, "does not parse as one Java block"),
                 refused("Runtime.halt", "Runtime.getRuntime().halt(43);", "java.lang.Runtime"),
                 refused("ProcessHandle", "ProcessHandle.current().parent().ifPresent(ProcessHandle::destroy);",
                         "java.lang.ProcessHandle"),
@@ -407,7 +431,9 @@ class RuleSandboxTest {
         Path dir = Files.createDirectories(tmp.resolve(c.name().replaceAll("[^A-Za-z0-9]+", "-")));
         Path canary = dir.resolve("canary");
         Path rules = Files.createDirectories(dir.resolve("rules"));
-        Files.writeString(rules.resolve(c.file()), c.text().replace("CANARY", canary.toString()));
+        Files.writeString(rules.resolve(c.file()), c.text().replace("CANARY", canary.toString())
+                .replace("CHARS", canary.toString().chars().mapToObj(Integer::toString)
+                        .collect(java.util.stream.Collectors.joining(","))));
         CompiledRuleCache cache = CompiledRuleCache.inProcess();
 
         RuleValidator.Report report = RuleValidator.validate(rules, cache);
