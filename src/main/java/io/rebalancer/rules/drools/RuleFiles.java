@@ -32,6 +32,9 @@ public record RuleFiles(Path dir, List<Path> drl, List<Path> tables, List<RulePr
         }
     }
 
+    /** The largest rule file read: the shipped ones are under 10 kB. */
+    static final long MAX_BYTES = 2_000_000;
+
     public static RuleFiles scan(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("rules directory " + dir + " does not exist");
@@ -48,6 +51,12 @@ public record RuleFiles(Path dir, List<Path> drl, List<Path> tables, List<RulePr
                     // whoever edits the rules must not have the tool read (and quote in errors) files elsewhere
                     misnamed.add(RuleProblem.error(dir.relativize(p).toString(), "", "security: is a link to a file"
                             + " outside the rules directory, which is not read; copy the file in instead"));
+                    continue;
+                }
+                if (ruleFile && Files.size(p) > MAX_BYTES) {
+                    // a table of a million rows took minutes and gigabytes to read; no rule file comes near this
+                    misnamed.add(RuleProblem.error(dir.relativize(p).toString(), "", String.format(Locale.ROOT,
+                            "is %.1f MB; rule files above %d MB are not read", Files.size(p) / 1e6, MAX_BYTES / 1_000_000)));
                     continue;
                 }
                 if (name.endsWith(".drl")) {

@@ -492,6 +492,18 @@ class RuleSandboxTest {
     }
 
     @Test
+    void scan_ruleFileAboveTheSizeLimit_refusedUnread() throws IOException {
+        Path rules = Files.createDirectories(tmp.resolve("huge").resolve("rules"));
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(rules.resolve("huge.drl.xlsx").toFile(), "rw")) {
+            f.setLength(2_500_000);
+        }
+        RuleFiles files = RuleFiles.scan(rules);
+        assertEquals(List.of(), files.tables());
+        assertEquals(List.of("huge.drl.xlsx is 2.5 MB; rule files above 2 MB are not read"),
+                files.misnamed().stream().map(p -> p.file() + " " + p.message()).toList());
+    }
+
+    @Test
     void scan_ruleFileLinkedFromOutsideTheDirectory_refusedAndNotRead() throws IOException {
         Path dir = Files.createDirectories(tmp.resolve("linked"));
         Path secret = Files.writeString(tmp.resolve("secret.txt"), "API_KEY=abc\n");
