@@ -492,6 +492,26 @@ class RuleSandboxTest {
     }
 
     @Test
+    void validate_formulaInAWorkbookCell_refusedByCell() throws IOException {
+        Path rules = Files.createDirectories(tmp.resolve("formula").resolve("rules"));
+        Path table = rules.resolve("regime_vix.drl.xlsx");
+        try (java.io.InputStream in = Files.newInputStream(Path.of("rules", "regime_vix.drl.xlsx"));
+             org.apache.poi.ss.usermodel.Workbook wb = org.apache.poi.ss.usermodel.WorkbookFactory.create(in)) {
+            // a rule name whose value is a quote, backslash and comment delimiter, which its text does not show
+            org.apache.poi.ss.usermodel.Sheet sheet = wb.getSheetAt(0);
+            sheet.getRow(9).getCell(0).setCellFormula("CHAR(97)&CHAR(34)&CHAR(92)&CHAR(47)&CHAR(42)");
+            try (java.io.OutputStream out = Files.newOutputStream(table)) {
+                wb.write(out);
+            }
+        }
+        RuleValidator.Report report = RuleValidator.validate(rules, CompiledRuleCache.inProcess());
+        assertFalse(report.ok());
+        assertTrue(report.errors().stream().anyMatch(p -> p.file().equals("regime_vix.drl.xlsx")
+                && p.location().endsWith("!A10") && p.message().startsWith("holds a formula (=CHAR(97)&CHAR(34)")),
+                report.errors().toString());
+    }
+
+    @Test
     void scan_ruleFileAboveTheSizeLimit_refusedUnread() throws IOException {
         Path rules = Files.createDirectories(tmp.resolve("huge").resolve("rules"));
         try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(rules.resolve("huge.drl.xlsx").toFile(), "rw")) {
