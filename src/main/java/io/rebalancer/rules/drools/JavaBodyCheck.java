@@ -1,9 +1,5 @@
 package io.rebalancer.rules.drools;
 
-import com.github.javaparser.JavaParser;
-import com.github.javaparser.ParseResult;
-import com.github.javaparser.ParserConfiguration;
-import com.github.javaparser.ast.stmt.BlockStmt;
 import io.rebalancer.rules.RuleProblem;
 import org.drools.drl.ast.descr.FunctionDescr;
 import org.drools.drl.ast.descr.PackageDescr;
@@ -16,12 +12,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Whether every function body and consequence of a DRL text is exactly one Java block, as a Java parser reads it.
+ * Whether every function body and consequence of a DRL text keeps its braces balanced as Java reads it.
  * The DRL parser delimits those bodies with rules of its own (it knows no text blocks, for one), and Drools' DRL
  * compiler pastes each body into a method of a generated class: a body that the Java compiler reads as ending early
  * would add members of its own to that class, a static initialiser among them, and the DRL compiler loads what it
  * compiles outside the sandbox. So the DRL compiler, which only locates errors, runs on none of it unless every
- * body parses as one block.
+ * body's braces balance, and never close what they did not open, by the Java language's lexical rules.
  */
 final class JavaBodyCheck {
     private JavaBodyCheck() {
@@ -57,24 +53,71 @@ final class JavaBodyCheck {
         if (code == null || code.isBlank()) {
             return;
         }
-        JavaParser parser = new JavaParser(new ParserConfiguration()
-                .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
-        ParseResult<BlockStmt> parsed;
-        try {
-            parsed = parser.parseBlock("{\n" + code + "\n}");
-        } catch (RuntimeException e) {
-            out.add(RuleProblem.error(file, line > 0 ? String.valueOf(line) : "", what + ": its code does not parse"
-                    + " as one Java block (" + e.getClass().getSimpleName() + ")"));
-            return;
+        String why = unbalanced(code);
+        if (why != null) {
+            out.add(RuleProblem.error(file, line > 0 ? String.valueOf(line) : "", "security: " + what + ": " + why
+                    + " as the Java compiler reads it (text blocks, comments, strings and char literals by the Java"
+                    + " rules), so it would not stay the body the DRL parser delimited; rules may only compute over"
+                    + " facts and insert conclusions (docs/RULES.md, \"The sandbox\")"));
         }
-        if (parsed.isSuccessful()) {
-            return;
+    }
+
+    /**
+     * Null when {@code code}'s braces balance and never close more than they opened, read by the Java language's
+     * lexical rules (JLS 3.7, 3.10.5-6: comments, string and char literals, text blocks); otherwise what is wrong.
+     * Unicode escapes, which Java reads before these, are refused before this runs ({@link DrlAllowList}).
+     */
+    static String unbalanced(String code) {
+        int depth = 0;
+        int i = 0;
+        int n = code.length();
+        while (i < n) {
+            char c = code.charAt(i);
+            if (code.startsWith("//", i)) {
+                int eol = code.indexOf('\n', i);
+                i = eol < 0 ? n : eol + 1;
+            } else if (code.startsWith("/*", i)) {
+                int close = code.indexOf("*/", i + 2);
+                if (close < 0) {
+                    return "a comment is not closed";
+                }
+                i = close + 2;
+            } else if (code.startsWith("\"\"\"", i)) {
+                int close = closing(code, i + 3, "\"\"\"", false);
+                if (close < 0) {
+                    return "a text block is not closed";
+                }
+                i = close + 3;
+            } else if (c == '"' || c == '\'') {
+                int close = closing(code, i + 1, String.valueOf(c), true);
+                if (close < 0) {
+                    return "a " + (c == '"' ? "string" : "char") + " literal is not closed on its line";
+                }
+                i = close + 1;
+            } else {
+                if (c == '{') {
+                    depth++;
+                } else if (c == '}' && --depth < 0) {
+                    return "its code closes the method it is compiled into before its end";
+                }
+                i++;
+            }
         }
-        String reason = parsed.getProblems().stream().findFirst().map(p -> p.getMessage().lines().findFirst()
-                .orElse("")).orElse("");
-        java.util.regex.Matcher quoted = java.util.regex.Pattern.compile("\"([^\"]+)\"").matcher(reason);
-        String token = quoted.find() ? quoted.group(1) : "";
-        out.add(RuleProblem.error(file, line > 0 ? String.valueOf(line) : "", what + ": Syntax error on token \""
-                + token + "\": its code does not parse as one Java block (" + reason + ")"));
+        return depth == 0 ? null : "its braces do not balance";
+    }
+
+    /** Index of the first {@code end} from {@code from} not escaped by a backslash; -1 if none (or, for one-line literals, not on the line). */
+    private static int closing(String code, int from, String end, boolean oneLine) {
+        for (int i = from; i < code.length(); i++) {
+            char c = code.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (oneLine && (c == '\n' || c == '\r')) {
+                return -1;
+            } else if (code.startsWith(end, i)) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

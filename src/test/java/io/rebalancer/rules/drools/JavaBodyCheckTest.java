@@ -24,7 +24,19 @@ class JavaBodyCheckTest {
     void check_functionWhoseBodyJavaReadsAsEndingEarly_refused() {
         List<RuleProblem> p = JavaBodyCheck.check("st.drl", TEXT_BLOCK_BREAKOUT);
         assertEquals(1, p.size(), p.toString());
-        assertTrue(p.get(0).message().startsWith("function zzSt: Syntax error on token \"public\""), p.toString());
+        assertTrue(p.get(0).message().startsWith("security: function zzSt: its code closes the method it is compiled into before its end"), p.toString());
+    }
+
+    @Test
+    void unbalanced_javaLexicalRules_byHand() {
+        assertEquals(null, JavaBodyCheck.unbalanced("String a = \"}\"; char b = '}'; /* } */ // }\n if (x) { y(); }"));
+        assertEquals(null, JavaBodyCheck.unbalanced("String t = \"\"\"\n  } \\\"\"\" still in it\n\"\"\";"));
+        assertEquals(null, JavaBodyCheck.unbalanced("b.highDriftPct(2.5%);"));
+        assertEquals("its code closes the method it is compiled into before its end",
+                JavaBodyCheck.unbalanced("return 1; } static { }"));
+        assertEquals("its braces do not balance", JavaBodyCheck.unbalanced("if (x) {"));
+        assertEquals("a comment is not closed", JavaBodyCheck.unbalanced("/* }"));
+        assertEquals("a string literal is not closed on its line", JavaBodyCheck.unbalanced("String s = \"}\n\";"));
     }
 
     @Test

@@ -361,7 +361,7 @@ class RuleSandboxTest {
                             MarketCondition()
                         then
                         end
-                        """, "does not parse as one Java block"),
+                        """, "closes the method it is compiled into"),
                 refused("Runtime.halt", "Runtime.getRuntime().halt(43);", "java.lang.Runtime"),
                 refused("ProcessHandle", "ProcessHandle.current().parent().ifPresent(ProcessHandle::destroy);",
                         "java.lang.ProcessHandle"),
