@@ -238,7 +238,7 @@ final class DrlAllowList {
      * reflection so that an annotation is found wherever the parser put it (rules, patterns, constraints, nested
      * conditional elements, accumulate sources), not only where this class knows to look.
      */
-    private static Collection<BaseDescr> reachable(BaseDescr root) {
+    static Collection<BaseDescr> reachable(BaseDescr root) {
         Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         List<BaseDescr> out = new ArrayList<>();
         java.util.ArrayDeque<Object> todo = new java.util.ArrayDeque<>();

@@ -45,6 +45,17 @@ final class JavaBodyCheck {
                 body(file, "rule \"" + r.getName() + "\" consequence " + named.getKey(), String.valueOf(named.getValue()),
                         r.getConsequenceLine(), out);
             }
+            // an inline accumulate's init, action, reverse and result are pasted into methods the same way
+            for (org.drools.drl.ast.descr.BaseDescr d : DrlAllowList.reachable(r.getLhs())) {
+                if (d instanceof org.drools.drl.ast.descr.AccumulateDescr a) {
+                    int at = a.getLine() > 0 ? a.getLine() : r.getLine();
+                    String in = "rule \"" + r.getName() + "\" accumulate ";
+                    body(file, in + "init", a.getInitCode(), at, out);
+                    body(file, in + "action", a.getActionCode(), at, out);
+                    body(file, in + "reverse", a.getReverseCode(), at, out);
+                    body(file, in + "result", a.getResultCode(), at, out);
+                }
+            }
         }
         return out;
     }

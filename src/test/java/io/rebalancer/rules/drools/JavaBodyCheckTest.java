@@ -28,6 +28,25 @@ class JavaBodyCheckTest {
     }
 
     @Test
+    void check_accumulateInitThatClosesItsMethod_refused() {
+        String drl = """
+                package io.rebalancer.rules
+                import io.rebalancer.rules.facts.*
+                rule "zz acc"
+                when
+                    $n : Number() from accumulate( MarketConditions( $v : vix ),
+                        init( int c = 0; } public static int K = 1; static { } public void zz() { ),
+                        action( c++; ), result( c ) )
+                then
+                end
+                """;
+        List<RuleProblem> p = JavaBodyCheck.check("acc.drl", drl);
+        assertEquals(1, p.size(), p.toString());
+        assertTrue(p.get(0).message().startsWith("security: rule \"zz acc\" accumulate init: its code closes the method"),
+                p.toString());
+    }
+
+    @Test
     void unbalanced_javaLexicalRules_byHand() {
         assertEquals(null, JavaBodyCheck.unbalanced("String a = \"}\"; char b = '}'; /* } */ // }\n if (x) { y(); }"));
         assertEquals(null, JavaBodyCheck.unbalanced("String t = \"\"\"\n  } \\\"\"\" still in it\n\"\"\";"));
