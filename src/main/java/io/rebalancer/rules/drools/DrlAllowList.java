@@ -65,14 +65,7 @@ final class DrlAllowList {
         if (!escapes.isEmpty()) {
             return escapes;
         }
-        DrlParser parser = new DrlParser();
-        PackageDescr pkg;
-        try {
-            pkg = parser.parse(false, drl);
-        } catch (DroolsParserException | RuntimeException e) {
-            // what does not parse is not built either; the compiler reports it by line
-            return List.of();
-        }
+        PackageDescr pkg = parsed(drl);
         if (pkg == null) {
             return List.of();
         }
@@ -114,6 +107,19 @@ final class DrlAllowList {
             }
         }
         return out;
+    }
+
+    /**
+     * A DRL text as Drools' parser reads it (also when it reports errors: what it could read is what a builder
+     * would see), or null when it cannot be read at all, which no builder gets past either (the compiler then
+     * reports it by line).
+     */
+    static PackageDescr parsed(String drl) {
+        try {
+            return new DrlParser().parse(false, drl);
+        } catch (DroolsParserException | RuntimeException e) {
+            return null;
+        }
     }
 
     /**
