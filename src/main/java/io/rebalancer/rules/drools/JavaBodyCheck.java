@@ -40,6 +40,15 @@ final class JavaBodyCheck {
             }
             // an inline accumulate's init, action, reverse and result are pasted into methods the same way
             for (org.drools.drl.ast.descr.BaseDescr d : DrlAllowList.reachable(r.getLhs())) {
+                if (d instanceof org.drools.drl.ast.descr.EvalDescr e && e.getContent() != null) {
+                    // pasted into "( ... )" of a generated method
+                    body(file, "rule \"" + r.getName() + "\" eval", String.valueOf(e.getContent()),
+                            e.getLine() > 0 ? e.getLine() : r.getLine(), out);
+                }
+                if (d instanceof org.drools.drl.ast.descr.ExprConstraintDescr c && c.getExpression() != null) {
+                    body(file, "rule \"" + r.getName() + "\" constraint", c.getExpression(),
+                            c.getLine() > 0 ? c.getLine() : r.getLine(), out);
+                }
                 if (d instanceof org.drools.drl.ast.descr.AccumulateDescr a) {
                     int at = a.getLine() > 0 ? a.getLine() : r.getLine();
                     String in = "rule \"" + r.getName() + "\" accumulate ";
@@ -78,8 +87,12 @@ final class JavaBodyCheck {
         while (i < n) {
             char c = code.charAt(i);
             if (code.startsWith("//", i)) {
-                int eol = code.indexOf('\n', i);
-                i = eol < 0 ? n : eol + 1;
+                // a line ends at LF, CR or CR LF (JLS 3.4): a lone CR ends the comment for javac too
+                int eol = i;
+                while (eol < n && code.charAt(eol) != '\n' && code.charAt(eol) != '\r') {
+                    eol++;
+                }
+                i = eol;
             } else if (code.startsWith("/*", i)) {
                 int close = code.indexOf("*/", i + 2);
                 if (close < 0) {

@@ -55,6 +55,9 @@ class JavaBodyCheckTest {
                 JavaBodyCheck.unbalanced("return 1; } static { }"));
         assertEquals("its braces do not balance", JavaBodyCheck.unbalanced("if (x) {"));
         assertEquals("a comment is not closed", JavaBodyCheck.unbalanced("/* }"));
+        // a lone CR ends a line comment for javac (JLS 3.4), so the brace after it is code
+        assertEquals("its code closes the method it is compiled into before its end",
+                JavaBodyCheck.unbalanced("int a = 1; // x\r } static { }"));
         assertEquals("a string literal is not closed on its line", JavaBodyCheck.unbalanced("String s = \"}\n\";"));
     }
 
