@@ -84,9 +84,8 @@ final class AppContext implements AutoCloseable {
      * rather than that the portfolio is unknown.
      */
     Stores storesFor(String portfolioId) {
-        Stores s = stores();
         requireReadableFile(portfolioId);
-        return s;
+        return stores();
     }
 
     /** Throws the file's own error when the store does not hold {@code portfolioId} and its file did not read. */

@@ -84,13 +84,14 @@ public final class DrlCompiler {
             // and it compiles and loads classes from the function bodies and consequences: only whole Java blocks
             errors.addAll(javaBodies(drlText));
         }
+        Map<String, List<DecisionTableLayout>> layouts = new LinkedHashMap<>();
         for (Map.Entry<String, String> g : generated.entrySet()) {
             List<RuleProblem> found = new ArrayList<>(DrlAllowList.check(g.getKey(), g.getValue()));
             if (found.isEmpty()) {
                 found.addAll(JavaBodyCheck.check(g.getKey(), g.getValue()));
             }
             for (RuleProblem p : found) {
-                List<DecisionTableLayout> l = readLayouts(tablePaths.get(g.getKey()));
+                List<DecisionTableLayout> l = layouts.computeIfAbsent(g.getKey(), f -> readLayouts(tablePaths.get(f)));
                 String[] at = p.location().split(":");
                 int line = p.location().isEmpty() ? 0 : Integer.parseInt(at[0]);
                 int column = at.length > 1 ? Integer.parseInt(at[1]) : 0;
@@ -102,7 +103,6 @@ public final class DrlCompiler {
             return new CompiledRules(0, errors);
         }
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
-        Map<String, List<DecisionTableLayout>> layouts = new LinkedHashMap<>();
         List<Message> messages = builder.getResults().getMessages(Message.Level.ERROR);
         for (Message m : messages) {
             String path = m.getPath() == null ? "" : m.getPath();

@@ -69,9 +69,7 @@ final class GeneratedDrlLocator {
      */
     private static String cellNamedBy(List<DecisionTableLayout> layouts, String message) {
         Set<String> words = new LinkedHashSet<>();
-        Matcher w = WORD.matcher(message);
-        while (w.find()) {
-            String word = w.group();
+        for (String word : words(message)) {
             words.add(word.contains(".") ? word.substring(word.lastIndexOf('.') + 1) : word);
         }
         String found = null;
@@ -132,11 +130,7 @@ final class GeneratedDrlLocator {
             }
         }
         // a word of the message that only one cell of the row contains (an unknown constant, a bad number)
-        Set<String> words = new LinkedHashSet<>();
-        Matcher w = WORD.matcher(message);
-        while (w.find()) {
-            words.add(w.group());
-        }
+        Set<String> words = words(message);
         List<Column> byWord = new ArrayList<>();
         for (Column c : code) {
             String cell = row.cells().get(block.indexOf(c));
@@ -154,6 +148,16 @@ final class GeneratedDrlLocator {
             return onLine.get(0);
         }
         return block.columns().isEmpty() ? null : block.columns().get(0);
+    }
+
+    /** The identifiers and number-like words of a message ({@code Regime.MODERAT}, {@code 2x5}), in order. */
+    private static Set<String> words(String message) {
+        Set<String> words = new LinkedHashSet<>();
+        Matcher w = WORD.matcher(message);
+        while (w.find()) {
+            words.add(w.group());
+        }
+        return words;
     }
 
     private static boolean containsWord(String text, String word) {

@@ -34,13 +34,15 @@ final class RuleNameCheck {
         }
         for (Path p : files.tables()) {
             String rel = files.relative(p);
-            out.addAll(formulas(rel, p));
+            List<TableSheet> sheets;
             List<DecisionTableLayout> layouts;
             try {
-                layouts = TableSheet.read(p).stream().map(DecisionTableLayout::of).toList();
+                sheets = TableSheet.read(p);
+                layouts = sheets.stream().map(DecisionTableLayout::of).toList();
             } catch (RuntimeException e) {
                 continue; // the compiler and the lint report an unreadable table
             }
+            sheets.forEach(sheet -> out.addAll(formulas(rel, sheet)));
             for (DecisionTableLayout layout : layouts) {
                 out.addAll(checkTable(rel, layout));
             }
@@ -49,31 +51,13 @@ final class RuleNameCheck {
     }
 
     /**
-     * Formula cells of a workbook. The checks here read a cell as it is written, Drools reads a formula's result:
+     * The formula cells of a workbook sheet. The checks here read a cell as it is written, Drools reads a formula's result:
      * {@code =CHAR(34)} is no quote to one and a quote to the other. Rule tables take values, so formulas are refused.
      */
-    static List<RuleProblem> formulas(String file, Path table) {
-        if (table.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv")) {
-            return List.of();
-        }
+    static List<RuleProblem> formulas(String file, TableSheet sheet) {
         List<RuleProblem> out = new ArrayList<>();
-        try (java.io.InputStream in = java.nio.file.Files.newInputStream(table);
-             org.apache.poi.ss.usermodel.Workbook wb = org.apache.poi.ss.usermodel.WorkbookFactory.create(in)) {
-            for (org.apache.poi.ss.usermodel.Sheet sheet : wb) {
-                for (org.apache.poi.ss.usermodel.Row row : sheet) {
-                    for (org.apache.poi.ss.usermodel.Cell cell : row) {
-                        if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.FORMULA) {
-                            out.add(RuleProblem.error(file, sheet.getSheetName() + "!"
-                                    + new org.apache.poi.ss.util.CellReference(cell.getRowIndex(), cell.getColumnIndex())
-                                    .formatAsString(false), "holds a formula (=" + shown(cell.getCellFormula())
-                                    + "); rule tables take values: type the value itself"));
-                        }
-                    }
-                }
-            }
-        } catch (java.io.IOException | RuntimeException e) {
-            // an unreadable workbook is reported by the compiler and the lint
-        }
+        sheet.formulas().forEach((cell, formula) -> out.add(RuleProblem.error(file, sheet.name() + "!" + cell,
+                "holds a formula (=" + shown(formula) + "); rule tables take values: type the value itself")));
         return out;
     }
 

@@ -17,16 +17,23 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The cells of one sheet of a decision table as text, addressed the way a spreadsheet addresses them (column
  * letter, 1-based row). A CSV table is one sheet called {@code Sheet1}, its rows the file's lines.
  */
-public record TableSheet(String name, List<List<String>> rows) {
+public record TableSheet(String name, List<List<String>> rows, Map<String, String> formulas) {
     public static final String CSV_SHEET = "Sheet1";
 
+    /** {@code formulas}: the cells holding one, by address ({@code A10}), with the formula; {@code rows} shows its text. */
     public TableSheet {
         rows = rows.stream().map(List::copyOf).toList();
+        formulas = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(formulas));
+    }
+
+    public TableSheet(String name, List<List<String>> rows) {
+        this(name, rows, Map.of());
     }
 
     /** Every sheet of a table file (.drl.csv, .drl.xls, .drl.xlsx). */
@@ -46,6 +53,7 @@ public record TableSheet(String name, List<List<String>> rows) {
                 DataFormatter fmt = new DataFormatter(Locale.ROOT);
                 for (Sheet sheet : wb) {
                     List<List<String>> rows = new ArrayList<>();
+                    Map<String, String> formulas = new java.util.LinkedHashMap<>();
                     for (int r = 0; r <= sheet.getLastRowNum(); r++) {
                         Row row = sheet.getRow(r);
                         List<String> cells = new ArrayList<>();
@@ -53,11 +61,15 @@ public record TableSheet(String name, List<List<String>> rows) {
                             for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
                                 Cell cell = row.getCell(c);
                                 cells.add(cell == null ? "" : fmt.formatCellValue(cell));
+                                if (cell != null && cell.getCellType() == org.apache.poi.ss.usermodel.CellType.FORMULA) {
+                                    formulas.put(new org.apache.poi.ss.util.CellReference(r, c).formatAsString(false),
+                                            cell.getCellFormula());
+                                }
                             }
                         }
                         rows.add(cells);
                     }
-                    sheets.add(new TableSheet(sheet.getSheetName(), rows));
+                    sheets.add(new TableSheet(sheet.getSheetName(), rows, formulas));
                 }
             }
             return sheets;
