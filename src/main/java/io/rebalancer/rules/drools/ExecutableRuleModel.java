@@ -94,9 +94,12 @@ final class ExecutableRuleModel {
         return new Build(((InternalKieModule) builder.getKieModule()).getBytes(), List.of());
     }
 
-    /** What the sandbox refuses in a jar written by {@link #build}; empty when all of it may be loaded. */
-    static List<RuleProblem> verify(byte[] jar) {
-        return RuleSandbox.check(unzip(jar));
+    /**
+     * What the sandbox refuses in a jar written by {@link #build} from {@code files}; empty when all of it may be
+     * loaded. A refusal in a table names the cell on the table's own rule sheet.
+     */
+    static List<RuleProblem> verify(byte[] jar, RuleFiles files) {
+        return RuleSandbox.check(unzip(jar), table -> DrlCompiler.firstSheet(files.dir().resolve(table)));
     }
 
     /**

@@ -32,6 +32,15 @@ final class RuleSandbox {
 
     /** Every refusal for the jar's classes; empty when all of them stay inside the allow-list. */
     static List<RuleProblem> check(Map<String, byte[]> jarEntries) {
+        return check(jarEntries, table -> TableSheet.CSV_SHEET);
+    }
+
+    /**
+     * As {@link #check(Map)}, locating a refusal in a table by the name of its rule sheet, {@code sheetOf} the table's
+     * file (the jar holds the DRL a table converted to, not the workbook's sheet names); asked only when something is
+     * refused.
+     */
+    static List<RuleProblem> check(Map<String, byte[]> jarEntries, java.util.function.UnaryOperator<String> sheetOf) {
         Set<String> own = new HashSet<>();
         List<byte[]> classes = new ArrayList<>();
         Map<String, String> drl = new LinkedHashMap<>();
@@ -70,7 +79,9 @@ final class RuleSandbox {
                     continue;
                 }
                 if (index == null) {
-                    index = RuleSourceIndex.of(drl, tables);
+                    Map<String, String> sheets = new LinkedHashMap<>();
+                    tables.forEach(t -> sheets.put(t, sheetOf.apply(t)));
+                    index = RuleSourceIndex.ofSheets(drl, sheets);
                 }
                 String method = outermost(ref.inMethod(), enclosing.getOrDefault(s.name(), Map.of()));
                 RuleProblem p = problem(ref, method, why.get(), ruleOfMethod, index);

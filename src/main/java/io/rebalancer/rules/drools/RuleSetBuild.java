@@ -72,7 +72,7 @@ final class RuleSetBuild {
                     build.errors().forEach(e -> errors.add(RuleProblem.error(files.dir().toString(), "", e)));
                 }
             } else {
-                refused = ExecutableRuleModel.verify(build.jar());
+                refused = ExecutableRuleModel.verify(build.jar(), files);
                 errors.addAll(refused);
             }
         }
@@ -111,7 +111,7 @@ final class RuleSetBuild {
         if (!build.ok()) {
             return build.errors().stream().map(e -> RuleProblem.error(files.dir().toString(), "", e)).toList();
         }
-        return ExecutableRuleModel.verify(build.jar());
+        return ExecutableRuleModel.verify(build.jar(), files);
     }
 
     private static List<RuleProblem> withoutSecurityHints(List<RuleProblem> linted) {

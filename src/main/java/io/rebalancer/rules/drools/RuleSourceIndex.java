@@ -58,14 +58,10 @@ final class RuleSourceIndex {
     private final Map<String, Source> types = new LinkedHashMap<>();
     private final List<String> unparsed = new ArrayList<>();
 
-    /** Indexes DRL texts by the file they are reported under; {@code tables} names the generated ones. */
-    static RuleSourceIndex of(Map<String, String> drlByFile, java.util.Set<String> tables) {
-        Map<String, String> sheets = new LinkedHashMap<>();
-        tables.forEach(t -> sheets.put(t, TableSheet.CSV_SHEET));
-        return ofSheets(drlByFile, sheets);
-    }
-
-    /** As {@link #of}, with the name of each table's rule sheet (a workbook's first sheet). */
+    /**
+     * Indexes DRL texts by the file they are reported under; {@code sheetByTable} names the generated ones, each with
+     * the name of its rule sheet (a workbook's first sheet, {@code Sheet1} for a CSV).
+     */
     static RuleSourceIndex ofSheets(Map<String, String> drlByFile, Map<String, String> sheetByTable) {
         RuleSourceIndex index = new RuleSourceIndex();
         drlByFile.forEach((file, text) -> index.add(file, text, sheetByTable.get(file)));

@@ -512,6 +512,26 @@ class RuleSandboxTest {
     }
 
     @Test
+    void validate_forbiddenCallInAWorkbook_locatedOnTheWorkbooksOwnSheet() throws IOException {
+        Path rules = Files.createDirectories(tmp.resolve("sheetname").resolve("rules"));
+        Path table = rules.resolve("regime_vix.drl.xlsx");
+        try (java.io.InputStream in = Files.newInputStream(Path.of("rules", "regime_vix.drl.xlsx"));
+             org.apache.poi.ss.usermodel.Workbook wb = org.apache.poi.ss.usermodel.WorkbookFactory.create(in)) {
+            org.apache.poi.ss.usermodel.Cell action = wb.getSheetAt(0).getRow(7).getCell(5);
+            action.setCellValue(action.getStringCellValue() + " System.exit(3);");
+            try (java.io.OutputStream out = Files.newOutputStream(table)) {
+                wb.write(out);
+            }
+        }
+        RuleValidator.Report report = RuleValidator.validate(rules, CompiledRuleCache.inProcess());
+        List<RuleProblem> refused = report.errors().stream().filter(p -> p.message().startsWith("security:")).toList();
+        assertFalse(refused.isEmpty(), report.errors().toString());
+        // the shipped workbook's rule sheet is called "VIX regime"; the jar the sandbox reads knows no sheet names
+        assertTrue(refused.stream().allMatch(p -> p.file().equals("regime_vix.drl.xlsx")
+                && p.location().startsWith("VIX regime!")), refused.toString());
+    }
+
+    @Test
     void scan_ruleFileAboveTheSizeLimit_refusedUnread() throws IOException {
         Path rules = Files.createDirectories(tmp.resolve("huge").resolve("rules"));
         try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(rules.resolve("huge.drl.xlsx").toFile(), "rw")) {
@@ -558,7 +578,7 @@ class RuleSandboxTest {
 
         assertFalse(Files.exists(canary), "the planted build ran");
         assertTrue(r.conclusions().stream().anyMatch(c -> c instanceof ReasonLine l && l.text().equals("ok")));
-        assertTrue(ExecutableRuleModel.verify(Files.readAllBytes(cache.file(key))).isEmpty(),
+        assertTrue(ExecutableRuleModel.verify(Files.readAllBytes(cache.file(key)), RuleFiles.scan(clean)).isEmpty(),
                 "the planted entry was not replaced by the clean build");
     }
 
