@@ -21,19 +21,19 @@ public record RegimeThresholds(Regime regime, double driftCritical, double relat
 
     public RegimeThresholds {
         String where = "thresholds for " + regime + " (" + rule + "): ";
-        positive(where, "Critical drift (%)", driftCritical);
-        positive(where, "Relative band (% of target)", relativeBand);
+        positive(where, "Critical drift (%)", driftCritical, 100);
+        positive(where, "Relative band (% of target)", relativeBand, 100);
         if (!(tradeTo >= 0 && tradeTo <= 1)) {
-            throw new IllegalArgumentException(where + "Trade to (% of band) must be 0-100, was " + tradeTo * 100);
+            throw new IllegalArgumentException(where + "Trade to (% of band) must be 0-100, was " + asEntered(tradeTo, 100));
         }
         if (!(driftMedium >= 0 && driftMedium <= driftHigh)) {
             throw new IllegalArgumentException(where + "drift levels must satisfy 0 <= Medium <= High, were "
-                    + driftMedium * 100 + " and " + driftHigh * 100);
+                    + asEntered(driftMedium, 100) + " and " + asEntered(driftHigh, 100));
         }
         if (!(cashBand >= 0 && cashBand < 1)) {
-            throw new IllegalArgumentException(where + "Cash band (%) must be 0-100, was " + cashBand * 100);
+            throw new IllegalArgumentException(where + "Cash band (%) must be 0-100, was " + asEntered(cashBand, 100));
         }
-        positive(where, "Max turnover (%)", maxTurnover);
+        positive(where, "Max turnover (%)", maxTurnover, 100);
         if (cooldownDays < 0) {
             throw new IllegalArgumentException(where + "Cooldown (trading days) must be 0 or more, was " + cooldownDays);
         }
@@ -42,15 +42,25 @@ public record RegimeThresholds(Regime regime, double driftCritical, double relat
         }
         if (!(varCritical <= varWarning && varWarning < 0)) {
             throw new IllegalArgumentException(where + "VaR levels must satisfy VaR critical <= VaR warning < 0, were "
-                    + varCritical * 100 + " and " + varWarning * 100);
+                    + asEntered(varCritical, 100) + " and " + asEntered(varWarning, 100));
         }
-        positive(where, "Beta limit", betaLimit);
+        positive(where, "Beta limit", betaLimit, 1);
     }
 
-    private static void positive(String where, String column, double v) {
+    /** {@code v} is the fraction held; {@code scale} turns it back into the cell's unit for the message. */
+    private static void positive(String where, String column, double v, double scale) {
         if (!(v > 0) || Double.isInfinite(v)) {
-            throw new IllegalArgumentException(where + column + " must be a positive number, was " + v);
+            throw new IllegalArgumentException(where + column + " must be a positive number, was " + asEntered(v, scale));
         }
+    }
+
+    /** The value as the analyst typed it (-5, not -0.05 or -5.000000000000001). */
+    private static String asEntered(double fraction, double scale) {
+        double v = fraction * scale;
+        if (!Double.isFinite(v)) {
+            return String.valueOf(v);
+        }
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(12)).stripTrailingZeros().toPlainString();
     }
 
     public static Builder builder(Regime regime, String rule) {
