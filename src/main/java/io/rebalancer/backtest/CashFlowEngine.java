@@ -37,18 +37,27 @@ final class CashFlowEngine {
 
     /** The external flows due on run day {@code k} (positive in, negative out); 0 on the first day. */
     double externalFlow(int k) {
+        double sum = 0;
+        for (int i : due(k)) {
+            sum += flows.get(i).amount();
+        }
+        return sum;
+    }
+
+    /** The indexes (in the portfolio's {@code cash_flows}) of the flows due on run day {@code k}; none on the first. */
+    private List<Integer> due(int k) {
         if (k == 0) {
-            return 0;
+            return List.of();
         }
         LocalDate day = ctx.date(k);
         LocalDate previous = ctx.date(k - 1);
-        double sum = 0;
-        for (CashFlow f : flows) {
-            if (f.fallsOn(day, previous)) {
-                sum += f.amount();
+        List<Integer> due = new java.util.ArrayList<>();
+        for (int i = 0; i < flows.size(); i++) {
+            if (flows.get(i).fallsOn(day, previous)) {
+                due.add(i);
             }
         }
-        return sum;
+        return due;
     }
 
     /**
@@ -90,20 +99,18 @@ final class CashFlowEngine {
      * {@code cash_flows}) take out more than it is worth on day {@code k}; {@code before} is its value before them.
      */
     private String overdrawn(int k, double before) {
-        LocalDate day = ctx.date(k);
-        LocalDate previous = ctx.date(k - 1);
-        StringBuilder due = new StringBuilder();
+        StringBuilder named = new StringBuilder();
         double out = 0;
-        for (int i = 0; i < flows.size(); i++) {
+        for (int i : due(k)) {
             CashFlow f = flows.get(i);
-            if (f.amount() < 0 && f.fallsOn(day, previous)) {
-                due.append(due.length() == 0 ? "" : ", ").append("cash_flows[").append(i).append("]");
+            if (f.amount() < 0) {
+                named.append(named.length() == 0 ? "" : ", ").append("cash_flows[").append(i).append("]");
                 out -= f.amount();
             }
         }
         return String.format(java.util.Locale.ROOT, "portfolio %s: field %s withdraws %,.2f on %s, more than the"
                 + " portfolio's value then (%,.2f); lower the withdrawal or end it earlier ('end')",
-                ctx.portfolio().id(), due, out, day, before);
+                ctx.portfolio().id(), named, out, ctx.date(k), before);
     }
 
     /** Spends the book's cash (or raises its shortfall) so as to reduce drift; see the class comment. */

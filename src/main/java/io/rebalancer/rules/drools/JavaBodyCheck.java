@@ -38,7 +38,8 @@ final class JavaBodyCheck {
                 body(file, "rule \"" + r.getName() + "\" consequence " + named.getKey(), String.valueOf(named.getValue()),
                         r.getConsequenceLine(), out);
             }
-            // an inline accumulate's init, action, reverse and result are pasted into methods the same way
+            // eval text, constraint expressions and an inline accumulate's init, action, reverse and result are
+            // pasted into generated methods the same way
             for (org.drools.drl.ast.descr.BaseDescr d : DrlAllowList.reachable(r.getLhs())) {
                 if (d instanceof org.drools.drl.ast.descr.EvalDescr e && e.getContent() != null) {
                     // pasted into "( ... )" of a generated method
