@@ -96,8 +96,14 @@ class RulesValidateCommandTest {
         assertTrue(cached.out().strip().endsWith("0 warnings (compiled build reused from the rule cache)"), cached.out());
 
         Path rules = copyRules();
-        // a unique edit, so no earlier test run stamped it; adaptive.drl calls no function of another file
+        // unique edits, so no earlier test run stamped them; adaptive.drl calls no function of another file. The
+        // first validate stamps the ten unchanged files whatever the cache held before (a build it reused, as from
+        // `mvn package`, stamps nothing); the second then compiles only the second edit
         Files.writeString(rules.resolve("adaptive.drl"), "\n// edited " + System.nanoTime() + "\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        Run first = execute("rules", "validate", "--rules", rules.toString());
+        assertEquals(ExitCodes.OK, first.code(), first.all());
+        Files.writeString(rules.resolve("adaptive.drl"), "// edited again " + System.nanoTime() + "\n",
                 java.nio.file.StandardOpenOption.APPEND);
         Run edited = execute("rules", "validate", "--rules", rules.toString());
         assertEquals(ExitCodes.OK, edited.code(), edited.all());
@@ -120,6 +126,24 @@ class RulesValidateCommandTest {
         assertTrue(second.out().startsWith(rules + " already compiled: hash "), second.out());
         Run validate = execute("rules", "validate", "--rules", rules.toString());
         assertTrue(validate.out().strip().endsWith("(compiled build reused from the rule cache)"), validate.out());
+    }
+
+    @Test
+    void validate_afterACompileAndAnEdit_compilesOnlyTheEditedFile() throws IOException {
+        Path rules = copyRules();
+        // a rule set no earlier run built: `rules compile` builds it fresh, and a fresh clean build stamps its files
+        Files.writeString(rules.resolve("monitor.drl"), "\n// compile-then-edit " + System.nanoTime() + "\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        Run compiled = execute("rules", "compile", "--rules", rules.toString());
+        assertEquals(ExitCodes.OK, compiled.code(), compiled.all());
+        assertTrue(compiled.out().startsWith(rules + " compiled: hash "), compiled.out());
+        Files.writeString(rules.resolve("adaptive.drl"), "\n// then edited " + System.nanoTime() + "\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        Run validated = execute("rules", "validate", "--rules", rules.toString());
+        assertEquals(ExitCodes.OK, validated.code(), validated.all());
+        // before, only validate stamped: the compiled monitor.drl counted as changed too ("compiled 2 changed files")
+        assertTrue(validated.out().strip().endsWith("0 warnings (compiled 1 changed file; the others compiled clean"
+                + " before as they are)"), validated.out());
     }
 
     @Test

@@ -50,6 +50,43 @@ final class CleanFileStamps {
         return new CleanFileStamps(cache.directory().map(d -> d.resolve("validated")).orElse(null), true);
     }
 
+    /**
+     * Stamps every file of a set that just built clean (compiled, sandbox and lint passed), so that after an edit
+     * {@code rules validate} compiles only the files changed. On disk only beside a writable cache: a read-only one
+     * (as {@code --in-memory} runs use) gets stamps for this process alone.
+     */
+    static void stampAll(RuleFiles files, CompiledRuleCache cache) {
+        if (!cache.enabled()) {
+            return;
+        }
+        Map<Path, String> text = compiledText(files);
+        if (text == null) {
+            return;
+        }
+        CleanFileStamps stamps = cache.writable() ? of(cache) : new CleanFileStamps(null, true);
+        Map<Path, String> ids = ids(files, text);
+        files.all().forEach(p -> stamps.put(ids.get(p), RuleValidator.ruleCount(text.get(p))));
+    }
+
+    /** Each file's DRL (a table's generated DRL), or null when a table does not convert. */
+    static Map<Path, String> compiledText(RuleFiles files) {
+        Map<Path, String> text = new LinkedHashMap<>();
+        for (Path p : files.drl()) {
+            text.put(p, RuleFiles.read(p));
+        }
+        for (Path p : files.tables()) {
+            if (DecisionTables.delimiterProblem(p, files.relative(p)).isPresent()) {
+                return null;
+            }
+            try {
+                text.put(p, DecisionTables.toDrl(p));
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
+        return text;
+    }
+
     /** The stamp id of every file of the set, given the text each file compiles as (a table's generated DRL). */
     static Map<Path, String> ids(RuleFiles files, Map<Path, String> compiledText) {
         Map<String, Path> declaredBy = new LinkedHashMap<>();

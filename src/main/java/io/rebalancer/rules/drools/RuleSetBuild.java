@@ -90,7 +90,9 @@ final class RuleSetBuild {
         if (!errors.isEmpty()) {
             return new Built(null, errors, linted, false);
         }
-        return new Built(cache.put(key, build.jar()), List.of(), linted, false);
+        KieBase base = cache.put(key, build.jar());
+        CleanFileStamps.stampAll(files, cache);
+        return new Built(base, List.of(), linted, false);
     }
 
     /**

@@ -86,14 +86,8 @@ public final class RuleValidator {
                 return quick.get();
             }
         }
+        // a clean build stamps its files (RuleSetBuild), so the next validate after an edit compiles only the edit
         RuleSetBuild.Built built = RuleSetBuild.build(files, cache, true);
-        if (built.errors().isEmpty() && !built.reused()) {
-            Map<Path, String> text = compiledText(files);
-            if (text != null) {
-                Map<Path, String> ids = CleanFileStamps.ids(files, text);
-                files.all().forEach(p -> stamps.put(ids.get(p), ruleCount(text.get(p))));
-            }
-        }
         return report(files, built.errors(), built.lint(), DroolsRuleEngine.ruleCount(built.base()), built.reused(),
                 built.reused() ? 0 : files.all().size());
     }
@@ -118,7 +112,7 @@ public final class RuleValidator {
      * whole set, so every error reported comes from the same build {@code run} makes.
      */
     private static Optional<Report> changedOnly(RuleFiles files, CleanFileStamps stamps) {
-        Map<Path, String> text = compiledText(files);
+        Map<Path, String> text = CleanFileStamps.compiledText(files);
         if (text == null) {
             return Optional.empty();
         }
@@ -148,25 +142,6 @@ public final class RuleValidator {
         changed.forEach(p -> stamps.put(ids.get(p), ruleCount(text.get(p))));
         int rules = files.all().stream().mapToInt(p -> stamps.rules(ids.get(p)).orElse(0)).sum();
         return Optional.of(report(files, List.of(), linted, rules, false, compiled));
-    }
-
-    /** Each file's DRL (a table's generated DRL), or null when a table does not convert. */
-    private static Map<Path, String> compiledText(RuleFiles files) {
-        Map<Path, String> text = new LinkedHashMap<>();
-        for (Path p : files.drl()) {
-            text.put(p, RuleFiles.read(p));
-        }
-        for (Path p : files.tables()) {
-            if (DecisionTables.delimiterProblem(p, files.relative(p)).isPresent()) {
-                return null;
-            }
-            try {
-                text.put(p, DecisionTables.toDrl(p));
-            } catch (RuntimeException e) {
-                return null;
-            }
-        }
-        return text;
     }
 
     private static final java.util.regex.Pattern RULE = java.util.regex.Pattern.compile("(?m)^\\s*rule\\s");
