@@ -152,7 +152,7 @@ final class AgentRun {
             ledger.close(k, nav, drift);
             EffectiveThresholds e = record.monitor().thresholds();
             days.add(new AgentDay(record.asOf(), nav, book.cash(), w, drift, SimPortfolio.maxPositionDrift(w, targets),
-                    e.driftCritical(), e.driftHigh(), e.driftMedium(), RegretScorer.regime(record),
+                    e.driftCritical(), e.driftHigh(), e.driftMedium(), e.relativeBand(), RegretScorer.regime(record),
                     record.monitor().verdict(), record.decision().action(), fill.traded, fill.cost));
             afterDay.accept(k);
         }

@@ -136,7 +136,8 @@ public record BacktestResult(
      */
     public record AgentDay(LocalDate date, double nav, double cash, double[] weights, double drift,
                            double maxPositionDrift, double driftCritical, double driftHigh, double driftMedium,
-                           Regime regime, Verdict verdict, String action, double traded, double cost) {
+                           double relativeBand, Regime regime, Verdict verdict, String action, double traded,
+                           double cost) {
     }
 
     /**

@@ -18,7 +18,8 @@ import java.util.List;
  *  "prices": {"AAPL": 24.26, ...},                               adj_close of every position
  *  "strategies": {"agent": {"nav":..., "drift":..., "turnover":..., "cost":..., "trades":...}, "buy_and_hold": {...}},
  *  "agent": {"cash":..., "weights": {"AAPL": 0.1, ...}, "max_position_drift":..., "regime": "MODERATE",
- *            "verdict": "STABLE", "action": "NO_ACTION", "drift_critical":..., "drift_high":..., "drift_medium":...}}
+ *            "verdict": "STABLE", "action": "NO_ACTION", "drift_critical":..., "drift_high":..., "drift_medium":...,
+ *            "relative_band":...}}
  * </pre>
  * Days are stored in chunks of one calendar month: the document of (run, portfolio, first day of the chunk) is
  * {@code {"days": [day, day, ...]}} (one document per day made the embedded store's upserts dominate the run).
@@ -64,6 +65,7 @@ final class SnapshotCodec {
             a.put("drift_critical", agent.driftCritical());
             a.put("drift_high", agent.driftHigh());
             a.put("drift_medium", agent.driftMedium());
+            a.put("relative_band", agent.relativeBand());
         }
         return root.toString();
     }

@@ -61,6 +61,7 @@ public final class BacktestReportData {
         double[] crit = new double[n];
         double[] high = new double[n];
         double[] med = new double[n];
+        double[] rel = new double[n];
         List<Regime> regimes = new ArrayList<>(n);
         List<BacktestResult.AgentDay> days = r.agentDays();
         if (days.size() != n) {
@@ -75,6 +76,7 @@ public final class BacktestReportData {
             crit[d] = day.driftCritical();
             high[d] = day.driftHigh();
             med[d] = day.driftMedium();
+            rel[d] = day.relativeBand();
             regimes.add(day.regime());
         }
         List<ReportData.DecisionRow> decisions = new ArrayList<>();
@@ -102,7 +104,7 @@ public final class BacktestReportData {
         }
         return new ReportData("Backtest of " + r.portfolio().id() + ", " + r.from() + " to " + r.to(), r.runId(),
                 r.rulesHash(), r.portfolio(), dates, strategies, adj, weights, crit, high, med, regimes, decisions,
-                changes, linking, bench, benchmark, dailyCost);
+                changes, linking, bench, benchmark, dailyCost, rel);
     }
 
     private static ReportData.Strategy strategy(BacktestResult.StrategyResult s, boolean agent) {

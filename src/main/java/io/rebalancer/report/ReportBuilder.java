@@ -201,42 +201,43 @@ public final class ReportBuilder {
         double[] crit = data.driftCritical();
         List<Panel> weightPanels = new ArrayList<>();
         List<Panel> driftPanels = new ArrayList<>();
-        double driftMax = 0;
-        for (int d = 0; d < n; d++) {
-            driftMax = Math.max(driftMax, Double.isFinite(crit[d]) ? crit[d] : 0);
-        }
+        // each position's own band: the tighter of the critical drift and the relative band times its target
+        Map<String, double[]> bands = new LinkedHashMap<>();
         Map<String, double[]> drifts = new LinkedHashMap<>();
+        double driftMax = 0;
         for (int i = 0; i < tickers.size(); i++) {
             double[] w = data.agentWeights().get(tickers.get(i));
             double target = pf.targetWeight(pf.tickers().get(i));
             double[] drift = new double[n];
+            double[] band = new double[n];
             for (int d = 0; d < n; d++) {
                 drift[d] = w[d] - target;
-                driftMax = Math.max(driftMax, Math.abs(drift[d]));
+                band[d] = data.positionBand(d, target);
+                driftMax = Math.max(driftMax, Math.max(Math.abs(drift[d]), Double.isFinite(band[d]) ? band[d] : 0));
             }
             drifts.put(tickers.get(i), drift);
+            bands.put(tickers.get(i), band);
         }
         driftMax *= 1.05;
-        double[] negCrit = new double[n];
-        for (int d = 0; d < n; d++) {
-            negCrit[d] = -crit[d];
-        }
         for (int i = 0; i < tickers.size(); i++) {
             String t = tickers.get(i);
             double[] w = data.agentWeights().get(t);
             double target = pf.targetWeight(pf.tickers().get(i));
+            double[] band = bands.get(t);
             double[] lo = new double[n];
             double[] hi = new double[n];
+            double[] negBand = new double[n];
             for (int d = 0; d < n; d++) {
-                lo[d] = Math.max(0, target - crit[d]);
-                hi[d] = target + crit[d];
+                lo[d] = Math.max(0, target - band[d]);
+                hi[d] = target + band[d];
+                negBand[d] = -band[d];
             }
             weightPanels.add(new Panel("sm-weight-" + t, SmallMultiples.panel("sm-weight-" + t, t + " \u00b7 target "
                     + Fmt.pct(target, 0), "final " + Fmt.pct(w[n - 1], 1), w, lo, hi, target, Double.NaN, Double.NaN,
                     Charts.PALETTE[0])));
             double[] drift = drifts.get(t);
             driftPanels.add(new Panel("sm-drift-" + t, SmallMultiples.panel("sm-drift-" + t, t, "final "
-                    + Fmt.signedPct(drift[n - 1]), drift, negCrit, crit, 0, -driftMax, driftMax, Charts.PALETTE[1])));
+                    + Fmt.signedPct(drift[n - 1]), drift, negBand, band, 0, -driftMax, driftMax, Charts.PALETTE[1])));
         }
         List<WeightRow> weightRows = new ArrayList<>();
         for (TargetWeight t : pf.targets()) {

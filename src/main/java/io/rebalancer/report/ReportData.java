@@ -33,6 +33,9 @@ import java.util.Objects;
  * @param benchmarkName the portfolio's benchmark (SPY)
  * @param benchmarkAdjClose the benchmark's adjusted close per day (its total-return index), or null if not known
  * @param agentDailyCost trading costs the agent was charged each day (currency), or null if not known
+ * @param relativeBand relative band in force per day (a fraction of each position's target: a position is out of
+ *                     band beyond the tighter of {@code driftCritical} and this times its target), or null if not
+ *                     known (runs stored before it was recorded)
  */
 public record ReportData(
         String title,
@@ -52,7 +55,8 @@ public record ReportData(
         Linking linking,
         String benchmarkName,
         double[] benchmarkAdjClose,
-        double[] agentDailyCost) {
+        double[] agentDailyCost,
+        double[] relativeBand) {
 
     public ReportData {
         Objects.requireNonNull(portfolio, "portfolio");
@@ -99,14 +103,23 @@ public record ReportData(
             double[] driftCritical, double[] driftHigh, double[] driftMedium, List<Regime> regimes,
             List<DecisionRow> decisions, List<ThresholdChangeRow> thresholdChanges, Linking linking) {
         this(title, runId, rulesHash, portfolio, dates, strategies, adjClose, agentWeights, driftCritical, driftHigh,
-                driftMedium, regimes, decisions, thresholdChanges, linking, null, null, null);
+                driftMedium, regimes, decisions, thresholdChanges, linking, null, null, null, null);
     }
 
     /** A copy with the benchmark's total-return index and the agent's daily costs. */
     public ReportData withBenchmarkAndCosts(String name, double[] benchmark, double[] dailyCost) {
         return new ReportData(title, runId, rulesHash, portfolio, dates, strategies, adjClose, agentWeights,
                 driftCritical, driftHigh, driftMedium, regimes, decisions, thresholdChanges, linking, name, benchmark,
-                dailyCost);
+                dailyCost, relativeBand);
+    }
+
+    /** The band a position of target weight {@code target} had on day {@code d}: the tighter of the two. */
+    public double positionBand(int d, double target) {
+        double critical = driftCritical[d];
+        if (relativeBand == null || !Double.isFinite(relativeBand[d])) {
+            return critical;
+        }
+        return Math.min(critical, relativeBand[d] * target);
     }
 
     private static void requireLength(double[] a, int n, String what) {

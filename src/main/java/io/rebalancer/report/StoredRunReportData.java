@@ -70,6 +70,7 @@ public final class StoredRunReportData {
         double[] crit = new double[n];
         double[] high = new double[n];
         double[] med = new double[n];
+        double[] rel = new double[n];
         List<Regime> regimes = new ArrayList<>(n);
         double[] benchmark = new double[n];
         double[] agentCost = new double[n];
@@ -95,6 +96,7 @@ public final class StoredRunReportData {
             crit[k] = a.path("drift_critical").asDouble(Double.NaN);
             high[k] = a.path("drift_high").asDouble(Double.NaN);
             med[k] = a.path("drift_medium").asDouble(Double.NaN);
+            rel[k] = a.path("relative_band").asDouble(Double.NaN);
             String regime = a.path("regime").asText(null);
             regimes.add(regime == null ? null : Regime.valueOf(regime));
         }
@@ -127,7 +129,7 @@ public final class StoredRunReportData {
         changes.sort(java.util.Comparator.comparing(ReportData.ThresholdChangeRow::date));
         return new ReportData("Backtest of " + portfolioId + ", " + dates.get(0) + " to " + dates.get(n - 1), runId,
                 run.path("rules_hash").asText(), pf, dates, strategies, adj, weights, crit, high, med, regimes,
-                decisions, changes, linking, pf.benchmark().symbol(), hasBenchmark ? benchmark : null, agentCost);
+                decisions, changes, linking, pf.benchmark().symbol(), hasBenchmark ? benchmark : null, agentCost, rel);
     }
 
     private static Map<String, Double> metrics(JsonNode run, String strategy) {

@@ -53,7 +53,7 @@ class BacktestReportDataTest {
                 w[i] = fx.agentWeights().get(tickers.get(i))[d];
             }
             days.add(new BacktestResult.AgentDay(fx.dates().get(d), fx.agent().nav()[d], 0, w, 0, 0,
-                    fx.driftCritical()[d], fx.driftHigh()[d], fx.driftMedium()[d], fx.regimes().get(d), Verdict.STABLE,
+                    fx.driftCritical()[d], fx.driftHigh()[d], fx.driftMedium()[d], 1.0, fx.regimes().get(d), Verdict.STABLE,
                     "NO_ACTION", 0, 0));
         }
         BacktestResult result = new BacktestResult("bt-test", fx.portfolio(), "hash123", fx.dates().get(0),
@@ -84,5 +84,31 @@ class BacktestReportDataTest {
         assertEquals(expectedCells, cells, "every metric of metrics.json the page lists, for every strategy");
         assertTrue(html.contains("GRAP"), "the page names the linking used");
         assertTrue(html.contains("hash123") && html.contains("bt-test"));
+        // the agent days' relative band (100 % of target here) reaches the page's per-position bands
+        assertEquals(1.0, data.relativeBand()[n - 1], 0.0);
+        assertEquals(Math.min(fx.driftCritical()[n - 1], 0.05), data.positionBand(n - 1, 0.05), 0.0);
+    }
+
+    @Test
+    void positionBand_tighterOfCriticalAndRelativeTimesTarget_byHand() {
+        ReportData fx = ReportFixtures.data(LocalDate.of(2023, 1, 3), LocalDate.of(2023, 2, 28), "PORT_A_TechGrowth",
+                "adaptive: raise after a rebalance", Linking.CARINO);
+        int n = fx.dates().size();
+        double[] critical = new double[n];
+        double[] relative = new double[n];
+        java.util.Arrays.fill(critical, 0.20);
+        java.util.Arrays.fill(relative, 1.0);
+        relative[1] = 0.25;
+        ReportData data = new ReportData(fx.title(), fx.runId(), fx.rulesHash(), fx.portfolio(), fx.dates(),
+                fx.strategies(), fx.adjClose(), fx.agentWeights(), critical, fx.driftHigh(), fx.driftMedium(),
+                fx.regimes(), fx.decisions(), fx.thresholdChanges(), fx.linking(), fx.benchmarkName(),
+                fx.benchmarkAdjClose(), fx.agentDailyCost(), relative);
+        // the shipped rules: 20 pp or 100 % of target, so an 8 % position's band is 8 pp and a 30 % one's 20 pp
+        assertEquals(0.08, data.positionBand(0, 0.08), 1e-15);
+        assertEquals(0.20, data.positionBand(0, 0.30), 1e-15);
+        // Daryanani's 25 % relative band: 2 pp for an 8 % position
+        assertEquals(0.02, data.positionBand(1, 0.08), 1e-15);
+        // a run stored before the relative band was recorded: the critical drift alone
+        assertEquals(fx.driftCritical()[0], fx.positionBand(0, 0.08), 0.0);
     }
 }

@@ -172,7 +172,7 @@ class ReportSectionsTest {
         ReportData b = new ReportData(data.title(), "run-b", "other-rules", data.portfolio(), data.dates(),
                 data.strategies(), data.adjClose(), data.agentWeights(), data.driftCritical(), data.driftHigh(),
                 data.driftMedium(), data.regimes(), changed, data.thresholdChanges(), data.linking(),
-                data.benchmarkName(), data.benchmarkAdjClose(), data.agentDailyCost());
+                data.benchmarkName(), data.benchmarkAdjClose(), data.agentDailyCost(), data.relativeBand());
         ComparisonView v = ComparisonBuilder.build(data, b);
         assertEquals(List.of(dropped.date().toString(), c.date().toString()),
                 v.differences().stream().map(ComparisonView.DiffDay::date).toList());
