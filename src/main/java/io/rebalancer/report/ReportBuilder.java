@@ -50,6 +50,7 @@ public final class ReportBuilder {
             new Metric("alpha", "Alpha vs SPY", "% a year, (mean r \u2212 \u03b2 mean b) \u00d7 252", Fmt::pct),
             new Metric("tracking_error_benchmark", "Tracking error vs SPY", "% a year, sd(r \u2212 b) \u00d7 \u221a252", Fmt::pct),
             new Metric("tracking_error", "Tracking error vs target", "% a year, to the always-at-target portfolio", Fmt::pct),
+            new Metric("certainty_equivalent", "Certainty-equivalent return", "% a year, CRRA \u03b3 = 3: the sure return worth as much", Fmt::pct),
             new Metric("information_ratio", "Information ratio vs SPY", "ratio, annualised, mean/sd of r \u2212 b \u00d7 \u221a252", Fmt::ratio),
             new Metric("skew", "Skew", "daily, bias-corrected (pandas)", Fmt::ratio),
             new Metric("kurtosis", "Kurtosis (excess)", "daily, bias-corrected (pandas), normal = 0", Fmt::ratio),

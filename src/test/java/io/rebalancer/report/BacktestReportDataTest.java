@@ -80,7 +80,8 @@ class BacktestReportDataTest {
         ReportBuilder.METRICS.forEach(x -> onPage.add(x.key()));
         long expectedCells = strategies.values().stream().mapToLong(st -> st.metrics().toMap().keySet().stream()
                 .filter(onPage::contains).count()).sum();
-        assertEquals(strategies.size() * 20L, expectedCells, "the 19 contract metrics and tracking_error per strategy");
+        assertEquals(strategies.size() * 21L, expectedCells,
+                "the 19 contract metrics, tracking_error and certainty_equivalent per strategy");
         assertEquals(expectedCells, cells, "every metric of metrics.json the page lists, for every strategy");
         assertTrue(html.contains("GRAP"), "the page names the linking used");
         assertTrue(html.contains("hash123") && html.contains("bt-test"));
