@@ -194,7 +194,7 @@ final class AgentRun {
             }
         }
         double scale = 1;
-        double tolerance = 1e-6 * fill.navBefore;
+        double tolerance = 1e-6 * fill.navBefore();
         if (buys > 0 && buys + buyCosts > book.cash() + tolerance) {
             scale = Math.max(0, book.cash() / (buys + buyCosts));
         }

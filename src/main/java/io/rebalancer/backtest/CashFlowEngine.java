@@ -81,6 +81,7 @@ final class CashFlowEngine {
         double flow = externalFlow(k);
         book.credit(interest + dividends + flow);
         double nav = book.nav(prices);
+        fill.navBeforeTrading(nav);
         if (nav <= 0) {
             throw new IllegalArgumentException(overdrawn(k, nav - flow));
         }

@@ -128,7 +128,7 @@ final class SimPortfolio {
 
     /** What one day's trading of a strategy came to. */
     static final class Fill {
-        final double navBefore;
+        private double navBefore;
         double traded;
         double cost;
         int trades;
@@ -137,10 +137,25 @@ final class SimPortfolio {
             this.navBefore = navBefore;
         }
 
+        /**
+         * The day's NAV once its dividends, interest and external flows are in cash, which is the NAV its trades
+         * start from; called before the first trade.
+         */
+        void navBeforeTrading(double nav) {
+            if (trades > 0) {
+                throw new IllegalStateException("the NAV before trading is set after " + trades + " trades");
+            }
+            navBefore = nav;
+        }
+
         void add(double value, double c) {
             traded += value;
             cost += c;
             trades++;
+        }
+
+        double navBefore() {
+            return navBefore;
         }
 
         /** One-way turnover of the day: (buys + sells) / 2 / NAV before trading. */

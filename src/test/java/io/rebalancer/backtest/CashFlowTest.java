@@ -49,7 +49,8 @@ class CashFlowTest {
         assertArrayEquals(new double[] {1000, 1100, 1200, 1200}, l.nav, 1e-9);
         assertEquals(0, l.drift[2], 1e-12);
         assertEquals(1, l.trades[2]);
-        assertEquals(100.0 / 2 / 1100, l.oneWayTurnover[2], 1e-12);
+        // turnover over the NAV its trades start from, the contribution in cash: 100 / 2 / 1,200
+        assertEquals(100.0 / 2 / 1200, l.oneWayTurnover[2], 1e-12);
         // time-weighted: u = 1000, 1100, 1100 x (1200 - 100) / 1100 = 1100, 1100: the flow is not performance
         assertArrayEquals(new double[] {1000, 1100, 1100, 1100}, l.unitValue(), 1e-9);
         StrategyMetrics m = l.metrics(null, null, null, null);
@@ -74,6 +75,8 @@ class CashFlowTest {
         assertArrayEquals(new double[] {1000, 1100, 950, 950}, l.nav, 1e-9);
         assertEquals(0, l.drift[2], 1e-12);
         assertEquals(2, l.trades[2]);
+        // sold 150 from a book worth 950 once the withdrawal is out of cash: 150 / 2 / 950
+        assertEquals(150.0 / 2 / 950, l.oneWayTurnover[2], 1e-12);
         assertArrayEquals(new double[] {1000, 1100, 1100, 1100}, l.unitValue(), 1e-9);
     }
 
@@ -143,6 +146,8 @@ class CashFlowTest {
         assertEquals(50.5, book.shares(1), 1e-9);
         assertEquals(0, book.cash(), 1e-9);
         assertEquals(1010, book.nav(ctx.prices(1)), 1e-9);
+        // bought 5 + 5 from a book worth 1,010 with its dividend in cash (the fill was opened at 1,000): 10 / 2 / 1,010
+        assertEquals(10.0 / 2 / 1010, fill.oneWayTurnover(), 1e-12);
     }
 
     @Test
