@@ -104,7 +104,8 @@ public final class BacktestReportData {
         }
         return new ReportData("Backtest of " + r.portfolio().id() + ", " + r.from() + " to " + r.to(), r.runId(),
                 r.rulesHash(), r.portfolio(), dates, strategies, adj, weights, crit, high, med, regimes, decisions,
-                changes, linking, bench, benchmark, dailyCost, rel);
+                changes, linking, bench, benchmark, dailyCost, rel,
+                RunSettings.describe(io.rebalancer.service.RecordJson.mapper().valueToTree(r.settings())));
     }
 
     private static ReportData.Strategy strategy(BacktestResult.StrategyResult s, boolean agent) {

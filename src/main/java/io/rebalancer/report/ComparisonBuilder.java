@@ -25,10 +25,11 @@ public final class ComparisonBuilder {
     public static ComparisonView build(ReportData a, ReportData b) {
         String la = "A: " + a.runId();
         String lb = "B: " + b.runId();
-        List<KeyValue> runs = List.of(
+        List<KeyValue> runs = new ArrayList<>(List.of(
                 new KeyValue("A", a.title() + ", run " + a.runId() + ", rules " + a.rulesHash()),
                 new KeyValue("B", b.title() + ", run " + b.runId() + ", rules " + b.rulesHash()),
-                new KeyValue("Same rule set", a.rulesHash().equals(b.rulesHash()) ? "yes" : "no"));
+                new KeyValue("Same rule set", a.rulesHash().equals(b.rulesHash()) ? "yes" : "no")));
+        runs.addAll(RunSettings.compare(a.settings(), b.settings()));
 
         List<ComparisonView.Row> rows = new ArrayList<>();
         Map<String, Double> ma = a.agent().metrics();

@@ -90,6 +90,7 @@ public final class ReportBuilder {
                 .map(t -> t.ticker() + " " + Fmt.pct(t.weight(), 0)).toList())));
         summary.add(new KeyValue("Rule set (hash)", data.rulesHash()));
         summary.add(new KeyValue("Run id", data.runId()));
+        data.settings().forEach((k, v) -> summary.add(new KeyValue(k, v)));
         summary.add(new KeyValue("Strategies", String.join(", ", data.strategies().stream().map(Strategy::name).toList())));
         summary.add(new KeyValue("Attribution linking", linkingName(data.linking())));
 

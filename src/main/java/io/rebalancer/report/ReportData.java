@@ -36,6 +36,8 @@ import java.util.Objects;
  * @param relativeBand relative band in force per day (a fraction of each position's target: a position is out of
  *                     band beyond the tighter of {@code driftCritical} and this times its target), or null if not
  *                     known (runs stored before it was recorded)
+ * @param settings the run's settings as a reader names them (costs, learning, dividends, outcome horizon, regret
+ *                 lambda, starting NAV: {@link RunSettings}), empty if not known
  */
 public record ReportData(
         String title,
@@ -56,7 +58,8 @@ public record ReportData(
         String benchmarkName,
         double[] benchmarkAdjClose,
         double[] agentDailyCost,
-        double[] relativeBand) {
+        double[] relativeBand,
+        Map<String, String> settings) {
 
     public ReportData {
         Objects.requireNonNull(portfolio, "portfolio");
@@ -68,6 +71,8 @@ public record ReportData(
         regimes = regimes == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(regimes));
         decisions = List.copyOf(decisions);
         thresholdChanges = List.copyOf(thresholdChanges);
+        settings = settings == null ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settings));
         int n = dates.size();
         if (n < 2) {
             throw new IllegalArgumentException("a report needs at least 2 days, got " + n);
@@ -103,14 +108,14 @@ public record ReportData(
             double[] driftCritical, double[] driftHigh, double[] driftMedium, List<Regime> regimes,
             List<DecisionRow> decisions, List<ThresholdChangeRow> thresholdChanges, Linking linking) {
         this(title, runId, rulesHash, portfolio, dates, strategies, adjClose, agentWeights, driftCritical, driftHigh,
-                driftMedium, regimes, decisions, thresholdChanges, linking, null, null, null, null);
+                driftMedium, regimes, decisions, thresholdChanges, linking, null, null, null, null, null);
     }
 
     /** A copy with the benchmark's total-return index and the agent's daily costs. */
     public ReportData withBenchmarkAndCosts(String name, double[] benchmark, double[] dailyCost) {
         return new ReportData(title, runId, rulesHash, portfolio, dates, strategies, adjClose, agentWeights,
                 driftCritical, driftHigh, driftMedium, regimes, decisions, thresholdChanges, linking, name, benchmark,
-                dailyCost, relativeBand);
+                dailyCost, relativeBand, settings);
     }
 
     /** The band a position of target weight {@code target} had on day {@code d}: the tighter of the two. */

@@ -129,7 +129,8 @@ public final class StoredRunReportData {
         changes.sort(java.util.Comparator.comparing(ReportData.ThresholdChangeRow::date));
         return new ReportData("Backtest of " + portfolioId + ", " + dates.get(0) + " to " + dates.get(n - 1), runId,
                 run.path("rules_hash").asText(), pf, dates, strategies, adj, weights, crit, high, med, regimes,
-                decisions, changes, linking, pf.benchmark().symbol(), hasBenchmark ? benchmark : null, agentCost, rel);
+                decisions, changes, linking, pf.benchmark().symbol(), hasBenchmark ? benchmark : null, agentCost, rel,
+                RunSettings.describe(run.path("settings")));
     }
 
     private static Map<String, Double> metrics(JsonNode run, String strategy) {

@@ -103,7 +103,7 @@ class BacktestReportDataTest {
         ReportData data = new ReportData(fx.title(), fx.runId(), fx.rulesHash(), fx.portfolio(), fx.dates(),
                 fx.strategies(), fx.adjClose(), fx.agentWeights(), critical, fx.driftHigh(), fx.driftMedium(),
                 fx.regimes(), fx.decisions(), fx.thresholdChanges(), fx.linking(), fx.benchmarkName(),
-                fx.benchmarkAdjClose(), fx.agentDailyCost(), relative);
+                fx.benchmarkAdjClose(), fx.agentDailyCost(), relative, null);
         // the shipped rules: 20 pp or 100 % of target, so an 8 % position's band is 8 pp and a 30 % one's 20 pp
         assertEquals(0.08, data.positionBand(0, 0.08), 1e-15);
         assertEquals(0.20, data.positionBand(0, 0.30), 1e-15);

@@ -160,6 +160,6 @@ final class ReportFixtures {
             dailyCost[dates.indexOf(dr.date())] += dr.cost();
         }
         return new ReportData("Backtest of " + portfolioId, "run-fixture", "abc123def456", pf, dates, strategies, adj,
-                weights, crit, high, med, regimes, decisions, changes, linking, "SPY", adj.get("SPY"), dailyCost, null);
+                weights, crit, high, med, regimes, decisions, changes, linking, "SPY", adj.get("SPY"), dailyCost, null, null);
     }
 }

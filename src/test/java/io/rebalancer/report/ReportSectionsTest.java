@@ -38,6 +38,29 @@ class ReportSectionsTest {
     }
 
     @Test
+    void compare_runsWithOtherSettings_listsEachSettingAndWhatDiffers() throws Exception {
+        // two runs as metrics.json records them: the reference settings, and 10 bp commission with learning off
+        com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper();
+        Map<String, String> a = RunSettings.describe(m.readTree("{\"costs\": {\"commission_bps\": 1.0,"
+                + " \"half_spread_bps\": 2.0, \"impact_coefficient\": 0.1}, \"learning\": true, \"horizon_days\": 63,"
+                + " \"lambda\": 0.5, \"initial_nav\": 1000000.0, \"dividends\": \"CASH\"}"));
+        Map<String, String> b = RunSettings.describe(m.readTree("{\"costs\": {\"commission_bps\": 10.0,"
+                + " \"half_spread_bps\": 2.0, \"impact_coefficient\": 0.1}, \"learning\": false, \"horizon_days\": 63,"
+                + " \"lambda\": 0.5, \"initial_nav\": 1000000.0, \"dividends\": \"CASH\"}"));
+        assertEquals(List.of(
+                "Costs: A: 1 bp commission + 2 bp half spread, square-root impact 0.1; B: 10 bp commission + 2 bp half"
+                        + " spread, square-root impact 0.1 (differ)",
+                "Learning: A: on; B: off (differ)",
+                "Dividends: both cash",
+                "Outcome horizon: both 63 trading days",
+                "Regret \u03bb (tracking-error penalty): both 0.5",
+                "Starting NAV: both " + Fmt.money(1_000_000)),
+                RunSettings.compare(a, b).stream().map(kv -> kv.key() + ": " + kv.value()).toList());
+        assertEquals("none", RunSettings.describe(m.readTree("{\"costs\": {\"commission_bps\": 0,"
+                + " \"half_spread_bps\": 0, \"impact_coefficient\": 0}}")).get("Costs"));
+    }
+
+    @Test
     void heatmap_eachMonth_isMonthEndNavOverPreviousMonthEnd() {
         double[] nav = data.agent().nav();
         List<LocalDate> dates = data.dates();
@@ -172,7 +195,7 @@ class ReportSectionsTest {
         ReportData b = new ReportData(data.title(), "run-b", "other-rules", data.portfolio(), data.dates(),
                 data.strategies(), data.adjClose(), data.agentWeights(), data.driftCritical(), data.driftHigh(),
                 data.driftMedium(), data.regimes(), changed, data.thresholdChanges(), data.linking(),
-                data.benchmarkName(), data.benchmarkAdjClose(), data.agentDailyCost(), data.relativeBand());
+                data.benchmarkName(), data.benchmarkAdjClose(), data.agentDailyCost(), data.relativeBand(), data.settings());
         ComparisonView v = ComparisonBuilder.build(data, b);
         assertEquals(List.of(dropped.date().toString(), c.date().toString()),
                 v.differences().stream().map(ComparisonView.DiffDay::date).toList());
