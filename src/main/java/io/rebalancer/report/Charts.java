@@ -30,9 +30,6 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Rectangle;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
-import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -40,7 +37,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TimeZone;
 
 /** JFreeChart charts rendered to inline SVG (JFreeSVG) that scale with their viewBox. */
 final class Charts {
@@ -138,7 +134,7 @@ final class Charts {
             s++;
         }
         DateAxis xAxis = new DateAxis();
-        xAxis.setTimeZone(TimeZone.getTimeZone("UTC"));
+        TickLabels.apply(xAxis);
         xAxis.setTickLabelFont(TICK);
         ValueAxis yAxis;
         if (scale == Scale.LOG_NAV) {
@@ -149,11 +145,11 @@ final class Charts {
         } else {
             NumberAxis num = new NumberAxis(yLabel);
             num.setAutoRangeIncludesZero(scale == Scale.PERCENT_POINTS);
-            num.setNumberFormatOverride(switch (scale) {
-                case PERCENT -> decimal("0.#%");
-                case PERCENT_POINTS -> decimal("+0.#%;-0.#%");
-                case RATIO -> decimal("0.0#");
-                default -> new CompactFormat();
+            TickLabels.apply(num, switch (scale) {
+                case PERCENT -> TickLabels.Kind.PERCENT;
+                case PERCENT_POINTS -> TickLabels.Kind.SIGNED_PERCENT;
+                case RATIO -> TickLabels.Kind.RATIO;
+                default -> TickLabels.Kind.MONEY;
             });
             yAxis = num;
         }
@@ -182,12 +178,12 @@ final class Charts {
         renderer.setSeriesPaint(0, colour);
         renderer.setMargin(0);
         DateAxis xAxis = new DateAxis();
-        xAxis.setTimeZone(TimeZone.getTimeZone("UTC"));
+        TickLabels.apply(xAxis);
         xAxis.setTickLabelFont(TICK);
         NumberAxis yAxis = new NumberAxis(yLabel);
         yAxis.setLabelFont(LABEL);
         yAxis.setTickLabelFont(TICK);
-        yAxis.setNumberFormatOverride(decimal("0.##%"));
+        TickLabels.apply(yAxis, TickLabels.Kind.PERCENT);
         XYPlot plot = new XYPlot(new org.jfree.data.xy.XYBarDataset(data, 86_400_000.0 * 4), xAxis, yAxis, renderer);
         style(plot);
         JFreeChart chart = chart(title, plot);
@@ -218,7 +214,7 @@ final class Charts {
         NumberAxis yAxis = new NumberAxis(yLabel);
         yAxis.setLabelFont(LABEL);
         yAxis.setTickLabelFont(TICK);
-        yAxis.setNumberFormatOverride(decimal("+0.##%;-0.##%"));
+        TickLabels.apply(yAxis, TickLabels.Kind.SIGNED_PERCENT);
         BarRenderer renderer = new BarRenderer();
         renderer.setBarPainter(new StandardBarPainter());
         renderer.setShadowVisible(false);
@@ -319,14 +315,14 @@ final class Charts {
         NumberAxis xAxis = new NumberAxis(xLabel);
         xAxis.setLabelFont(LABEL);
         xAxis.setTickLabelFont(TICK);
-        xAxis.setNumberFormatOverride(decimal("+0.#%;-0.#%"));
+        TickLabels.apply(xAxis, TickLabels.Kind.SIGNED_PERCENT);
         if (Double.isFinite(clip) && clip > 0) {
             xAxis.setRange(-clip, clip);
         }
         NumberAxis yAxis = new NumberAxis("Share of days");
         yAxis.setLabelFont(LABEL);
         yAxis.setTickLabelFont(TICK);
-        yAxis.setNumberFormatOverride(decimal("0.#%"));
+        TickLabels.apply(yAxis, TickLabels.Kind.PERCENT);
         XYPlot plot = new XYPlot(data, xAxis, yAxis, renderer);
         style(plot);
         return svg(id, chart(title, plot));
@@ -405,28 +401,6 @@ final class Charts {
             return Long.toString((long) v);
         }
         return Double.toString(v);
-    }
-
-    private static NumberFormat decimal(String pattern) {
-        return new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT));
-    }
-
-    /** Money in compact form on NAV axes: 500k, 1M, 2.5M, 1.2B. */
-    static final class CompactFormat extends NumberFormat {
-        @Override
-        public StringBuffer format(double number, StringBuffer toAppendTo, java.text.FieldPosition pos) {
-            return toAppendTo.append(Fmt.compactMoney(number));
-        }
-
-        @Override
-        public StringBuffer format(long number, StringBuffer toAppendTo, java.text.FieldPosition pos) {
-            return toAppendTo.append(Fmt.compactMoney(number));
-        }
-
-        @Override
-        public Number parse(String source, java.text.ParsePosition parsePosition) {
-            throw new UnsupportedOperationException("display only");
-        }
     }
 
     /** A log axis with ticks at 1, 2 and 5 times the powers of ten inside its range, labelled in compact money. */

@@ -40,7 +40,9 @@ public record ReportView(
         for (AttributionSection a : attributions) {
             n += a.charts().size();
         }
-        n += tearSheet.returnCharts().size() + tearSheet.rollingCharts().size();
+        n += tearSheet.returnCharts().size();
+        // a run too short for the rolling windows gets a note in their place, not a chart
+        n += (int) tearSheet.rollingCharts().stream().filter(c -> c.svg().startsWith("<svg")).count();
         return n + panelCount();
     }
 

@@ -107,36 +107,44 @@ final class TearSheetSection {
 
         List<LocalDate> rDates = dates.subList(1, dates.size());
         List<Chart> rolling = new ArrayList<>();
-        List<Charts.Line> sharpe = new ArrayList<>();
-        sharpe.add(new Charts.Line(agent.name() + " 6 months", Rolling.sharpe(r, SIX_MONTHS), Charts.PALETTE[0], 1.2f,
-                false, true));
-        sharpe.add(new Charts.Line(agent.name() + " 12 months", Rolling.sharpe(r, TWELVE_MONTHS), Charts.PALETTE[1],
-                1.8f, false, true));
-        if (br != null) {
-            sharpe.add(new Charts.Line(bName + " 12 months", Rolling.sharpe(br, TWELVE_MONTHS), Charts.BENCHMARK, 1.1f,
-                    true, true));
-        }
-        rolling.add(new Chart("rolling-sharpe", "Sharpe over the trailing 126 and 252 trading days (arithmetic, "
-                + "rf = 0, as quantstats' rolling_sharpe)", Charts.lineChartWithReference("rolling-sharpe",
-                "Rolling Sharpe", "Sharpe", rDates, sharpe, Charts.Scale.RATIO, 0)));
-        List<Charts.Line> vol = new ArrayList<>();
-        vol.add(new Charts.Line(agent.name() + " 6 months", Rolling.volatility(r, SIX_MONTHS), Charts.PALETTE[0], 1.6f,
-                false, true));
-        if (br != null) {
-            vol.add(new Charts.Line(bName + " 6 months", Rolling.volatility(br, SIX_MONTHS), Charts.BENCHMARK, 1.1f,
-                    true, true));
-        }
-        rolling.add(new Chart("rolling-vol", "Annualised volatility over the trailing 126 trading days",
-                Charts.lineChart("rolling-vol", "Rolling volatility", "Volatility", rDates, vol, Charts.Scale.PERCENT,
-                        null)));
-        if (br != null) {
-            List<Charts.Line> beta = List.of(
-                    new Charts.Line("6 months", Rolling.beta(r, br, SIX_MONTHS), Charts.PALETTE[0], 1.2f, false, true),
-                    new Charts.Line("12 months", Rolling.beta(r, br, TWELVE_MONTHS), Charts.PALETTE[1], 1.8f, false,
-                            true));
-            rolling.add(new Chart("rolling-beta", "OLS beta of the agent's daily returns on " + bName
-                    + " over the trailing 126 and 252 trading days; dashed: 1", Charts.lineChartWithReference(
-                    "rolling-beta", "Rolling beta to " + bName, "Beta", rDates, beta, Charts.Scale.RATIO, 1)));
+        if (r.length < SIX_MONTHS) {
+            // every window would be empty: say why rather than draw empty axes
+            rolling.add(new Chart("rolling-none", "Rolling Sharpe, volatility and beta", String.format(Locale.ROOT,
+                    "<p class=\"note\">The rolling charts need at least %d daily returns (about six months); this run"
+                    + " has %d.</p>", SIX_MONTHS, r.length)));
+        } else {
+            List<Charts.Line> sharpe = new ArrayList<>();
+            sharpe.add(new Charts.Line(agent.name() + " 6 months", Rolling.sharpe(r, SIX_MONTHS), Charts.PALETTE[0],
+                    1.2f, false, true));
+            sharpe.add(new Charts.Line(agent.name() + " 12 months", Rolling.sharpe(r, TWELVE_MONTHS),
+                    Charts.PALETTE[1], 1.8f, false, true));
+            if (br != null) {
+                sharpe.add(new Charts.Line(bName + " 12 months", Rolling.sharpe(br, TWELVE_MONTHS), Charts.BENCHMARK,
+                        1.1f, true, true));
+            }
+            rolling.add(new Chart("rolling-sharpe", "Sharpe over the trailing 126 and 252 trading days (arithmetic, "
+                    + "rf = 0, as quantstats' rolling_sharpe)", Charts.lineChartWithReference("rolling-sharpe",
+                    "Rolling Sharpe", "Sharpe", rDates, sharpe, Charts.Scale.RATIO, 0)));
+            List<Charts.Line> vol = new ArrayList<>();
+            vol.add(new Charts.Line(agent.name() + " 6 months", Rolling.volatility(r, SIX_MONTHS), Charts.PALETTE[0],
+                    1.6f, false, true));
+            if (br != null) {
+                vol.add(new Charts.Line(bName + " 6 months", Rolling.volatility(br, SIX_MONTHS), Charts.BENCHMARK, 1.1f,
+                        true, true));
+            }
+            rolling.add(new Chart("rolling-vol", "Annualised volatility over the trailing 126 trading days",
+                    Charts.lineChart("rolling-vol", "Rolling volatility", "Volatility", rDates, vol,
+                            Charts.Scale.PERCENT, null)));
+            if (br != null) {
+                List<Charts.Line> beta = List.of(
+                        new Charts.Line("6 months", Rolling.beta(r, br, SIX_MONTHS), Charts.PALETTE[0], 1.2f, false,
+                                true),
+                        new Charts.Line("12 months", Rolling.beta(r, br, TWELVE_MONTHS), Charts.PALETTE[1], 1.8f, false,
+                                true));
+                rolling.add(new Chart("rolling-beta", "OLS beta of the agent's daily returns on " + bName
+                        + " over the trailing 126 and 252 trading days; dashed: 1", Charts.lineChartWithReference(
+                        "rolling-beta", "Rolling beta to " + bName, "Beta", rDates, beta, Charts.Scale.RATIO, 1)));
+            }
         }
 
         List<DrawdownRow> dd = new ArrayList<>();

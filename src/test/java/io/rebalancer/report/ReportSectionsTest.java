@@ -125,10 +125,18 @@ class ReportSectionsTest {
 
     @Test
     void sections_newChartsAndPanels_present() {
-        for (String id : List.of("yearly", "distribution", "rolling-sharpe", "rolling-vol", "rolling-beta",
-                "equity-relative", "attr-target-cumulative", "attr-bh-cumulative")) {
+        for (String id : List.of("yearly", "distribution", "equity-relative", "attr-target-cumulative",
+                "attr-bh-cumulative")) {
             assertTrue(html.contains("id=\"fig-" + id + "\""), id);
         }
+        // six months hold 123 daily returns, fewer than the 126 of the shortest rolling window: a note, no chart
+        assertTrue(html.contains("id=\"fig-rolling-none\"") && !html.contains("id=\"fig-rolling-sharpe\""));
+        String threeYears = ReportRenderer.html(ReportFixtures.data(LocalDate.of(2020, 1, 2),
+                LocalDate.of(2022, 12, 30), "PORT_A_TechGrowth", "raise-after-rebalance", Linking.CARINO));
+        for (String id : List.of("rolling-sharpe", "rolling-vol", "rolling-beta")) {
+            assertTrue(threeYears.contains("id=\"fig-" + id + "\""), id);
+        }
+        assertFalse(threeYears.contains("fig-rolling-none"));
         assertTrue(html.contains("<table class=\"drawdowns\">"));
         assertTrue(html.contains("id=\"sm-weights\"") && html.contains("id=\"sm-drift\""));
         assertEquals(13, count("<svg id=\"sm-weight-"));
