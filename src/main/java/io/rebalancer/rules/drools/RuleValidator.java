@@ -140,6 +140,9 @@ public final class RuleValidator {
             return Optional.empty();
         }
         changed.forEach(p -> stamps.put(ids.get(p), ruleCount(text.get(p))));
+        // the unchanged files' stamps may be this process's memory of another cache's: keep them beside this one too
+        files.all().stream().filter(p -> !changed.contains(p))
+                .forEach(p -> stamps.put(ids.get(p), stamps.rules(ids.get(p)).orElse(ruleCount(text.get(p)))));
         int rules = files.all().stream().mapToInt(p -> stamps.rules(ids.get(p)).orElse(0)).sum();
         return Optional.of(report(files, List.of(), linted, rules, false, compiled));
     }
