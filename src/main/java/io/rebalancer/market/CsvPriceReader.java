@@ -86,6 +86,7 @@ public final class CsvPriceReader {
     private static List<PriceBar> bars(CsvTable table, Ticker ticker) {
         List<PriceBar> out = new ArrayList<>(table.rows.size());
         CsvTable.DateOrder order = new CsvTable.DateOrder();
+        PriceBar previous = null;
         for (CsvTable.Row row : table.rows) {
             LocalDate date = row.date("date");
             double open = row.positive("open");
@@ -112,11 +113,19 @@ public final class CsvPriceReader {
             }
             checkTradingDay(row, date);
             order.check(row, "date", date);
+            if (previous != null) {
+                java.util.Optional<String> jump = PriceJump.refusal(previous.date().toString(), previous.close(),
+                        date.toString(), close);
+                if (jump.isPresent()) {
+                    throw row.error("field 'close' value '" + row.text("close") + "': " + jump.get());
+                }
+            }
             try {
-                out.add(new PriceBar(ticker, date, open, high, low, close, adjClose, volume));
+                previous = new PriceBar(ticker, date, open, high, low, close, adjClose, volume);
             } catch (IllegalArgumentException e) {
                 throw row.error(e.getMessage());
             }
+            out.add(previous);
         }
         return List.copyOf(out);
     }

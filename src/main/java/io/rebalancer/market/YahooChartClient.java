@@ -234,6 +234,11 @@ public final class YahooChartClient {
         if (result.isMissingNode()) {
             throw new PriceSourceException("Yahoo's answer for " + symbol + " holds no chart result", null);
         }
+        String answered = result.path("meta").path("symbol").asText("");
+        if (!answered.isEmpty() && !answered.equalsIgnoreCase(symbol)) {
+            throw new PriceSourceException("asked for " + symbol + ", the source answered with the prices of "
+                    + answered + "; refused", null);
+        }
         ZoneId zone = zone(result.path("meta").path("exchangeTimezoneName").asText("America/New_York"));
         List<Split> splits = new ArrayList<>();
         for (JsonNode split : result.path("events").path("splits")) {
@@ -255,6 +260,12 @@ public final class YahooChartClient {
             long present = java.util.Arrays.stream(fields).filter(JsonNode::isNumber).count();
             if (present == 0) {
                 continue;
+            }
+            if (date.getDayOfWeek() == java.time.DayOfWeek.SATURDAY || date.getDayOfWeek() == java.time.DayOfWeek.SUNDAY) {
+                throw new PriceSourceException("Yahoo's " + symbol + " bar of " + date + " falls on a "
+                        + date.getDayOfWeek().toString().charAt(0)
+                        + date.getDayOfWeek().toString().substring(1).toLowerCase(java.util.Locale.ROOT)
+                        + ", not a trading day; refused", null);
             }
             if (present < fields.length) {
                 throw new PriceSourceException("Yahoo's " + symbol + " bar of " + date

@@ -45,10 +45,23 @@ public final class YahooPriceUpdate {
             }
             List<YahooChartClient.Day> days = chart.days();
             double scale = adjustmentScale(stores, t, days, from);
+            Optional<PriceBar> before = lastStoredBefore(stores, t, from);
+            String previousDay = before.map(b -> b.date().toString()).orElse(null);
+            double previousClose = before.map(PriceBar::close).orElse(Double.NaN);
             for (YahooChartClient.Day d : days) {
                 if (d.date().isBefore(from)) {
                     continue;
                 }
+                if (previousDay != null) {
+                    Optional<String> jump = PriceJump.refusal(previousDay, previousClose, d.date().toString(),
+                            d.close());
+                    if (jump.isPresent()) {
+                        throw new PriceSourceException("Yahoo's " + t + " " + jump.get() + "; nothing is fetched"
+                                + " (if the move is real, load the ticker's history with 'data import')", null);
+                    }
+                }
+                previousDay = d.date().toString();
+                previousClose = d.close();
                 try {
                     bars.add(d.toBar(t, scale));
                 } catch (IllegalArgumentException e) {
@@ -81,6 +94,18 @@ public final class YahooPriceUpdate {
             }
         }
         return 1.0;
+    }
+
+    /** The stored bar of the last stored trading day before {@code from}, if one is in the overlap window. */
+    private static Optional<PriceBar> lastStoredBefore(Stores stores, Ticker t, LocalDate from) {
+        List<LocalDate> storedDays = stores.prices().tradingDays(from.minusDays(OVERLAP_DAYS), from.minusDays(1));
+        for (int i = storedDays.size() - 1; i >= 0; i--) {
+            Optional<PriceBar> stored = stores.prices().bar(t, storedDays.get(i));
+            if (stored.isPresent()) {
+                return stored;
+            }
+        }
+        return Optional.empty();
     }
 
     static List<MarketDay> marketDays(Stores stores, List<YahooChartClient.Day> vix, List<YahooChartClient.Day> tbill,

@@ -32,6 +32,7 @@ class DataFetchCommandTest {
     Path home;
     private HttpServer server;
     private String url;
+    private final Map<String, String> answerAs = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** 09:30 New York on the day, as Yahoo stamps daily bars. */
     private static long open(String day) {
@@ -67,6 +68,15 @@ class DataFetchCommandTest {
                 // a close of 1e400 is Infinity as a double
                 "BADN", chart("BADN", days, "null,10,11", "null,10,12", "null,10,10", "null,10,1e400", "null,10,11",
                         "null,5,5"),
+                // AAPL's closes in thousandths of a dollar (a unit error): 1,000 times the stored 271.86 of 2025-12-31
+                "MILLI", chart("AAPL", days, "null,272050,270640", "null,274300,276100", "null,270970,269800",
+                        "null,271010,275250", "null,271010,275250", "null,5,5"),
+                // SPY's chart where AAPL's was asked for
+                "WRONG", chart("SPY", days, "null,10,11", "null,10,11", "null,10,11", "null,10,11", "null,10,11",
+                        "null,5,5"),
+                // a bar dated Saturday 2026-01-03
+                "WKND", chart("WKND", open("2026-01-02") + "," + open("2026-01-03"), "10,10", "10,10", "10,10",
+                        "10,10", "10,10", "5,5"),
                 // no ^IRX close on 2026-01-05: the rate of 2026-01-02 carries forward
                 "^IRX", chart("^IRX", open("2026-01-02") + "," + open("2026-01-05"), "3.58,null", "3.59,null",
                         "3.57,null", "3.58,null", "3.58,null", "0,null"));
@@ -74,9 +84,11 @@ class DataFetchCommandTest {
         server.createContext("/v8/finance/chart/", exchange -> {
             String symbol = java.net.URLDecoder.decode(exchange.getRequestURI().getPath()
                     .substring("/v8/finance/chart/".length()), StandardCharsets.UTF_8);
-            String body = bodies.getOrDefault(symbol, NOT_FOUND);
+            // a test may answer a symbol with another body (AAPL is the ticker with stored prices to compare with)
+            String key = answerAs.getOrDefault(symbol, symbol);
+            String body = bodies.getOrDefault(key, NOT_FOUND);
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(bodies.containsKey(symbol) ? 200 : 404, bytes.length);
+            exchange.sendResponseHeaders(bodies.containsKey(key) ? 200 : 404, bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
             }
@@ -134,6 +146,46 @@ class DataFetchCommandTest {
                 "--ticker", "BADN", "--to", "2026-01-05", "--source-url", url);
         assertEquals(ExitCodes.SOURCE, r.exitCode(), r.err());
         assertTrue(r.err().startsWith("error: Yahoo's BADN bar of 2026-01-05 has close Infinity"), r.err());
+        try (Stores stores = MongoStores.open(StoreConfig.embeddedFile(home))) {
+            assertEquals(Optional.of(LocalDate.of(2025, 12, 31)), stores.prices().latestDate());
+        }
+    }
+
+    @Test
+    void fetch_closesAThousandTimesTheStoredClose_refusedAsImplausibleAndNothingWritten() {
+        answerAs.put("AAPL", "MILLI");
+        CliHarness r = CliHarness.run("data", "fetch", "--data-dir", home.toString(), "--ticker", "AAPL",
+                "--to", "2026-01-05", "--source-url", url);
+        assertEquals(ExitCodes.SOURCE, r.exitCode(), r.err());
+        // backtest-data's AAPL close of 2025-12-31 is 271.86; 271,010 / 271.86 = 996.9
+        assertTrue(r.err().startsWith("error: Yahoo's AAPL close 271010 on 2026-01-02 is 996.9 times the close 271.86"
+                + " on 2025-12-31, more than a factor of 3 in one trading day"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        try (Stores stores = MongoStores.open(StoreConfig.embeddedFile(home))) {
+            assertEquals(Optional.of(LocalDate.of(2025, 12, 31)), stores.prices().latestDate());
+        }
+    }
+
+    @Test
+    void fetch_answerForAnotherSymbol_refusedAndNothingWritten() {
+        answerAs.put("AAPL", "WRONG");
+        CliHarness r = CliHarness.run("data", "fetch", "--data-dir", home.toString(), "--ticker", "AAPL",
+                "--to", "2026-01-05", "--source-url", url);
+        assertEquals(ExitCodes.SOURCE, r.exitCode(), r.err());
+        assertTrue(r.err().startsWith("error: asked for AAPL, the source answered with the prices of SPY; refused"),
+                r.err());
+        try (Stores stores = MongoStores.open(StoreConfig.embeddedFile(home))) {
+            assertEquals(Optional.of(LocalDate.of(2025, 12, 31)), stores.prices().latestDate());
+        }
+    }
+
+    @Test
+    void fetch_barDatedSaturday_refusedAndNothingWritten() {
+        CliHarness r = CliHarness.run("data", "fetch", "--data-dir", home.toString(), "--ticker", "AAPL",
+                "--ticker", "WKND", "--to", "2026-01-05", "--source-url", url);
+        assertEquals(ExitCodes.SOURCE, r.exitCode(), r.err());
+        assertTrue(r.err().startsWith("error: Yahoo's WKND bar of 2026-01-03 falls on a Saturday, not a trading day;"
+                + " refused"), r.err());
         try (Stores stores = MongoStores.open(StoreConfig.embeddedFile(home))) {
             assertEquals(Optional.of(LocalDate.of(2025, 12, 31)), stores.prices().latestDate());
         }

@@ -98,6 +98,15 @@ class CsvPriceReaderTest {
     }
 
     @Test
+    void read_closeAThousandTimesThePreviousDays_refusedNamingBothCloses() throws IOException {
+        // ROW2's prices in thousandths of a dollar: 201,720 / 205.43 (ROW1's close) = 981.9
+        assertBadRow(SHARED + ROW1 + "2015-01-05,204170,204370,201350,201720,167052.643,169632600\n",
+                ":3: field 'close' value '201720': close 201720 on 2015-01-05 is 981.9 times the close 205.43 on"
+                        + " 2015-01-02, more than a factor of 3 in one trading day: another symbol's prices, a unit"
+                        + " error or a split not applied");
+    }
+
+    @Test
     void read_duplicateDate_namesEarlierLine() throws IOException {
         assertBadRow(SHARED + ROW1 + ROW2 + ROW2, ":4: field 'date' value '2015-01-05' repeats the date of line 3");
     }
