@@ -123,6 +123,39 @@ final class EmbeddedStoreFile {
         }
     }
 
+    /**
+     * Refuses a file that exists but holds no collection H2 can read (cut short to its header, or emptied, with no
+     * seal to compare against, as after a crash): H2 would open it as a new store and the seed would write over
+     * whatever a backup or a repair could still give back. Only a missing file is a new store.
+     */
+    void refuseIfItHoldsNothing() {
+        if (!Files.exists(file)) {
+            return;
+        }
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw new StoreException("cannot read the embedded store " + file + ": " + e.getMessage(), e);
+        }
+        boolean empty;
+        if (size == 0) {
+            empty = true;
+        } else {
+            try (org.h2.mvstore.MVStore store = new org.h2.mvstore.MVStore.Builder().fileName(file.toString())
+                    .readOnly().open()) {
+                empty = store.getMapNames().isEmpty();
+            } catch (RuntimeException e) {
+                return; // damaged in a way H2 itself reports, with the file left as it is
+            }
+        }
+        if (empty) {
+            throw new StoreException("embedded store " + file + " is " + size + " bytes and holds no data (cut short"
+                    + " or emptied); it was not opened or changed. Restore it from a backup, or move it away to start"
+                    + " afresh");
+        }
+    }
+
     /** After a clean close of the store: seals the file's size and releases the lock. */
     void sealAndRelease() {
         try {

@@ -108,6 +108,7 @@ public final class MongoStores implements Stores {
         }
         EmbeddedStoreFile guard = EmbeddedStoreFile.open(file);
         try {
+            guard.refuseIfItHoldsNothing();
             H2Backend backend;
             try {
                 backend = new H2Backend(file.toString());

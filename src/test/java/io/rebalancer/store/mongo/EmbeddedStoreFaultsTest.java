@@ -53,6 +53,47 @@ class EmbeddedStoreFaultsTest {
     }
 
     @Test
+    void open_fileCutToItsHeaderAfterACrash_refusedAndUntouched() throws IOException {
+        // H2 read the first 8 KB (its header blocks) as a new, empty store, and the seed wrote over it: the decisions
+        // and fills were gone with exit 0
+        Path file = storeWithData();
+        Files.deleteIfExists(file.resolveSibling(file.getFileName() + ".seal"));
+        byte[] whole = Files.readAllBytes(file);
+        Files.write(file, Arrays.copyOf(whole, 8192));
+        byte[] cut = Files.readAllBytes(file);
+
+        StoreException e = assertThrows(StoreException.class, () -> MongoStores.open(StoreConfig.embeddedFile(dir)));
+
+        assertEquals("embedded store " + file + " is 8192 bytes and holds no data (cut short or emptied); it was not"
+                + " opened or changed. Restore it from a backup, or move it away to start afresh", e.getMessage());
+        assertArrayEquals(cut, Files.readAllBytes(file));
+        assertEquals(6, Main.exitCodeOf(e));
+    }
+
+    @Test
+    void open_emptiedFileAfterACrash_refusedAndUntouched() throws IOException {
+        Path file = storeWithData();
+        Files.deleteIfExists(file.resolveSibling(file.getFileName() + ".seal"));
+        Files.write(file, new byte[0]);
+
+        StoreException e = assertThrows(StoreException.class, () -> MongoStores.open(StoreConfig.embeddedFile(dir)));
+
+        assertTrue(e.getMessage().contains(" is 0 bytes and holds no data"), e.getMessage());
+        assertEquals(0, Files.size(file));
+    }
+
+    @Test
+    void open_storeClosedWithNothingWritten_opensAgain() {
+        // a new store that was opened and closed before anything was written is not mistaken for an emptied one
+        try (MongoStores stores = MongoStores.open(StoreConfig.embeddedFile(dir))) {
+            assertTrue(stores.prices().latestDate().isEmpty());
+        }
+        try (MongoStores stores = MongoStores.open(StoreConfig.embeddedFile(dir))) {
+            assertTrue(stores.prices().latestDate().isEmpty());
+        }
+    }
+
+    @Test
     void open_randomBytesAfterACrash_damagedAndUntouched() throws IOException {
         Path file = storeWithData();
         Files.deleteIfExists(file.resolveSibling(file.getFileName() + ".seal")); // as after a kill -9
