@@ -134,16 +134,17 @@ public final class OrderService {
         Map<Ticker, Long> shares = new TreeMap<>(before.shares());
         Fill f = e.fills().get(0);
         long held = shares.getOrDefault(f.ticker(), 0L);
-        if (held + f.sharesChange() < 0) {
+        if (f.sharesChange() < 0 && held + f.sharesChange() < 0) {
             throw new IllegalArgumentException("cannot sell " + f.shares() + " " + f.ticker() + " of " + e.portfolioId()
                     + ": only " + held + " are held");
         }
-        shares.put(f.ticker(), held + f.sharesChange());
+        // the cash first: a buy too large for any cash would overflow the share count below
         BigDecimal cash = before.cash().add(e.cashChange());
         if (cash.signum() < 0) {
             throw new IllegalArgumentException("buying " + f.shares() + " " + f.ticker() + " for " + f.value()
                     + " plus cost " + f.cost() + " needs more than the cash " + before.cash() + " of " + e.portfolioId());
         }
+        shares.put(f.ticker(), Math.addExact(held, f.sharesChange()));
         return new Holdings(before.portfolioId(), before.asOf(), shares, cash);
     }
 }

@@ -30,6 +30,16 @@ class QueryCommandsTest {
     }
 
     @Test
+    void order_buyOfMoreSharesThanALongHolds_refusedAsABuyNotASell() {
+        // held + Long.MAX_VALUE overflowed negative, and the buy was refused as "cannot sell"
+        CliHarness r = CliHarness.run("order", "buy", "PORT_A_TechGrowth", "AAPL", "9223372036854775807",
+                "--in-memory");
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.err());
+        assertTrue(r.err().startsWith("error: buying 9223372036854775807 AAPL for "), r.err());
+        assertTrue(r.err().contains("needs more than the cash"), r.err());
+    }
+
+    @Test
     void order_badSide_isUsage() {
         CliHarness r = CliHarness.run("order", "hold", "PORT_A_TechGrowth", "AAPL", "1", "--in-memory");
         assertEquals(ExitCodes.USAGE, r.exitCode());
