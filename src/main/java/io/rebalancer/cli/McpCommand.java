@@ -7,9 +7,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.FilterInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -47,8 +44,10 @@ public class McpCommand implements Callable<Integer> {
         try (AppContext app = new AppContext(store).preloadRules()) {
             RebalancerTools tools = new RebalancerTools(app.stores(), app::liveCycles, allowTrading,
                     app::requireReadableFile);
+            io.rebalancer.mcp.JsonRpcStdio stdio = io.rebalancer.mcp.JsonRpcStdio.start(System.in, protocol,
+                    stop::countDown);
             McpSyncServer server = RebalancerMcpServer.start(
-                    RebalancerMcpServer.stdio(new EndSignallingInput(System.in, stop), protocol), tools,
+                    RebalancerMcpServer.stdio(stdio.serverInput(), stdio.serverOutput()), tools,
                     RebalancerCommand.class.getAnnotation(Command.class).version()[0]);
             org.slf4j.LoggerFactory.getLogger(McpCommand.class).info("MCP server on stdio ({}, trading {})",
                     app.stores().description(), allowTrading ? "allowed" : "off");
@@ -65,34 +64,6 @@ public class McpCommand implements Callable<Integer> {
             } catch (IllegalStateException shuttingDown) {
                 // the hook is running: it waits for this
             }
-        }
-    }
-
-    /** Stdin that counts down {@code end} when the client closes it. */
-    private static final class EndSignallingInput extends FilterInputStream {
-        private final CountDownLatch end;
-
-        EndSignallingInput(InputStream in, CountDownLatch end) {
-            super(in);
-            this.end = end;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b < 0) {
-                end.countDown();
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buf, int off, int len) throws IOException {
-            int n = super.read(buf, off, len);
-            if (n < 0) {
-                end.countDown();
-            }
-            return n;
         }
     }
 }

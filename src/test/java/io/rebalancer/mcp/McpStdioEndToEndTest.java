@@ -152,4 +152,40 @@ class McpStdioEndToEndTest {
         assertEquals(2, seen.get(1).path("id").asInt());
         assertEquals("SPY", seen.get(1).path("result").path("structuredContent").path("symbol").asText());
     }
+    @Test
+    @org.junit.jupiter.api.Timeout(180)
+    void malformedLines_answeredWithJsonRpcErrors_theServerGoesOnAndExitsWhenStdinCloses() throws Exception {
+        // one line the SDK's transport could not parse made it stop reading: nothing more was answered, and the
+        // process never saw stdin close (it held the store until killed)
+        Process p = new ProcessBuilder(command()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> seen = new ArrayList<>();
+        try (OutputStream in = p.getOutputStream();
+             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            in.write(("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                    + "\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"raw\",\"version\":\"1\"}}}\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            in.flush();
+            seen.add(json.readTree(out.readLine()));
+            in.write(("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}\n{not json\n[1,2,3]\n"
+                    + "{\"jsonrpc\":\"2.0\",\"id\":104,\"method\":\"tools/call\"}\n"
+                    + "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"ping\"}\n").getBytes(StandardCharsets.UTF_8));
+            in.flush();
+            for (int k = 0; k < 4; k++) {
+                seen.add(json.readTree(out.readLine()));
+            }
+            in.close();
+            String rest;
+            while ((rest = out.readLine()) != null) {
+                seen.add(json.readTree(rest));
+            }
+        }
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the server stops when stdin closes");
+        assertEquals(0, p.exitValue());
+        assertEquals(List.of(-32700, -32600, -32602), seen.subList(1, 4).stream()
+                .map(m -> m.path("error").path("code").asInt()).toList());
+        assertEquals(104, seen.get(3).path("id").asInt());
+        assertEquals(5, seen.get(4).path("id").asInt());
+        assertTrue(seen.get(4).has("result"), seen.get(4).toString());
+    }
 }
