@@ -37,7 +37,8 @@ public final class WebhookSink implements AlertSink {
     public WebhookSink(URI url, byte[] secret, int attempts, Duration backoff, Clock clock) {
         this.url = Objects.requireNonNull(url, "webhook url");
         if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
-            throw new IllegalArgumentException("webhook URL must be http or https, was " + url);
+            throw new IllegalArgumentException("webhook URL must be http or https, was "
+                    + io.rebalancer.store.StoreConfig.maskUri(url.toString()));
         }
         if (secret == null || secret.length == 0) {
             throw new IllegalArgumentException("the webhook secret is empty");
@@ -93,9 +94,9 @@ public final class WebhookSink implements AlertSink {
         }
     }
 
-    /** The URL without user info, query or fragment (which may hold tokens). */
+    /** The URL without user info, path, query or fragment (any of which may hold the hook's secret). */
     @Override
     public String name() {
-        return url.getScheme() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort()) + url.getPath();
+        return io.rebalancer.store.StoreConfig.maskUri(url.toString());
     }
 }

@@ -138,7 +138,33 @@ public record StoreConfig(Kind kind, Path dataDir, String uri) {
         if (uri == null) {
             return null;
         }
+        if (!uri.regionMatches(true, 0, "mongodb", 0, "mongodb".length())) {
+            return maskWebAddress(uri);
+        }
         return SECRET_OPTION.matcher(maskUserInfo(uri)).replaceAll("$1***");
+    }
+
+    /**
+     * Any other address (a webhook's, a price source's) keeps its scheme, host and port only: its user info, path and
+     * query become {@code ***}, since webhook services carry their secrets in any of them
+     * ({@code https://hooks.example.org/services/T0/B0/SECRET}, {@code ?sig=...}, {@code https://TOKEN@host}).
+     */
+    private static String maskWebAddress(String uri) {
+        int scheme = uri.indexOf("://");
+        if (scheme < 0) {
+            return uri;
+        }
+        int start = scheme + 3;
+        int end = start;
+        while (end < uri.length() && "/?#".indexOf(uri.charAt(end)) < 0) {
+            end++;
+        }
+        String authority = uri.substring(start, end);
+        int at = authority.lastIndexOf('@');
+        String host = at < 0 ? authority : "***@" + authority.substring(at + 1);
+        String rest = uri.substring(end);
+        String tail = rest.isEmpty() || rest.equals("/") ? rest : rest.charAt(0) + "***";
+        return uri.substring(0, start) + host + tail;
     }
 
     /**

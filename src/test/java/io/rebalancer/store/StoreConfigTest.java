@@ -107,4 +107,19 @@ class StoreConfigTest {
             assertEquals("embedded in-memory MongoDB-wire store", stores.description());
         }
     }
+
+    @Test
+    void maskUris_webAddresses_keepOnlySchemeHostAndPort() {
+        // webhook services carry their secret in the user info, the path or the query
+        assertEquals("cannot convert 'https://hooks.example.org/***' to URI",
+                StoreConfig.maskUris("cannot convert 'https://hooks.example.org/x?api_key=abc123&sig=def456|' to URI"));
+        assertEquals("https://***@hooks.example.org/***", StoreConfig.maskUri("https://ghp_SECRETTOKEN@hooks.example.org/x"));
+        assertEquals("https://hooks.slack.com/***", StoreConfig.maskUri("https://hooks.slack.com/services/T0/B0/XXXX"));
+        assertEquals("ftp://127.0.0.1/***", StoreConfig.maskUri("ftp://127.0.0.1/x?api_key=abc&sig=def"));
+        assertEquals("http://127.0.0.1:18500?***", StoreConfig.maskUri("http://127.0.0.1:18500?token=abc"));
+        assertEquals("http://127.0.0.1:18765", StoreConfig.maskUri("http://127.0.0.1:18765"));
+        assertEquals("http://127.0.0.1:18765/", StoreConfig.maskUri("http://127.0.0.1:18765/"));
+        // a MongoDB URI keeps its user, host and database for diagnosis, as before
+        assertEquals("mongodb://user:***@db.example.org:27017/app", StoreConfig.maskUri("mongodb://user:pw@db.example.org:27017/app"));
+    }
 }
