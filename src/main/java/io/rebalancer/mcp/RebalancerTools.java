@@ -46,6 +46,8 @@ public final class RebalancerTools {
     private final Supplier<LiveCycleService> cycles;
     private final boolean allowTrading;
     private final java.util.function.Consumer<String> portfolioCheck;
+    private final java.util.concurrent.ConcurrentMap<String, java.util.concurrent.locks.ReentrantLock> writers =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final Object calls = new Object();
     private int running;
     private long lastActivity = System.nanoTime();
@@ -159,7 +161,7 @@ public final class RebalancerTools {
         }
     }
 
-    private Object call(Function<ToolArgs, Object> handler, ToolArgs args) {
+    private Object call(Function<ToolArgs, Object> handler, ToolArgs args, boolean readOnly) {
         synchronized (calls) {
             if (closed) {
                 throw new ShuttingDown();
@@ -172,7 +174,24 @@ public final class RebalancerTools {
             if (portfolio != null) {
                 portfolioCheck.accept(portfolio);
             }
-            return handler.apply(args);
+            if (readOnly || portfolio == null) {
+                return handler.apply(args);
+            }
+            // calls that write for one portfolio take its lease: a client's parallel calls wait their turn here
+            // instead of finding the lease held by this very server ("in use by another process")
+            java.util.concurrent.locks.ReentrantLock lock = writers.computeIfAbsent(portfolio,
+                    k -> new java.util.concurrent.locks.ReentrantLock(true));
+            try {
+                lock.lockInterruptibly();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ShuttingDown();
+            }
+            try {
+                return handler.apply(args);
+            } finally {
+                lock.unlock();
+            }
         } finally {
             synchronized (calls) {
                 running--;
@@ -190,7 +209,7 @@ public final class RebalancerTools {
                 .build();
         return SyncToolSpecification.builder().tool(tool).callHandler((exchange, request) -> {
             try {
-                Object value = call(handler, new ToolArgs(request.arguments()));
+                Object value = call(handler, new ToolArgs(request.arguments()), readOnly);
                 return CallToolResult.builder().structuredContent(QueryJson.toMap(value)).build();
             } catch (ShuttingDown e) {
                 return CallToolResult.builder().addTextContent(e.getMessage()).isError(true).build();

@@ -78,6 +78,27 @@ class RebalancerMcpServerTest {
         stores.close();
     }
 
+    @Test
+    void parallelOrdersOfOneClient_eachFilledInTurn() throws Exception {
+        // three calls in flight at once: the second and third found the portfolio's lease held by this server and
+        // were refused as "in use by another process"
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            List<java.util.concurrent.Future<CallToolResult>> calls = new java.util.ArrayList<>();
+            for (int i = 1; i <= 3; i++) {
+                String id = "parallel-" + i + "-" + System.nanoTime();
+                calls.add(pool.submit(() -> call(trading, "place_buy_order",
+                        Map.of("portfolio", P, "symbol", "MSFT", "shares", 1, "client_order_id", id))));
+            }
+            for (java.util.concurrent.Future<CallToolResult> f : calls) {
+                Map<String, Object> r = ok(f.get(3, java.util.concurrent.TimeUnit.MINUTES));
+                assertEquals(false, r.get("already_placed"));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static CallToolResult call(Connection c, String tool, Map<String, Object> args) {
         return c.client().callTool(new McpSchema.CallToolRequest(tool, args));
     }
