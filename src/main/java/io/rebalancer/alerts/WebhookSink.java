@@ -33,8 +33,17 @@ public final class WebhookSink implements AlertSink {
     private final int attempts;
     private final Duration backoff;
     private final Clock clock;
+    private final Duration deadline;
 
+    /** With {@link #DEFAULT_DEADLINE} for all attempts of one alert together. */
     public WebhookSink(URI url, byte[] secret, int attempts, Duration backoff, Clock clock) {
+        this(url, secret, attempts, backoff, clock, DEFAULT_DEADLINE);
+    }
+
+    /** How long all attempts at one alert may take together: a hung receiver holds the watch loop no longer. */
+    public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(20);
+
+    public WebhookSink(URI url, byte[] secret, int attempts, Duration backoff, Clock clock, Duration deadline) {
         this.url = Objects.requireNonNull(url, "webhook url");
         if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
             throw new IllegalArgumentException("webhook URL must be http or https, was "
@@ -50,6 +59,7 @@ public final class WebhookSink implements AlertSink {
         this.attempts = attempts;
         this.backoff = backoff;
         this.clock = clock;
+        this.deadline = Objects.requireNonNull(deadline, "deadline");
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     }
 
@@ -57,16 +67,28 @@ public final class WebhookSink implements AlertSink {
     public void send(Alert a) throws IOException, InterruptedException {
         String body = AlertJson.line(a);
         String timestamp = Long.toString(clock.instant().getEpochSecond());
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(15))
-                .header("Content-Type", "application/json")
-                .header(TIMESTAMP_HEADER, timestamp)
-                .header(SIGNATURE_HEADER, "sha256=" + sign(secret, timestamp + "." + body))
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+        long end = System.nanoTime() + deadline.toNanos();
         String last = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
             if (attempt > 1) {
-                Thread.sleep(backoff.toMillis() << (attempt - 2));
+                long pause = backoff.toMillis() << (attempt - 2);
+                if (System.nanoTime() + pause * 1_000_000 >= end) {
+                    last = (last == null ? "" : last + "; ") + "gave up after " + (attempt - 1) + " attempt"
+                            + (attempt == 2 ? "" : "s") + " within " + deadline.toSeconds() + " s";
+                    break;
+                }
+                Thread.sleep(pause);
             }
+            long left = end - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            HttpRequest request = HttpRequest.newBuilder(url)
+                    .timeout(Duration.ofNanos(Math.min(left, Duration.ofSeconds(15).toNanos())))
+                    .header("Content-Type", "application/json")
+                    .header(TIMESTAMP_HEADER, timestamp)
+                    .header(SIGNATURE_HEADER, "sha256=" + sign(secret, timestamp + "." + body))
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
             try {
                 int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
                 if (status / 100 == 2) {

@@ -24,7 +24,11 @@ final class PortfolioLease implements AutoCloseable {
     private static final java.util.Set<PortfolioLease> HELD = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(PortfolioLease::releaseAllHeld, "lease-release"));
+        try {
+            Runtime.getRuntime().addShutdownHook(new Thread(PortfolioLease::releaseAllHeld, "lease-release"));
+        } catch (IllegalStateException shuttingDown) {
+            // first used while the JVM exits (a stop during a watch loop's check): take() refuses below
+        }
     }
 
     private final LockStore locks;
@@ -37,6 +41,10 @@ final class PortfolioLease implements AutoCloseable {
 
     static PortfolioLease take(Stores stores, String portfolioId, Clock clock) {
         String name = "portfolio:" + portfolioId;
+        if (shuttingDown()) {
+            // a lease taken now could outlive the process: the hook that gives leases back may have run already
+            throw new PortfolioBusyException("portfolio " + portfolioId + " was not taken up: this process is stopping");
+        }
         Instant now = clock.instant();
         Optional<LockStore.Lease> held = stores.locks().tryAcquire(name, OWNER, now, now.plus(TTL));
         if (held.isPresent() && heldByDeadProcessHere(held.get().owner())) {
@@ -64,6 +72,18 @@ final class PortfolioLease implements AutoCloseable {
     }
 
     /** Best effort on the way out (System.exit, SIGTERM): the store may already be closing. */
+    /** Whether the JVM is running its shutdown hooks (a hook can no longer be added then). */
+    private static boolean shuttingDown() {
+        Thread probe = new Thread(() -> { });
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException e) {
+            return true;
+        }
+    }
+
     private static void releaseAllHeld() {
         for (PortfolioLease lease : java.util.List.copyOf(HELD)) {
             try {

@@ -172,6 +172,10 @@ public final class WatchLoop {
                 say("no new trading day" + (latest == null ? "" : " since " + latest) + " for " + p);
                 continue;
             }
+            if (stopRequested.getCount() == 0) {
+                // a stop asked while the alerts above were delivered: no cycle is started
+                return;
+            }
             cycle(p, closed, latest, stale);
         }
     }

@@ -96,6 +96,36 @@ class AlertSinksTest {
     }
 
     @Test
+    void webhook_receiverThatNeverAnswers_givesUpAtTheDeadline() throws Exception {
+        // 4 attempts of 15 s each and 7 s of back-off held the watch loop 67 s per alert
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.createContext("/services", ex -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ex.close();
+        });
+        server.start();
+        try {
+            URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/services/T0/B0/SECRET");
+            WebhookSink sink = new WebhookSink(url, SECRET, 4, Duration.ofMillis(500), Clock.systemUTC(),
+                    Duration.ofSeconds(2));
+            long start = System.nanoTime();
+            IOException e = assertThrows(IOException.class, () -> sink.send(ALERT));
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(ms >= 1_500 && ms < 6_000, "took " + ms + " ms: " + e.getMessage());
+            assertFalse(e.getMessage().contains("SECRET"), "the path (which may hold the hook's secret) is not printed");
+        } finally {
+            release.countDown();
+            server.stop(0);
+        }
+    }
+
+    @Test
     void jsonLines_twoAlerts_twoParseableSnakeCaseLines(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("alerts").resolve("alerts.jsonl");
         JsonLinesSink sink = new JsonLinesSink(file);
