@@ -43,17 +43,33 @@ public class DataCommand implements Runnable {
         @Parameters(arity = "1..*", paramLabel = "FILE", description = "CSV files")
         List<Path> files;
 
+        @Option(names = "--restate", description = "Replace stored prices that live portfolios' decisions and fills"
+                + " rest on (refused without it)")
+        boolean restate;
+
         @Override
         public Integer call() {
             if (ticker != null && files.size() != 1) {
                 throw new IllegalArgumentException("--ticker applies to exactly one file, got " + files.size());
             }
             List<PriceBar> all = new ArrayList<>();
+            java.util.Map<Path, List<PriceBar>> byFile = new java.util.LinkedHashMap<>();
             for (Path f : files) {
-                all.addAll(ticker == null ? CsvPriceReader.read(f)
-                        : CsvPriceReader.read(f, io.rebalancer.domain.Ticker.of(ticker)));
+                List<PriceBar> bars = ticker == null ? CsvPriceReader.read(f)
+                        : CsvPriceReader.read(f, io.rebalancer.domain.Ticker.of(ticker));
+                byFile.put(f, bars);
+                all.addAll(bars);
             }
             try (AppContext app = new AppContext(store)) {
+                if (!restate) {
+                    for (java.util.Map.Entry<Path, List<PriceBar>> e : byFile.entrySet()) {
+                        java.util.Optional<String> refused = io.rebalancer.market.LiveHistoryGuard.refusal(app.stores(),
+                                e.getKey().toString(), e.getValue());
+                        if (refused.isPresent()) {
+                            throw new IllegalArgumentException(refused.get());
+                        }
+                    }
+                }
                 app.stores().prices().saveBars(all);
                 spec.commandLine().getOut().println("Imported " + all.size() + " price rows from " + files.size()
                         + " file(s) into " + app.stores().description());

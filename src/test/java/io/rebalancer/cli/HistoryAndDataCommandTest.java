@@ -66,4 +66,35 @@ class HistoryAndDataCommandTest {
         assertEquals(ExitCodes.OK, run.exitCode(), run.err());
         assertTrue(run.out().contains("Cycle: 2025-12-31 (latest stored day)"), run.out());
     }
+
+    @Test
+    void dataImport_restatedHistoryOfALivePortfolio_refusedUnlessRestate() throws Exception {
+        // a live decision on 2024-11-21: its holdings and the day's closes rest on the stored NVDA history
+        String db = home.resolve("db").toString();
+        assertEquals(ExitCodes.OK, CliHarness.run("run", "--data-dir", db, "--as-of", "2024-11-21").exitCode());
+        Path nvda = home.resolve("NVDA.csv");
+        java.util.List<String> lines = Files.readAllLines(Path.of("backtest-data", "prices", "NVDA.csv"));
+        StringBuilder scaled = new StringBuilder(lines.get(0)).append('\n');
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            for (int k = 1; k <= 5; k++) {
+                f[k] = Double.toString(Double.parseDouble(f[k]) * 1.5);
+            }
+            scaled.append(String.join(",", f)).append('\n');
+        }
+        Files.writeString(nvda, scaled);
+        CliHarness refused = CliHarness.run("data", "import", "--data-dir", db, nvda.toString());
+        assertEquals(ExitCodes.BAD_INPUT, refused.exitCode(), refused.err());
+        assertEquals(1, refused.err().strip().lines().count(), refused.err());
+        assertTrue(refused.err().startsWith("error: " + nvda + ": field 'close' value "), refused.err());
+        assertTrue(refused.err().contains("where portfolio PORT_A_TechGrowth's live decisions and fills (up to 2024-11-21)"
+                + " rest on the stored prices; nothing was imported"), refused.err());
+
+        // the same history again changes nothing, so it is taken; --restate takes the restated one
+        CliHarness same = CliHarness.run("data", "import", "--data-dir", db,
+                Path.of("backtest-data", "prices", "NVDA.csv").toString());
+        assertEquals(ExitCodes.OK, same.exitCode(), same.err());
+        CliHarness restated = CliHarness.run("data", "import", "--data-dir", db, "--restate", nvda.toString());
+        assertEquals(ExitCodes.OK, restated.exitCode(), restated.err());
+    }
 }
