@@ -106,7 +106,8 @@ public final class ExecutionService {
         String changed = differences(before, record.inputs());
         if (changed != null) {
             throw new IllegalArgumentException("decision " + cycleId + " was made on other holdings than those held"
-                    + " at the " + record.asOf() + " close now (" + changed + "); run a new cycle and execute that");
+                    + " at the " + record.asOf() + " close now (" + changed + "), so it is not executed; a day's"
+                    + " decision is recorded once, and the next trading day's cycle starts from the holdings now held");
         }
         return record(def, history, execution, before);
     }
