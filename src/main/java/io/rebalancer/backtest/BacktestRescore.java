@@ -41,6 +41,11 @@ public final class BacktestRescore {
         if (!"backtest".equals(run.path("kind").asText())) {
             throw new IllegalArgumentException("run " + runId + " is not a backtest run");
         }
+        if (!"finished".equals(run.path("status").asText("finished"))) {
+            // a killed run's snapshots stop part-way: metrics of that would pass for the run's
+            throw new IllegalArgumentException("run " + runId + " has not finished (status "
+                    + run.path("status").asText() + "); only a finished run is rescored");
+        }
         List<String> tickers = new ArrayList<>();
         run.path("tickers").forEach(t -> tickers.add(t.asText()));
         double[] targets = new double[tickers.size()];

@@ -55,11 +55,13 @@ final class BacktestRunsCommands {
                 } else {
                     out.println(f("%-26s %-9s %-18s %-23s %-12s %14s %8s", "Run", "Status", "Portfolio", "Period",
                             "Rules", "Agent NAV", "CAGR"));
+                    boolean alone = storeHeldAlone(store);
                     for (String r : runs) {
                         JsonNode n = tree(r);
                         JsonNode agent = n.path("strategies").path("agent");
+                        String status = n.path("status").asText();
                         out.println(f("%-26s %-9s %-18s %-23s %-12s %14s %8s", n.path("run_id").asText(),
-                                n.path("status").asText(), n.path("portfolio_id").asText(),
+                                alone && RunStore.RUNNING.equals(status) ? ABANDONED : status, n.path("portfolio_id").asText(),
                                 n.path("from").asText() + " .. " + n.path("to").asText(), n.path("rules_hash").asText(),
                                 agent.has("final_nav") ? f("%,.0f", agent.path("final_nav").asDouble()) : "-",
                                 agent.has("cagr") ? f("%.2f %%", agent.path("cagr").asDouble() * 100) : "-"));
@@ -125,10 +127,12 @@ final class BacktestRunsCommands {
                 Stores stores = app.stores();
                 List<String> doomed = new ArrayList<>();
                 int finished = 0;
+                boolean alone = storeHeldAlone(store);
                 for (String r : stores.runs().all()) {
                     JsonNode n = tree(r);
                     String status = n.path("status").asText();
-                    if (RunStore.FAILED.equals(status) || RunStore.FINISHED.equals(status) && ++finished > keep) {
+                    if (RunStore.FAILED.equals(status) || RunStore.FINISHED.equals(status) && ++finished > keep
+                            || alone && RunStore.RUNNING.equals(status)) {
                         doomed.add(n.path("run_id").asText());
                     }
                 }
@@ -141,5 +145,17 @@ final class BacktestRunsCommands {
                 return ExitCodes.OK;
             }
         }
+    }
+
+    /** How {@code backtest list} shows a run left {@code running} by a process that is gone. */
+    static final String ABANDONED = "abandoned";
+
+    /**
+     * Whether this process holds the store alone (the embedded file is locked to one process, an in-memory store is
+     * its own): a run still marked running then belongs to a process that was killed. On a MongoDB server another
+     * process may be running it, so it is left as it is.
+     */
+    static boolean storeHeldAlone(StoreOptions store) {
+        return store.storeConfig().kind() != io.rebalancer.store.StoreConfig.Kind.URI;
     }
 }

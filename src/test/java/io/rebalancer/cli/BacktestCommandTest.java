@@ -264,4 +264,28 @@ class BacktestCommandTest {
         assertEquals("error: no backtest run " + runs.get(1) + "; 'backtest list' shows the stored ones",
                 missing.err().strip());
     }
+
+    @Test
+    void backtestRunLeftRunning_onTheEmbeddedStore_listedAbandonedNotRescoredAndPruned() {
+        // a backtest killed part-way leaves its run marked running; the embedded file is one process's at a time,
+        // so whoever opens it knows that process is gone
+        Path dir = home.resolve("abandoned");
+        assertEquals(ExitCodes.OK, backtest(dir, "--from", "2020-01-02", "--to", "2020-01-31", "--no-report",
+                "--export-dir", home.resolve("export-a").toString()), errText());
+        try (Stores stores = MongoStores.open(StoreConfig.embeddedFile(dir))) {
+            stores.runs().start("bt-killed", "{\"run_id\":\"bt-killed\",\"kind\":\"backtest\","
+                    + "\"portfolio_id\":\"PORT_A_TechGrowth\",\"from\":\"2022-01-03\",\"to\":\"2024-12-31\"}");
+        }
+        CliHarness list = CliHarness.run("backtest", "list", "--data-dir", dir.toString());
+        assertTrue(list.out().lines().anyMatch(l -> l.matches("bt-killed +abandoned .*")), list.out());
+
+        CliHarness rescore = CliHarness.run("backtest", "rescore", "bt-killed", "--data-dir", dir.toString());
+        assertEquals(ExitCodes.BAD_INPUT, rescore.exitCode(), rescore.out());
+        assertEquals("error: run bt-killed has not finished (status running); only a finished run is rescored",
+                rescore.err().strip());
+
+        CliHarness prune = CliHarness.run("backtest", "prune", "--keep", "1", "--data-dir", dir.toString());
+        assertEquals(ExitCodes.OK, prune.exitCode(), prune.err());
+        assertTrue(prune.out().startsWith("Deleted 1 run(s): bt-killed;"), prune.out());
+    }
 }
