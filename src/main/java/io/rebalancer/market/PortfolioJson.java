@@ -185,39 +185,63 @@ public final class PortfolioJson {
         String p = "thresholds.";
         only(th, p, "drift_critical_pct", "drift_high_pct", "drift_medium_pct", "var_warning_pct", "var_critical_pct",
                 "sharpe_warning", "sharpe_critical", "max_turnover_pct", "cooldown_days", "beta_limit");
-        double driftCritical = fraction(decimal(th, "drift_critical_pct", p + "drift_critical_pct"));
-        double driftHigh = fraction(decimal(th, "drift_high_pct", p + "drift_high_pct"));
-        double driftMedium = fraction(decimal(th, "drift_medium_pct", p + "drift_medium_pct"));
-        double varWarning = fraction(decimal(th, "var_warning_pct", p + "var_warning_pct"));
-        double varCritical = fraction(decimal(th, "var_critical_pct", p + "var_critical_pct"));
-        double sharpeWarning = decimal(th, "sharpe_warning", p + "sharpe_warning").doubleValue();
-        double sharpeCritical = decimal(th, "sharpe_critical", p + "sharpe_critical").doubleValue();
-        double maxTurnover = fraction(decimal(th, "max_turnover_pct", p + "max_turnover_pct"));
+        BigDecimal critical = ranged(th, p, "drift_critical_pct", 0, 100);
+        BigDecimal high = ranged(th, p, "drift_high_pct", 0, 100);
+        BigDecimal medium = ranged(th, p, "drift_medium_pct", 0, 100);
+        ordered(p, "drift_medium_pct", medium, "drift_high_pct", high);
+        ordered(p, "drift_high_pct", high, "drift_critical_pct", critical);
+        BigDecimal warning = ranged(th, p, "var_warning_pct", -100, 0);
+        BigDecimal varCritical = ranged(th, p, "var_critical_pct", -100, 0);
+        ordered(p, "var_critical_pct", varCritical, "var_warning_pct", warning);
+        double sharpeWarning = ranged(th, p, "sharpe_warning", -100, 100).doubleValue();
+        double sharpeCritical = ranged(th, p, "sharpe_critical", -100, 100).doubleValue();
+        double maxTurnover = fraction(ranged(th, p, "max_turnover_pct", 0, 200));
         BigDecimal cooldown = decimal(th, "cooldown_days", p + "cooldown_days");
         if (cooldown.stripTrailingZeros().scale() > 0 || cooldown.signum() < 0 || cooldown.compareTo(BigDecimal.valueOf(3650)) > 0) {
             throw error("field 'thresholds.cooldown_days' value '" + cooldown.toPlainString()
                     + "' is not a whole number of days in 0..3650");
         }
-        double betaLimit = decimal(th, "beta_limit", p + "beta_limit").doubleValue();
-        return domain("thresholds", () -> new Thresholds(driftCritical, driftHigh, driftMedium, varWarning, varCritical,
-                sharpeWarning, sharpeCritical, maxTurnover, cooldown.intValue(), betaLimit));
+        double betaLimit = ranged(th, p, "beta_limit", 0, 10).doubleValue();
+        return domain("thresholds", () -> new Thresholds(fraction(critical), fraction(high), fraction(medium),
+                fraction(warning), fraction(varCritical), sharpeWarning, sharpeCritical, maxTurnover,
+                cooldown.intValue(), betaLimit));
     }
 
     private ThresholdBounds bounds(JsonNode b) {
         String p = "adaptive_bounds.";
         only(b, p, "drift_critical_min_pct", "drift_critical_max_pct");
-        double min = fraction(decimal(b, "drift_critical_min_pct", p + "drift_critical_min_pct"));
-        double max = fraction(decimal(b, "drift_critical_max_pct", p + "drift_critical_max_pct"));
-        return domain("adaptive_bounds", () -> new ThresholdBounds(min, max));
+        BigDecimal min = ranged(b, p, "drift_critical_min_pct", 0, 100);
+        BigDecimal max = ranged(b, p, "drift_critical_max_pct", 0, 100);
+        ordered(p, "drift_critical_min_pct", min, "drift_critical_max_pct", max);
+        return domain("adaptive_bounds", () -> new ThresholdBounds(fraction(min), fraction(max)));
     }
 
     private CostModel costs(JsonNode c) {
         String p = "costs.";
         only(c, p, "commission_bps", "half_spread_bps", "impact_coefficient");
-        double commission = decimal(c, "commission_bps", p + "commission_bps").doubleValue();
-        double halfSpread = decimal(c, "half_spread_bps", p + "half_spread_bps").doubleValue();
-        double impact = decimal(c, "impact_coefficient", p + "impact_coefficient").doubleValue();
+        double commission = ranged(c, p, "commission_bps", 0, 10_000).doubleValue();
+        double halfSpread = ranged(c, p, "half_spread_bps", 0, 10_000).doubleValue();
+        double impact = ranged(c, p, "impact_coefficient", 0, 100).doubleValue();
         return domain("costs", () -> new CostModel(commission, halfSpread, impact));
+    }
+
+    /** A number field of {@code node} within [min, max], in the file's own unit; the error names field and value. */
+    private BigDecimal ranged(JsonNode node, String prefix, String name, double min, double max) {
+        BigDecimal v = decimal(node, name, prefix + name);
+        if (v.compareTo(BigDecimal.valueOf(min)) < 0 || v.compareTo(BigDecimal.valueOf(max)) > 0) {
+            throw error("field '" + prefix + name + "' value '" + v.toPlainString() + "' is outside "
+                    + BigDecimal.valueOf(min).stripTrailingZeros().toPlainString() + " .. "
+                    + BigDecimal.valueOf(max).stripTrailingZeros().toPlainString());
+        }
+        return v;
+    }
+
+    /** {@code lower} must not exceed {@code upper}: two fields of one object, named as the file names them. */
+    private void ordered(String prefix, String lowerName, BigDecimal lower, String upperName, BigDecimal upper) {
+        if (lower.compareTo(upper) > 0) {
+            throw error("field '" + prefix + lowerName + "' value '" + lower.toPlainString() + "' is above field '"
+                    + prefix + upperName + "' value '" + upper.toPlainString() + "'; it may not be");
+        }
     }
 
     // --- field helpers ---

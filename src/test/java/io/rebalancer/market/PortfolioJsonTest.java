@@ -133,9 +133,20 @@ class PortfolioJsonTest {
     }
 
     @Test
-    void read_domainRuleBroken_prefixesSection() throws IOException {
+    void read_fieldsOutOfOrder_nameBothFieldsAndTheirValuesAsWritten() throws IOException {
+        // was "thresholds: drift thresholds must satisfy medium <= high <= critical, were 0.026, 0.025, 0.03"
         assertError(variant("\"drift_medium_pct\": 1.5", "\"drift_medium_pct\": 2.6"),
-                ": thresholds: drift thresholds must satisfy medium <= high <= critical, were 0.026, 0.025, 0.03");
+                ": field 'thresholds.drift_medium_pct' value '2.6' is above field 'thresholds.drift_high_pct' value"
+                        + " '2.5'; it may not be");
+    }
+
+    @Test
+    void read_valueOutOfRange_namesTheFileFieldAndTheValueAsWritten() throws IOException {
+        // was "thresholds: maxTurnover must be in [0.0, 2.0], was -0.2" and "costs: commissionBps must be in ..."
+        assertError(variant("\"max_turnover_pct\": 20", "\"max_turnover_pct\": -20"),
+                ": field 'thresholds.max_turnover_pct' value '-20' is outside 0 .. 200");
+        assertError(variant("\"commission_bps\": 1", "\"commission_bps\": -1"),
+                ": field 'costs.commission_bps' value '-1' is outside 0 .. 10000");
     }
 
     @Test
