@@ -94,6 +94,13 @@ public class WatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (all && spec.commandLine().getParseResult().hasMatchedOption("--portfolio")) {
+            throw new IllegalArgumentException("--all and --portfolio exclude each other: watch every stored"
+                    + " portfolio, or one");
+        }
+        notADirectory("--health-file", healthFile);
+        notADirectory("--alerts-file", alertsFile);
+        notADirectory("--log-file", logFile);
         AutoCloseable file = logFile == null ? () -> { } : ConsoleLogging.addFile(logFile);
         try (file) {
             return watch();
@@ -161,4 +168,11 @@ public class WatchCommand implements Callable<Integer> {
     }
 
     private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+
+    /** A file option that names a directory would fail at every check of a loop meant to run for months. */
+    private static void notADirectory(String option, Path file) {
+        if (file != null && java.nio.file.Files.isDirectory(file)) {
+            throw new IllegalArgumentException(option + " " + file + " is a directory; give the file to write");
+        }
+    }
 }

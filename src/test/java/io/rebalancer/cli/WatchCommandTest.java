@@ -56,4 +56,21 @@ class WatchCommandTest {
         assertEquals(ExitCodes.BAD_INPUT, r.exitCode());
         assertEquals("error: --webhook needs the signing secret in $REBALANCER_WEBHOOK_SECRET", r.err().strip());
     }
+
+    @Test
+    void watch_fileOptionNamingADirectory_badInputBeforeTheLoop(@TempDir Path dir) {
+        // was exit 0, logging "cannot write the health file" at every check
+        CliHarness r = CliHarness.run("watch", "--in-memory", "--checks", "1", "--health-file", dir.toString());
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.err());
+        assertEquals("error: --health-file " + dir + " is a directory; give the file to write", r.err().strip());
+        CliHarness alerts = CliHarness.run("watch", "--in-memory", "--checks", "1", "--alerts-file", dir.toString());
+        assertEquals(ExitCodes.BAD_INPUT, alerts.exitCode(), alerts.err());
+    }
+
+    @Test
+    void watch_allAndPortfolio_badInput() {
+        CliHarness r = CliHarness.run("watch", "--in-memory", "--all", "--portfolio", "PORT_A_TechGrowth");
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.err());
+        assertTrue(r.err().contains("--all and --portfolio exclude each other"), r.err());
+    }
 }
