@@ -96,9 +96,10 @@ class SparkBatchMainTest {
 
     @Test
     void dataDir_onAClusterMaster_exitTwoPasswordMasked() {
+        // an address other than MongoDB's keeps only scheme, host and port (StoreConfig.maskUri)
         assertUsageError(run("--data-dir", "target/x", "--master", "spark://u:secret@host:7077"),
                 "error: --data-dir (an embedded store) works on local[*] only; executors on"
-                        + " spark://u:***@host:7077 need a shared MongoDB: --mongo-uri URI");
+                        + " spark://***@host:7077 need a shared MongoDB: --mongo-uri URI");
     }
 
     @Test
