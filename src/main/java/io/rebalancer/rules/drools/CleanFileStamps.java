@@ -55,14 +55,11 @@ final class CleanFileStamps {
      * {@code rules validate} compiles only the files changed. On disk only beside a writable cache: a read-only one
      * (as {@code --in-memory} runs use) gets stamps for this process alone.
      */
-    static void stampAll(RuleFiles files, CompiledRuleCache cache) {
+    static void stampAll(RuleFiles files, Map<Path, String> tableDrl, CompiledRuleCache cache) {
         if (!cache.enabled()) {
             return;
         }
-        Map<Path, String> text = compiledText(files);
-        if (text == null) {
-            return;
-        }
+        Map<Path, String> text = compiledText(files, tableDrl);
         CleanFileStamps stamps = cache.writable() ? of(cache) : new CleanFileStamps(null, true);
         Map<Path, String> ids = ids(files, text);
         files.all().forEach(p -> stamps.put(ids.get(p), RuleValidator.ruleCount(text.get(p))));
@@ -70,20 +67,17 @@ final class CleanFileStamps {
 
     /** Each file's DRL (a table's generated DRL), or null when a table does not convert. */
     static Map<Path, String> compiledText(RuleFiles files) {
+        Map<Path, String> tableDrl = DecisionTables.toDrl(files);
+        return tableDrl == null ? null : compiledText(files, tableDrl);
+    }
+
+    /** Each file's DRL, the tables' as already converted. */
+    private static Map<Path, String> compiledText(RuleFiles files, Map<Path, String> tableDrl) {
         Map<Path, String> text = new LinkedHashMap<>();
         for (Path p : files.drl()) {
             text.put(p, RuleFiles.read(p));
         }
-        for (Path p : files.tables()) {
-            if (DecisionTables.delimiterProblem(p, files.relative(p)).isPresent()) {
-                return null;
-            }
-            try {
-                text.put(p, DecisionTables.toDrl(p));
-            } catch (RuntimeException e) {
-                return null;
-            }
-        }
+        text.putAll(tableDrl);
         return text;
     }
 

@@ -75,6 +75,25 @@ public final class DecisionTables {
         return java.util.Optional.empty();
     }
 
+    /**
+     * The DRL of every table of {@code files}, in their order, or null when one of them has a delimiter problem or
+     * does not convert (the build then reports it, by cell).
+     */
+    static java.util.Map<Path, String> toDrl(RuleFiles files) {
+        java.util.Map<Path, String> drl = new java.util.LinkedHashMap<>();
+        for (Path table : files.tables()) {
+            if (delimiterProblem(table, files.relative(table)).isPresent()) {
+                return null;
+            }
+            try {
+                drl.put(table, toDrl(table));
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
+        return drl;
+    }
+
     public static String toDrl(Path table) {
         String name = table.getFileName().toString().toLowerCase(Locale.ROOT);
         try (InputStream in = Files.newInputStream(table)) {

@@ -5,7 +5,6 @@ import org.kie.api.KieBase;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,9 +54,11 @@ final class RuleSetBuild {
         errors.addAll(RuleNameCheck.check(files));
         CompletableFuture<List<RuleProblem>> lint = CompletableFuture.supplyAsync(() -> RuleLinter.lint(files));
         ExecutableRuleModel.Build build = null;
+        Map<Path, String> tableDrl = null;
         List<RuleProblem> refused = List.of();
         if (errors.isEmpty()) {
-            build = buildExecutable(files);
+            tableDrl = DecisionTables.toDrl(files);
+            build = tableDrl == null ? null : ExecutableRuleModel.build(files, tableDrl);
             if (build != null && build.compilerFailed()) {
                 // the texts did not even parse as the executable model reads them: the DRL compiler, which compiles
                 // and loads classes outside the sandbox, is not run on them to locate anything
@@ -91,7 +92,7 @@ final class RuleSetBuild {
             return new Built(null, errors, linted, false);
         }
         KieBase base = cache.put(key, build.jar());
-        CleanFileStamps.stampAll(files, cache);
+        CleanFileStamps.stampAll(files, tableDrl, cache);
         return new Built(base, List.of(), linted, false);
     }
 
@@ -106,7 +107,8 @@ final class RuleSetBuild {
         if (!errors.isEmpty()) {
             return errors;
         }
-        ExecutableRuleModel.Build build = buildExecutable(files);
+        Map<Path, String> tableDrl = DecisionTables.toDrl(files);
+        ExecutableRuleModel.Build build = tableDrl == null ? null : ExecutableRuleModel.build(files, tableDrl);
         if (build == null) {
             return List.of(RuleProblem.error(files.dir().toString(), "", "a decision table does not convert to DRL"));
         }
@@ -118,21 +120,5 @@ final class RuleSetBuild {
 
     private static List<RuleProblem> withoutSecurityHints(List<RuleProblem> linted) {
         return linted.stream().filter(p -> !RuleLinter.isSecurityHint(p)).toList();
-    }
-
-    /** The executable-model build, or null when a decision table does not convert to DRL. */
-    private static ExecutableRuleModel.Build buildExecutable(RuleFiles files) {
-        Map<Path, String> tableDrl = new LinkedHashMap<>();
-        for (Path table : files.tables()) {
-            if (DecisionTables.delimiterProblem(table, files.relative(table)).isPresent()) {
-                return null;
-            }
-            try {
-                tableDrl.put(table, DecisionTables.toDrl(table));
-            } catch (RuntimeException e) {
-                return null;
-            }
-        }
-        return ExecutableRuleModel.build(files, tableDrl);
     }
 }
