@@ -2,6 +2,7 @@ package io.rebalancer.market;
 
 import io.rebalancer.analytics.PriceHistory;
 import io.rebalancer.domain.Execution;
+import io.rebalancer.domain.PlainNumber;
 import io.rebalancer.domain.PortfolioDefinition;
 import io.rebalancer.domain.PriceBar;
 import io.rebalancer.domain.Ticker;
@@ -93,11 +94,7 @@ public final class LiveHistoryGuard {
         if (!Double.isFinite(stored) || Math.abs(incoming - stored) <= SAME * Math.abs(stored)) {
             return Optional.empty();
         }
-        return Optional.of("field '" + field + "' value " + plain(incoming) + " would replace the stored "
-                + plain(stored));
-    }
-
-    private static String plain(double v) {
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(10)).stripTrailingZeros().toPlainString();
+        return Optional.of("field '" + field + "' value " + PlainNumber.of(incoming, 10) + " would replace the stored "
+                + PlainNumber.of(stored, 10));
     }
 }

@@ -1,5 +1,7 @@
 package io.rebalancer.market;
 
+import io.rebalancer.domain.PlainNumber;
+
 import java.util.Locale;
 import java.util.Optional;
 
@@ -29,10 +31,6 @@ final class PriceJump {
                 : String.format(Locale.ROOT, "1/%,.4g of", 1 / factor);
         return Optional.of(String.format(Locale.ROOT, "close %s on %s is %s the close %s on %s, more than a"
                 + " factor of %.0f in one trading day: another symbol's prices, a unit error or a split not applied",
-                plain(close), day, how, plain(previousClose), previousDay, MAX_FACTOR));
-    }
-
-    private static String plain(double v) {
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(10)).stripTrailingZeros().toPlainString();
+                PlainNumber.of(close, 10), day, how, PlainNumber.of(previousClose, 10), previousDay, MAX_FACTOR));
     }
 }

@@ -66,6 +66,6 @@ final class RunSettings {
     }
 
     private static String num(double v) {
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(10)).stripTrailingZeros().toPlainString();
+        return io.rebalancer.domain.PlainNumber.of(v, 10);
     }
 }

@@ -56,11 +56,7 @@ public record RegimeThresholds(Regime regime, double driftCritical, double relat
 
     /** The value as the analyst typed it (-5, not -0.05 or -5.000000000000001). */
     private static String asEntered(double fraction, double scale) {
-        double v = fraction * scale;
-        if (!Double.isFinite(v)) {
-            return String.valueOf(v);
-        }
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(12)).stripTrailingZeros().toPlainString();
+        return io.rebalancer.domain.PlainNumber.of(fraction * scale, 12);
     }
 
     public static Builder builder(Regime regime, String rule) {
