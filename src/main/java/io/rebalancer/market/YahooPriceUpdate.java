@@ -33,6 +33,8 @@ public final class YahooPriceUpdate {
     public static Result run(Stores stores, YahooChartClient client, List<Ticker> tickers, LocalDate from,
             LocalDate to) {
         List<PriceBar> bars = new ArrayList<>();
+        // the stored trading days just before the fetch, where fetched and stored days meet
+        List<LocalDate> storedDays = stores.prices().tradingDays(from.minusDays(OVERLAP_DAYS), from.minusDays(1));
         for (Ticker t : tickers) {
             YahooChartClient.Chart chart = client.daily(t.symbol(), from.minusDays(OVERLAP_DAYS), to);
             for (YahooChartClient.Split split : chart.splits()) {
@@ -44,8 +46,8 @@ public final class YahooPriceUpdate {
                 }
             }
             List<YahooChartClient.Day> days = chart.days();
-            double scale = adjustmentScale(stores, t, days, from);
-            Optional<PriceBar> before = lastStoredBefore(stores, t, from);
+            double scale = adjustmentScale(stores, t, days, storedDays);
+            Optional<PriceBar> before = lastStoredBefore(stores, t, storedDays);
             String previousDay = before.map(b -> b.date().toString()).orElse(null);
             double previousClose = before.map(PriceBar::close).orElse(Double.NaN);
             for (YahooChartClient.Day d : days) {
@@ -79,11 +81,11 @@ public final class YahooPriceUpdate {
     /**
      * Yahoo rescales every earlier adjusted close at each new dividend, so fetched adjusted closes and stored ones
      * need not share a basis, and the ratio adj/close would jump at the seam like a dividend that was never paid.
-     * The factor that makes the fetched ratio equal the stored one on the last stored day before {@code from}
+     * The factor that makes the fetched ratio equal the stored one on the latest of {@code storedDays} both have
      * puts the new days on the stored basis; ratio steps inside the fetched days (real dividends) stay as they are.
      */
-    static double adjustmentScale(Stores stores, Ticker t, List<YahooChartClient.Day> fetched, LocalDate from) {
-        List<LocalDate> storedDays = stores.prices().tradingDays(from.minusDays(OVERLAP_DAYS), from.minusDays(1));
+    static double adjustmentScale(Stores stores, Ticker t, List<YahooChartClient.Day> fetched,
+            List<LocalDate> storedDays) {
         for (int i = storedDays.size() - 1; i >= 0; i--) {
             LocalDate day = storedDays.get(i);
             Optional<PriceBar> stored = stores.prices().bar(t, day);
@@ -96,9 +98,8 @@ public final class YahooPriceUpdate {
         return 1.0;
     }
 
-    /** The stored bar of the last stored trading day before {@code from}, if one is in the overlap window. */
-    private static Optional<PriceBar> lastStoredBefore(Stores stores, Ticker t, LocalDate from) {
-        List<LocalDate> storedDays = stores.prices().tradingDays(from.minusDays(OVERLAP_DAYS), from.minusDays(1));
+    /** The stored bar of the latest of {@code storedDays} that holds one for {@code t}. */
+    private static Optional<PriceBar> lastStoredBefore(Stores stores, Ticker t, List<LocalDate> storedDays) {
         for (int i = storedDays.size() - 1; i >= 0; i--) {
             Optional<PriceBar> stored = stores.prices().bar(t, storedDays.get(i));
             if (stored.isPresent()) {
