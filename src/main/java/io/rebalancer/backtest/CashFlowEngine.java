@@ -46,7 +46,8 @@ final class CashFlowEngine {
 
     /** The indexes (in the portfolio's {@code cash_flows}) of the flows due on run day {@code k}; none on the first. */
     private List<Integer> due(int k) {
-        if (k == 0) {
+        if (k == 0 || flows.isEmpty()) {
+            // most books declare no flows: nothing to allocate on each day of each strategy
             return List.of();
         }
         LocalDate day = ctx.date(k);
